@@ -1,0 +1,36 @@
+package dev.irqtopo.model;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The hypervisor under the guests.
+ *
+ * @param cpuidVisible      whether a guest can detect that it is virtualized
+ * @param traps             the storages whose stores the hypervisor intercepts and translates (never {@code ims queue})
+ * @param composeHypercall  whether guests can ask it to allocate and compose
+ * @param extDestId         whether it accepts 15-bit destination ids in compatibility-format messages
+ */
+public record HypervisorModel(
+        HypervisorKind kind,
+        boolean cpuidVisible,
+        Set<StorageKind> traps,
+        boolean composeHypercall,
+        boolean extDestId) {
+
+    /** What {@code traps} means when not given. */
+    public static final Set<StorageKind> DEFAULT_TRAPS = Set.copyOf(EnumSet.of(StorageKind.MSI, StorageKind.MSIX));
+
+    public HypervisorModel {
+        Objects.requireNonNull(kind);
+        traps = Set.copyOf(traps);
+        if (traps.contains(StorageKind.IMS_QUEUE)) {
+            throw new IllegalArgumentException("ims queue is guest RAM and cannot be trapped");
+        }
+    }
+
+    public boolean traps(StorageKind storage) {
+        return traps.contains(storage);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.irqtopo.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One platform of an {@code .irqtopo} file, checked and resolved.
+ *
+ * @param javaPackage the package of the generated code, {@code ""} when neither the file nor the build gives one
+ * @param description the platform's description string, {@code ""} when absent
+ * @param hostStacks  the host's stacks in declaration order
+ * @param guests      in declaration order
+ */
+public record PlatformModel(
+        String javaPackage,
+        String name,
+        String description,
+        CpuModel cpu,
+        List<IommuModel> iommus,
+        Optional<HypervisorModel> hypervisor,
+        List<BusModel> buses,
+        List<StackModel> hostStacks,
+        List<GuestModel> guests) {
+
+    public PlatformModel {
+        Objects.requireNonNull(javaPackage);
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(description);
+        Objects.requireNonNull(cpu);
+        Objects.requireNonNull(hypervisor);
+        iommus = List.copyOf(iommus);
+        buses = List.copyOf(buses);
+        hostStacks = List.copyOf(hostStacks);
+        guests = List.copyOf(guests);
+        if (!guests.isEmpty() && hypervisor.isEmpty()) {
+            throw new IllegalArgumentException("platform " + name + " has guests and no hypervisor");
+        }
+    }
+
+    /** Every device, in declaration order of the bus blocks and within them. */
+    public List<DeviceModel> devices() {
+        return buses.stream().flatMap(b -> b.devices().stream()).toList();
+    }
+
+    public Optional<DeviceModel> device(String name) {
+        return devices().stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    public Optional<GuestModel> guest(String name) {
+        return guests.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+
+    public Optional<IommuModel> iommu(String name) {
+        return iommus.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /** The guest a device is assigned to; empty when the host owns it. */
+    public Optional<GuestModel> owner(String device) {
+        return guests.stream().filter(g -> g.owns(device)).findFirst();
+    }
+
+    /** The IOMMU whose remapping unit a device's messages pass through, if any covers its bus. */
+    public Optional<IommuModel> iommuCovering(DeviceModel device) {
+        return iommus.stream().filter(i -> i.covers(device.bus())).findFirst();
+    }
+}
