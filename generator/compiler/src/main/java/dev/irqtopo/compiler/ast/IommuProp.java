@@ -1,0 +1,60 @@
+package dev.irqtopo.compiler.ast;
+
+import dev.irqtopo.model.SourceCheck;
+import java.util.List;
+
+/** A property of an {@code iommu} block. */
+public sealed interface IommuProp extends Property {
+
+    /** {@code remapping on|off;} */
+    record Remapping(Pos at, boolean on) implements IommuProp {
+        @Override
+        public String keyword() {
+            return "remapping";
+        }
+    }
+
+    /** {@code entries N;} */
+    record Entries(Pos at, Num count) implements IommuProp {
+        @Override
+        public String keyword() {
+            return "entries";
+        }
+    }
+
+    /** {@code source_check full|bus|off;} (vtd only) */
+    record SourceCheckProp(Pos at, SourceCheck value) implements IommuProp {
+        @Override
+        public String keyword() {
+            return "source_check";
+        }
+    }
+
+    /** {@code compat blocked|allowed;} (vtd only) */
+    record Compat(Pos at, boolean allowed) implements IommuProp {
+        @Override
+        public String keyword() {
+            return "compat";
+        }
+    }
+
+    /** {@code posted on|off;} (vtd only) */
+    record Posted(Pos at, boolean on) implements IommuProp {
+        @Override
+        public String keyword() {
+            return "posted";
+        }
+    }
+
+    /** {@code covers BUS, …;} */
+    record Covers(Pos at, List<Name> buses) implements IommuProp {
+        public Covers {
+            buses = List.copyOf(buses);
+        }
+
+        @Override
+        public String keyword() {
+            return "covers";
+        }
+    }
+}

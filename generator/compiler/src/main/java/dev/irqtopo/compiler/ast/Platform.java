@@ -1,0 +1,57 @@
+package dev.irqtopo.compiler.ast;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code platform NAME "description" { … }}: its blocks in source order, repeats included (a second
+ * {@code cpu}, {@code hypervisor} or {@code host} block is the checker's to report).
+ */
+public record Platform(Pos at, Name name, Optional<String> description, List<PlatformItem> items) {
+
+    public Platform {
+        Objects.requireNonNull(at);
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(description);
+        items = List.copyOf(items);
+    }
+
+    public List<CpuBlock> cpuBlocks() {
+        return itemsOf(CpuBlock.class);
+    }
+
+    public List<IommuDecl> iommus() {
+        return itemsOf(IommuDecl.class);
+    }
+
+    public List<HypervisorBlock> hypervisorBlocks() {
+        return itemsOf(HypervisorBlock.class);
+    }
+
+    public List<BusDecl> buses() {
+        return itemsOf(BusDecl.class);
+    }
+
+    public List<HostBlock> hostBlocks() {
+        return itemsOf(HostBlock.class);
+    }
+
+    public List<GuestDecl> guests() {
+        return itemsOf(GuestDecl.class);
+    }
+
+    /** Every device of every bus block, in source order. */
+    public List<DeviceDecl> devices() {
+        return buses().stream().flatMap(b -> b.devices().stream()).toList();
+    }
+
+    /** The host's stacks: those of every host block, in source order. */
+    public List<StackDecl> hostStacks() {
+        return hostBlocks().stream().flatMap(h -> h.stacks().stream()).toList();
+    }
+
+    private <T extends PlatformItem> List<T> itemsOf(Class<T> type) {
+        return items.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}

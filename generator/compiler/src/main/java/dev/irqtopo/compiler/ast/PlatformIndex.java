@@ -1,0 +1,131 @@
+package dev.irqtopo.compiler.ast;
+
+import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.HypervisorModel;
+import dev.irqtopo.model.StorageKind;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Lookups over one platform's declarations, and the language's defaults for what a block leaves out.
+ * Where a name or block is declared twice (an error of its own), the first declaration counts, so that
+ * the checker can go on judging the rest of the file and the model builder, which only sees files
+ * without errors, reads the same answers.
+ */
+public final class PlatformIndex {
+
+    private final Platform platform;
+    private final Map<String, DeviceDecl> devices = new LinkedHashMap<>();
+    private final Map<String, IommuDecl> iommus = new LinkedHashMap<>();
+    private final Map<String, BusDecl> buses = new LinkedHashMap<>();
+    private final Map<String, GuestDecl> guests = new LinkedHashMap<>();
+    private final Map<String, GuestDecl> owners = new LinkedHashMap<>();
+
+    private PlatformIndex(Platform platform) {
+        this.platform = platform;
+        platform.devices().forEach(d -> devices.putIfAbsent(d.name().text(), d));
+        platform.iommus().forEach(i -> iommus.putIfAbsent(i.name().text(), i));
+        platform.buses().forEach(b -> buses.putIfAbsent(b.name().text(), b));
+        platform.guests().forEach(g -> guests.putIfAbsent(g.name().text(), g));
+        for (GuestDecl guest : platform.guests()) {
+            guest.assigned().forEach(d -> owners.putIfAbsent(d.text(), guest));
+        }
+    }
+
+    public static PlatformIndex of(Platform platform) {
+        return new PlatformIndex(platform);
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public Optional<DeviceDecl> device(String name) {
+        return Optional.ofNullable(devices.get(name));
+    }
+
+    public Optional<IommuDecl> iommu(String name) {
+        return Optional.ofNullable(iommus.get(name));
+    }
+
+    public Optional<BusDecl> bus(String name) {
+        return Optional.ofNullable(buses.get(name));
+    }
+
+    public Optional<GuestDecl> guest(String name) {
+        return Optional.ofNullable(guests.get(name));
+    }
+
+    /** The guest whose {@code assign} names the device first; empty when the host owns it. */
+    public Optional<GuestDecl> owner(String device) {
+        return Optional.ofNullable(owners.get(device));
+    }
+
+    /** The platform's first {@code cpu} block. */
+    public Optional<CpuBlock> cpu() {
+        return platform.cpuBlocks().stream().findFirst();
+    }
+
+    /** The platform's first {@code hypervisor} block. */
+    public Optional<HypervisorBlock> hypervisor() {
+        return platform.hypervisorBlocks().stream().findFirst();
+    }
+
+    /** A device's storage for a bus domain (for {@code ims}, its first IMS storage). */
+    public static Optional<StorageDecl> storage(DeviceDecl device, BusDomainKind busDomain) {
+        return device.storages().stream().filter(s -> s.busDomain() == busDomain).findFirst();
+    }
+
+    /**
+     * The IOMMUs whose {@code covers} names the bus, in source order; a platform's only IOMMU without
+     * {@code covers} covers every bus.
+     */
+    public List<IommuDecl> iommusCovering(String bus) {
+        List<IommuDecl> all = platform.iommus();
+        if (all.size() == 1 && all.get(0).prop(IommuProp.Covers.class).isEmpty()) {
+            return all;
+        }
+        return all.stream()
+                .filter(i -> i.props().stream().anyMatch(p -> p instanceof IommuProp.Covers c
+                        && c.buses().stream().anyMatch(n -> n.text().equals(bus))))
+                .toList();
+    }
+
+    /** The IOMMU a bus's messages pass through, if any. */
+    public Optional<IommuDecl> iommuCovering(String bus) {
+        return iommusCovering(bus).stream().findFirst();
+    }
+
+    /** An IOMMU's {@code remapping}, {@code on} unless given. */
+    public static boolean remaps(IommuDecl iommu) {
+        return iommu.prop(IommuProp.Remapping.class).map(IommuProp.Remapping::on).orElse(true);
+    }
+
+    /** The hypervisor's {@code cpuid}: visible unless given hidden. */
+    public static boolean cpuidVisible(HypervisorBlock hypervisor) {
+        return hypervisor.prop(HypervisorProp.Cpuid.class).map(HypervisorProp.Cpuid::visible).orElse(true);
+    }
+
+    /** The hypervisor's {@code hypercall}: none unless given compose. */
+    public static boolean composeHypercall(HypervisorBlock hypervisor) {
+        return hypervisor.prop(HypervisorProp.Hypercall.class).map(HypervisorProp.Hypercall::compose).orElse(false);
+    }
+
+    /**
+     * The storages the hypervisor traps: {@code msi, msix} unless given. {@code ims queue} is never
+     * trapped, even when the file asks for it (an error of its own).
+     */
+    public static Set<StorageKind> traps(HypervisorBlock hypervisor) {
+        Set<StorageKind> traps = hypervisor.prop(HypervisorProp.Traps.class)
+                .map(t -> t.storages().stream().map(Word::value).collect(Collectors.toCollection(
+                        () -> EnumSet.noneOf(StorageKind.class))))
+                .orElseGet(() -> EnumSet.copyOf(HypervisorModel.DEFAULT_TRAPS));
+        traps.remove(StorageKind.IMS_QUEUE);
+        return traps;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.irqtopo.compiler.ast;
+
+import java.math.BigInteger;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A requester id as written, {@code 03:00.1} or {@code 0000:03:00.1}; each field is hexadecimal of any
+ * length until the checker has seen it.
+ */
+public record Rid(String text, Pos pos, Optional<BigInteger> segment, BigInteger bus, BigInteger device,
+        BigInteger function) {
+
+    public Rid {
+        Objects.requireNonNull(text);
+        Objects.requireNonNull(pos);
+        Objects.requireNonNull(segment);
+        Objects.requireNonNull(bus);
+        Objects.requireNonNull(device);
+        Objects.requireNonNull(function);
+    }
+
+    /** Parses the text of a requester id token: two or three colon-separated fields, then a dot. */
+    public static Rid parse(String text, Pos pos) {
+        int dot = text.lastIndexOf('.');
+        String[] fields = text.substring(0, dot).split(":");
+        BigInteger function = new BigInteger(text.substring(dot + 1), 16);
+        int n = fields.length;
+        Optional<BigInteger> segment = n == 3 ? Optional.of(new BigInteger(fields[0], 16)) : Optional.empty();
+        return new Rid(text, pos, segment, new BigInteger(fields[n - 2], 16), new BigInteger(fields[n - 1], 16),
+                function);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

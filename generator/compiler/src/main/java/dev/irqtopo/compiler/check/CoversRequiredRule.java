@@ -1,0 +1,28 @@
+package dev.irqtopo.compiler.check;
+
+import dev.irqtopo.compiler.ast.IommuDecl;
+import dev.irqtopo.compiler.ast.IommuProp;
+import dev.irqtopo.compiler.ast.PlatformIndex;
+import dev.irqtopo.compiler.diag.DiagnosticCode;
+import java.util.List;
+
+/**
+ * IRQ046: only a platform's sole IOMMU may leave out {@code covers} (and then covers every bus); among
+ * several, each must name its buses, and one that does not covers none.
+ */
+final class CoversRequiredRule extends PlatformRule {
+
+    @Override
+    void check(PlatformIndex index, Report report) {
+        List<IommuDecl> iommus = index.platform().iommus();
+        if (iommus.size() < 2) {
+            return;
+        }
+        for (IommuDecl iommu : iommus) {
+            if (iommu.prop(IommuProp.Covers.class).isEmpty()) {
+                report.add(DiagnosticCode.IRQ046, iommu.name().pos(), "IOMMU " + iommu.name().text()
+                        + " must say which buses it covers: the platform has " + iommus.size() + " IOMMUs");
+            }
+        }
+    }
+}

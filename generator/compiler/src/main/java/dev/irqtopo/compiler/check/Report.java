@@ -1,0 +1,34 @@
+package dev.irqtopo.compiler.check;
+
+import dev.irqtopo.compiler.ast.Pos;
+import dev.irqtopo.compiler.ast.StackDecl;
+import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.compiler.diag.DiagnosticCode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the diagnostics of one checker run. */
+final class Report {
+
+    private final String file;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    Report(String file) {
+        this.file = file;
+    }
+
+    /** Reports a problem of a code (its severity is the code's) at a token. */
+    void add(DiagnosticCode code, Pos at, String message) {
+        diagnostics.add(code.at(file, at.line(), at.column(), message));
+    }
+
+    /** Whether an error points into the stack's text: such a stack gets no warnings. */
+    boolean hasErrorIn(StackDecl stack) {
+        return diagnostics.stream()
+                .anyMatch(d -> d.isError() && stack.contains(new Pos(d.line(), d.column())));
+    }
+
+    List<Diagnostic> diagnostics() {
+        return List.copyOf(diagnostics);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.irqtopo.compiler.check;
+
+import dev.irqtopo.compiler.ast.DeviceAddress;
+import dev.irqtopo.compiler.ast.DeviceDecl;
+import dev.irqtopo.compiler.ast.PlatformIndex;
+import dev.irqtopo.compiler.ast.Rid;
+import dev.irqtopo.compiler.diag.DiagnosticCode;
+import java.math.BigInteger;
+
+/** IRQ020 for requester ids: segment ≤ ffff, bus ≤ ff, device ≤ 1f, function ≤ 7. */
+final class RequesterIdRangeRule extends PlatformRule {
+
+    @Override
+    void check(PlatformIndex index, Report report) {
+        for (DeviceDecl device : index.platform().devices()) {
+            if (device.address() instanceof DeviceAddress.Function f) {
+                String problem = problem(f.rid());
+                if (problem != null) {
+                    report.add(DiagnosticCode.IRQ020, f.rid().pos(),
+                            "requester id " + f.rid().text() + ": " + problem);
+                }
+            }
+        }
+    }
+
+    /** What is out of range in a requester id, or null when nothing is. */
+    static String problem(Rid rid) {
+        if (rid.segment().isPresent() && above(rid.segment().get(), 0xffff)) {
+            return "segment above ffff";
+        }
+        if (above(rid.bus(), 0xff)) {
+            return "bus above ff";
+        }
+        if (above(rid.device(), 0x1f)) {
+            return "device above 1f";
+        }
+        if (above(rid.function(), 0x7)) {
+            return "function above 7";
+        }
+        return null;
+    }
+
+    private static boolean above(BigInteger value, int max) {
+        return value.compareTo(BigInteger.valueOf(max)) > 0;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.irqtopo.compiler.check;
+
+import dev.irqtopo.compiler.ast.DeviceDecl;
+import dev.irqtopo.compiler.ast.IommuProp;
+import dev.irqtopo.compiler.ast.Link;
+import dev.irqtopo.compiler.ast.Name;
+import dev.irqtopo.compiler.ast.PlatformIndex;
+import dev.irqtopo.compiler.diag.DiagnosticCode;
+import java.util.Optional;
+
+/**
+ * IRQ011: a reference to a bus ({@code covers}), device ({@code of}, {@code assign}, {@code stack}) or
+ * IOMMU ({@code remap}) that the platform does not declare. A sub-device's parent must also be a
+ * function: only a function has a requester id to share.
+ */
+final class UnknownReferenceRule extends PlatformRule {
+
+    @Override
+    void check(PlatformIndex index, Report report) {
+        index.platform().iommus().forEach(i -> i.props().stream()
+                .filter(IommuProp.Covers.class::isInstance)
+                .forEach(c -> ((IommuProp.Covers) c).buses().forEach(
+                        bus -> expect(bus, "bus", index.bus(bus.text()).isPresent(), index, report))));
+        for (DeviceDecl device : index.platform().devices()) {
+            device.parent().ifPresent(parent -> {
+                Optional<DeviceDecl> found = parent.keyword() ? Optional.empty() : index.device(parent.text());
+                expect(parent, "device", found.isPresent(), index, report);
+                if (found.isPresent() && found.get().isSubDevice()) {
+                    report.add(DiagnosticCode.IRQ011, parent.pos(), "'" + parent.text()
+                            + "' is a sub-device; a parent must be a function with its own requester id");
+                }
+            });
+        }
+        index.platform().guests().forEach(g -> g.assigned().forEach(
+                d -> expect(d, "device", index.device(d.text()).isPresent(), index, report)));
+        for (KernelStack ks : KernelStack.all(index.platform())) {
+            Name device = ks.stack().device();
+            expect(device, "device", index.device(device.text()).isPresent(), index, report);
+            ks.stack().chain().stream().filter(Link.Remap.class::isInstance).map(l -> ((Link.Remap) l).iommu())
+                    .forEach(i -> expect(i, "IOMMU", index.iommu(i.text()).isPresent(), index, report));
+        }
+    }
+
+    private static void expect(Name name, String kind, boolean found, PlatformIndex index, Report report) {
+        if (name.keyword() || found) {
+            return;
+        }
+        String actually = kindOf(name.text(), index);
+        report.add(DiagnosticCode.IRQ011, name.pos(), actually == null
+                ? "unknown " + kind + " '" + name.text() + "'"
+                : "'" + name.text() + "' is " + actually + ", not a " + kind);
+    }
+
+    private static String kindOf(String name, PlatformIndex index) {
+        if (index.device(name).isPresent()) {
+            return "a device";
+        }
+        if (index.bus(name).isPresent()) {
+            return "a bus";
+        }
+        if (index.iommu(name).isPresent()) {
+            return "an IOMMU";
+        }
+        if (index.guest(name).isPresent()) {
+            return "a guest";
+        }
+        return null;
+    }
+}

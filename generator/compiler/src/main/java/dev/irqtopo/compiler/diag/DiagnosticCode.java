@@ -1,0 +1,64 @@
+package dev.irqtopo.compiler.diag;
+
+/**
+ * Every diagnostic the checker can report, with its severity. Codes are stable: a new check gets a
+ * new code, and a code never changes its meaning.
+ */
+public enum DiagnosticCode {
+    IRQ001(Severity.ERROR, "syntax error"),
+    IRQ002(Severity.ERROR, "keyword used as a name"),
+    IRQ010(Severity.ERROR, "duplicate name"),
+    IRQ011(Severity.ERROR, "unknown name"),
+    IRQ012(Severity.ERROR, "names that collide as Java identifiers"),
+    IRQ013(Severity.ERROR, "name that is a Java keyword or literal"),
+    IRQ020(Severity.ERROR, "number out of range"),
+    IRQ021(Severity.ERROR, "duplicate requester id"),
+    IRQ022(Severity.ERROR, "xAPIC cannot address every CPU"),
+    IRQ023(Severity.ERROR, "property that does not apply"),
+    IRQ024(Severity.ERROR, "property given twice"),
+    IRQ030(Severity.ERROR, "missing required declaration"),
+    IRQ031(Severity.ERROR, "guest without a hypervisor"),
+    IRQ032(Severity.ERROR, "device assigned to two guests"),
+    IRQ033(Severity.ERROR, "stack for a device the kernel does not own"),
+    IRQ034(Severity.ERROR, "stack for a storage the device does not have"),
+    IRQ035(Severity.ERROR, "malformed chain"),
+    IRQ036(Severity.ERROR, "remap through an IOMMU that cannot remap the device"),
+    IRQ037(Severity.ERROR, "remap in a guest stack"),
+    IRQ038(Severity.ERROR, "hcall in a host stack"),
+    IRQ039(Severity.ERROR, "hcall the guest cannot use"),
+    IRQ040(Severity.ERROR, "ims queue cannot be trapped"),
+    IRQ041(Severity.ERROR, "sub-device with msi or msix storage"),
+    IRQ042(Severity.ERROR, "alloc beyond the storage's capacity"),
+    IRQ043(Severity.ERROR, "two IMS storages"),
+    IRQ044(Severity.ERROR, "two stacks for one storage"),
+    IRQ045(Severity.ERROR, "bus covered by two IOMMUs"),
+    IRQ046(Severity.ERROR, "IOMMU without covers among several"),
+    IRQ047(Severity.ERROR, "sub-device outside its parent's bus"),
+    IRQ100(Severity.WARNING, "IMS domain creation will fail"),
+    IRQ101(Severity.WARNING, "untranslated messages from a guest that does not know it is virtualized"),
+    IRQ102(Severity.WARNING, "untranslated messages from a guest"),
+    IRQ103(Severity.WARNING, "host stack bypasses interrupt remapping"),
+    IRQ104(Severity.WARNING, "multi-message MSI without remapping");
+
+    private final Severity severity;
+    private final String title;
+
+    DiagnosticCode(Severity severity, String title) {
+        this.severity = severity;
+        this.title = title;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** A few words naming the problem, for documentation and listings. */
+    public String title() {
+        return title;
+    }
+
+    /** A diagnostic of this code at a 1-based position. */
+    public Diagnostic at(String file, int line, int column, String message) {
+        return new Diagnostic(file, line, column, severity, name(), message);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.irqtopo.compiler.model;
+
+import dev.irqtopo.compiler.ast.BusDecl;
+import dev.irqtopo.compiler.ast.CpuBlock;
+import dev.irqtopo.compiler.ast.CpuProp;
+import dev.irqtopo.compiler.ast.DeviceAddress;
+import dev.irqtopo.compiler.ast.DeviceDecl;
+import dev.irqtopo.compiler.ast.GuestDecl;
+import dev.irqtopo.compiler.ast.HypervisorBlock;
+import dev.irqtopo.compiler.ast.HypervisorProp;
+import dev.irqtopo.compiler.ast.IommuDecl;
+import dev.irqtopo.compiler.ast.IommuProp;
+import dev.irqtopo.compiler.ast.IrqtopoFile;
+import dev.irqtopo.compiler.ast.Name;
+import dev.irqtopo.compiler.ast.Num;
+import dev.irqtopo.compiler.ast.Platform;
+import dev.irqtopo.compiler.ast.PlatformIndex;
+import dev.irqtopo.compiler.ast.Rid;
+import dev.irqtopo.compiler.ast.StackDecl;
+import dev.irqtopo.compiler.ast.StorageDecl;
+import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.BusModel;
+import dev.irqtopo.model.CpuModel;
+import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.GuestModel;
+import dev.irqtopo.model.HypervisorModel;
+import dev.irqtopo.model.IommuKind;
+import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.model.SourceCheck;
+import dev.irqtopo.model.StackModel;
+import dev.irqtopo.model.StorageModel;
+import java.math.BigInteger;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The model stage: resolves a file the checker passed without errors into platform models, with every
+ * default of the language applied and every name resolved. It trusts the checker: given a file with
+ * errors, it may throw.
+ */
+public final class ModelBuilder {
+
+    private ModelBuilder() {
+    }
+
+    /**
+     * @param javaPackage the package of the generated code: the file's, else the build's default, else ""
+     */
+    public static List<PlatformModel> build(IrqtopoFile file, String javaPackage) {
+        return file.platforms().stream().map(p -> platform(PlatformIndex.of(p), javaPackage)).toList();
+    }
+
+    private static PlatformModel platform(PlatformIndex index, String javaPackage) {
+        Platform p = index.platform();
+        return new PlatformModel(
+                javaPackage,
+                p.name().text(),
+                p.description().orElse(""),
+                cpu(index.cpu().orElseThrow()),
+                p.iommus().stream().map(i -> iommu(i, index)).toList(),
+                index.hypervisor().map(ModelBuilder::hypervisor),
+                p.buses().stream().map(b -> bus(b, index)).toList(),
+                p.hostStacks().stream().map(s -> stack(s, index)).toList(),
+                p.guests().stream().map(g -> guest(g, index)).toList());
+    }
+
+    private static CpuModel cpu(CpuBlock cpu) {
+        int count = cpu.props(CpuProp.Cpus.class).get(0).count().intValue();
+        ApicMode apic = cpu.props(CpuProp.Apic.class).stream().findFirst().map(a -> a.mode().value())
+                .orElse(ApicMode.XAPIC);
+        return cpu.props(CpuProp.ApicIds.class).stream().findFirst()
+                .map(ids -> new CpuModel(count, apic, ids.ids().stream().map(Num::intValue).toList()))
+                .orElseGet(() -> CpuModel.of(count, apic));
+    }
+
+    private static IommuModel iommu(IommuDecl iommu, PlatformIndex index) {
+        boolean vtd = iommu.kind() == IommuKind.VTD;
+        int entries = iommu.prop(IommuProp.Entries.class).map(e -> e.count().intValue())
+                .orElse(vtd ? IommuModel.VTD_DEFAULT_ENTRIES : IommuModel.AMDVI_DEFAULT_ENTRIES);
+        SourceCheck sourceCheck = iommu.prop(IommuProp.SourceCheckProp.class)
+                .map(IommuProp.SourceCheckProp::value).orElse(SourceCheck.FULL);
+        boolean compatAllowed = iommu.prop(IommuProp.Compat.class).map(IommuProp.Compat::allowed).orElse(false);
+        boolean posted = iommu.prop(IommuProp.Posted.class).map(IommuProp.Posted::on).orElse(false);
+        List<String> covers = index.platform().buses().stream().map(b -> b.name().text()).distinct()
+                .filter(bus -> index.iommusCovering(bus).contains(iommu))
+                .toList();
+        return new IommuModel(iommu.name().text(), iommu.kind(), PlatformIndex.remaps(iommu), entries, sourceCheck,
+                compatAllowed, posted, covers);
+    }
+
+    private static HypervisorModel hypervisor(HypervisorBlock hypervisor) {
+        boolean extDestId = hypervisor.prop(HypervisorProp.ExtDestId.class).map(HypervisorProp.ExtDestId::on)
+                .orElse(false);
+        return new HypervisorModel(hypervisor.kind(), PlatformIndex.cpuidVisible(hypervisor),
+                PlatformIndex.traps(hypervisor), PlatformIndex.composeHypercall(hypervisor), extDestId);
+    }
+
+    private static BusModel bus(BusDecl bus, PlatformIndex index) {
+        return new BusModel(bus.name().text(), bus.devices().stream().map(d -> device(d, index)).toList());
+    }
+
+    private static DeviceModel device(DeviceDecl device, PlatformIndex index) {
+        List<StorageModel> storages = device.storages().stream().map(ModelBuilder::storage).toList();
+        if (device.address() instanceof DeviceAddress.SubDevice sub) {
+            DeviceDecl parent = index.device(sub.parent().text()).orElseThrow();
+            return new DeviceModel(device.name().text(), device.bus().text(), requesterId(parent),
+                    sub.pasid().intValue(), Optional.of(parent.name().text()), storages);
+        }
+        return new DeviceModel(device.name().text(), device.bus().text(), requesterId(device), 0, Optional.empty(),
+                storages);
+    }
+
+    private static RequesterId requesterId(DeviceDecl function) {
+        Rid rid = ((DeviceAddress.Function) function.address()).rid();
+        return RequesterId.of(rid.segment().orElse(BigInteger.ZERO).intValueExact(), rid.bus().intValueExact(),
+                rid.device().intValueExact(), rid.function().intValueExact());
+    }
+
+    private static StorageModel storage(StorageDecl storage) {
+        return new StorageModel(storage.kind(), storage.size().intValue(), storage.maskable());
+    }
+
+    private static GuestModel guest(GuestDecl guest, PlatformIndex index) {
+        List<String> devices = List.copyOf(new LinkedHashSet<>(guest.assigned().stream().map(Name::text).toList()));
+        return new GuestModel(guest.name().text(), guest.cpus().get(0).count().intValue(), devices,
+                guest.stacks().stream().map(s -> stack(s, index)).toList());
+    }
+
+    /** A stack with its {@code ims} resolved to the device's IMS storage and {@code alloc} 1 by default. */
+    private static StackModel stack(StackDecl stack, PlatformIndex index) {
+        DeviceDecl device = index.device(stack.device().text()).orElseThrow();
+        StorageDecl storage = PlatformIndex.storage(device, stack.busDomain().value()).orElseThrow();
+        return new StackModel(device.name().text(), storage.kind(),
+                stack.remap().map(r -> r.iommu().text()), stack.hcall().isPresent(),
+                stack.alloc().map(Num::intValue).orElse(1));
+    }
+}

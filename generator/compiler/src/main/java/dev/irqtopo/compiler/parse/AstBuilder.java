@@ -1,0 +1,361 @@
+package dev.irqtopo.compiler.parse;
+
+import dev.irqtopo.compiler.ast.BusDecl;
+import dev.irqtopo.compiler.ast.CpuBlock;
+import dev.irqtopo.compiler.ast.CpuProp;
+import dev.irqtopo.compiler.ast.DeviceAddress;
+import dev.irqtopo.compiler.ast.DeviceDecl;
+import dev.irqtopo.compiler.ast.GuestDecl;
+import dev.irqtopo.compiler.ast.GuestItem;
+import dev.irqtopo.compiler.ast.HostBlock;
+import dev.irqtopo.compiler.ast.HypervisorBlock;
+import dev.irqtopo.compiler.ast.HypervisorProp;
+import dev.irqtopo.compiler.ast.IommuDecl;
+import dev.irqtopo.compiler.ast.IommuProp;
+import dev.irqtopo.compiler.ast.IrqtopoFile;
+import dev.irqtopo.compiler.ast.Link;
+import dev.irqtopo.compiler.ast.Name;
+import dev.irqtopo.compiler.ast.Num;
+import dev.irqtopo.compiler.ast.PackageDecl;
+import dev.irqtopo.compiler.ast.Platform;
+import dev.irqtopo.compiler.ast.PlatformItem;
+import dev.irqtopo.compiler.ast.Pos;
+import dev.irqtopo.compiler.ast.Rid;
+import dev.irqtopo.compiler.ast.StackDecl;
+import dev.irqtopo.compiler.ast.StorageDecl;
+import dev.irqtopo.compiler.ast.Word;
+import dev.irqtopo.grammar.IrqtopoLexer;
+import dev.irqtopo.grammar.IrqtopoParser;
+import dev.irqtopo.grammar.IrqtopoParserBaseVisitor;
+import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.HypervisorKind;
+import dev.irqtopo.model.IommuKind;
+import dev.irqtopo.model.SourceCheck;
+import dev.irqtopo.model.StorageKind;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Builds the AST from a parse tree that had no syntax error. Each visit method returns the AST node
+ * of its rule; positions are those of the tokens the checker's diagnostics point at.
+ */
+final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
+
+    IrqtopoFile build(IrqtopoParser.FileContext file) {
+        return visitFile(file);
+    }
+
+    @Override
+    public IrqtopoFile visitFile(IrqtopoParser.FileContext ctx) {
+        Optional<PackageDecl> pkg = Optional.ofNullable(ctx.packageDecl()).map(this::visitPackageDecl);
+        return new IrqtopoFile(pkg, ctx.platform().stream().map(this::visitPlatform).toList());
+    }
+
+    @Override
+    public PackageDecl visitPackageDecl(IrqtopoParser.PackageDeclContext ctx) {
+        return new PackageDecl(names(ctx.name()));
+    }
+
+    @Override
+    public Platform visitPlatform(IrqtopoParser.PlatformContext ctx) {
+        Optional<String> description = Optional.ofNullable(ctx.STRING()).map(s -> unquote(s.getText()));
+        List<PlatformItem> items = ctx.platformItem().stream().map(i -> build(i, PlatformItem.class)).toList();
+        return new Platform(pos(ctx.PLATFORM()), name(ctx.name()), description, items);
+    }
+
+    // --- platform items: each labelled alternative delegates to its block rule
+
+    @Override
+    public Object visitCpuItem(IrqtopoParser.CpuItemContext ctx) {
+        return visitCpu(ctx.cpu());
+    }
+
+    @Override
+    public Object visitIommuItem(IrqtopoParser.IommuItemContext ctx) {
+        return visitIommu(ctx.iommu());
+    }
+
+    @Override
+    public Object visitHypervisorItem(IrqtopoParser.HypervisorItemContext ctx) {
+        return visitHypervisor(ctx.hypervisor());
+    }
+
+    @Override
+    public Object visitBusItem(IrqtopoParser.BusItemContext ctx) {
+        return visitBus(ctx.bus());
+    }
+
+    @Override
+    public Object visitHostItem(IrqtopoParser.HostItemContext ctx) {
+        return visitHost(ctx.host());
+    }
+
+    @Override
+    public Object visitGuestItem(IrqtopoParser.GuestItemContext ctx) {
+        return visitGuest(ctx.guest());
+    }
+
+    // --- cpu
+
+    @Override
+    public CpuBlock visitCpu(IrqtopoParser.CpuContext ctx) {
+        return new CpuBlock(pos(ctx.CPU()), ctx.cpuProp().stream().map(p -> build(p, CpuProp.class)).toList());
+    }
+
+    @Override
+    public CpuProp visitCpusProp(IrqtopoParser.CpusPropContext ctx) {
+        return new CpuProp.Cpus(pos(ctx.CPUS()), num(ctx.INT()));
+    }
+
+    @Override
+    public CpuProp visitApicProp(IrqtopoParser.ApicPropContext ctx) {
+        ApicMode mode = ctx.value.getType() == IrqtopoLexer.XAPIC ? ApicMode.XAPIC : ApicMode.X2APIC;
+        return new CpuProp.Apic(pos(ctx.APIC()), new Word<>(mode, pos(ctx.value)));
+    }
+
+    @Override
+    public CpuProp visitApicIdsProp(IrqtopoParser.ApicIdsPropContext ctx) {
+        return new CpuProp.ApicIds(pos(ctx.APIC_IDS()), ctx.INT().stream().map(AstBuilder::num).toList());
+    }
+
+    // --- iommu
+
+    @Override
+    public IommuDecl visitIommu(IrqtopoParser.IommuContext ctx) {
+        IommuKind kind = ctx.kind.getType() == IrqtopoLexer.VTD ? IommuKind.VTD : IommuKind.AMDVI;
+        List<IommuProp> props = ctx.iommuProp().stream().map(p -> build(p, IommuProp.class)).toList();
+        return new IommuDecl(pos(ctx.IOMMU()), kind, name(ctx.name()), props);
+    }
+
+    @Override
+    public IommuProp visitRemappingProp(IrqtopoParser.RemappingPropContext ctx) {
+        return new IommuProp.Remapping(pos(ctx.REMAPPING()), ctx.value.getType() == IrqtopoLexer.ON);
+    }
+
+    @Override
+    public IommuProp visitEntriesProp(IrqtopoParser.EntriesPropContext ctx) {
+        return new IommuProp.Entries(pos(ctx.ENTRIES()), num(ctx.INT()));
+    }
+
+    @Override
+    public IommuProp visitSourceCheckProp(IrqtopoParser.SourceCheckPropContext ctx) {
+        SourceCheck value = switch (ctx.value.getType()) {
+            case IrqtopoLexer.FULL -> SourceCheck.FULL;
+            case IrqtopoLexer.BUS -> SourceCheck.BUS;
+            default -> SourceCheck.OFF;
+        };
+        return new IommuProp.SourceCheckProp(pos(ctx.SOURCE_CHECK()), value);
+    }
+
+    @Override
+    public IommuProp visitCompatProp(IrqtopoParser.CompatPropContext ctx) {
+        return new IommuProp.Compat(pos(ctx.COMPAT()), ctx.value.getType() == IrqtopoLexer.ALLOWED);
+    }
+
+    @Override
+    public IommuProp visitPostedProp(IrqtopoParser.PostedPropContext ctx) {
+        return new IommuProp.Posted(pos(ctx.POSTED()), ctx.value.getType() == IrqtopoLexer.ON);
+    }
+
+    @Override
+    public IommuProp visitCoversProp(IrqtopoParser.CoversPropContext ctx) {
+        return new IommuProp.Covers(pos(ctx.COVERS()), names(ctx.name()));
+    }
+
+    // --- hypervisor
+
+    @Override
+    public HypervisorBlock visitHypervisor(IrqtopoParser.HypervisorContext ctx) {
+        HypervisorKind kind = switch (ctx.kind.getType()) {
+            case IrqtopoLexer.KVM -> HypervisorKind.KVM;
+            case IrqtopoLexer.HYPERV -> HypervisorKind.HYPERV;
+            default -> HypervisorKind.XEN;
+        };
+        List<HypervisorProp> props = ctx.hypervisorProp().stream().map(p -> build(p, HypervisorProp.class)).toList();
+        return new HypervisorBlock(pos(ctx.HYPERVISOR()), kind, props);
+    }
+
+    @Override
+    public HypervisorProp visitCpuidProp(IrqtopoParser.CpuidPropContext ctx) {
+        return new HypervisorProp.Cpuid(pos(ctx.CPUID()), ctx.value.getType() == IrqtopoLexer.VISIBLE);
+    }
+
+    @Override
+    public HypervisorProp visitTrapsProp(IrqtopoParser.TrapsPropContext ctx) {
+        List<Word<StorageKind>> storages = ctx.storage().stream().map(this::storageWord).toList();
+        return new HypervisorProp.Traps(pos(ctx.TRAPS()), storages);
+    }
+
+    @Override
+    public HypervisorProp visitHypercallProp(IrqtopoParser.HypercallPropContext ctx) {
+        return new HypervisorProp.Hypercall(pos(ctx.HYPERCALL()), ctx.value.getType() == IrqtopoLexer.COMPOSE);
+    }
+
+    @Override
+    public HypervisorProp visitExtDestIdProp(IrqtopoParser.ExtDestIdPropContext ctx) {
+        return new HypervisorProp.ExtDestId(pos(ctx.EXT_DEST_ID()), ctx.value.getType() == IrqtopoLexer.ON);
+    }
+
+    private Word<StorageKind> storageWord(IrqtopoParser.StorageContext ctx) {
+        Pos at = pos(ctx.getStart());
+        if (ctx instanceof IrqtopoParser.MsiStorageContext) {
+            return new Word<>(StorageKind.MSI, at);
+        }
+        if (ctx instanceof IrqtopoParser.MsixStorageContext) {
+            return new Word<>(StorageKind.MSIX, at);
+        }
+        return new Word<>(imsKind(((IrqtopoParser.ImsStorageContext) ctx).where), at);
+    }
+
+    // --- buses and devices
+
+    @Override
+    public BusDecl visitBus(IrqtopoParser.BusContext ctx) {
+        Name bus = name(ctx.name());
+        return new BusDecl(pos(ctx.BUS()), bus, ctx.device().stream().map(d -> device(d, bus)).toList());
+    }
+
+    private DeviceDecl device(IrqtopoParser.DeviceContext ctx, Name bus) {
+        DeviceAddress address = build(ctx.deviceAddress(), DeviceAddress.class);
+        List<StorageDecl> storages = ctx.deviceProp().stream().map(p -> build(p, StorageDecl.class)).toList();
+        return new DeviceDecl(pos(ctx.DEVICE()), name(ctx.name()), bus, address, storages);
+    }
+
+    @Override
+    public DeviceAddress visitFunctionAddress(IrqtopoParser.FunctionAddressContext ctx) {
+        return new DeviceAddress.Function(Rid.parse(ctx.RID().getText(), pos(ctx.RID())));
+    }
+
+    @Override
+    public DeviceAddress visitSubDeviceAddress(IrqtopoParser.SubDeviceAddressContext ctx) {
+        return new DeviceAddress.SubDevice(name(ctx.name()), num(ctx.INT()));
+    }
+
+    @Override
+    public StorageDecl visitMsiProp(IrqtopoParser.MsiPropContext ctx) {
+        return new StorageDecl(pos(ctx.MSI()), StorageKind.MSI, num(ctx.INT()), ctx.MASKABLE() != null);
+    }
+
+    @Override
+    public StorageDecl visitMsixProp(IrqtopoParser.MsixPropContext ctx) {
+        return new StorageDecl(pos(ctx.MSIX()), StorageKind.MSIX, num(ctx.INT()), false);
+    }
+
+    @Override
+    public StorageDecl visitImsProp(IrqtopoParser.ImsPropContext ctx) {
+        return new StorageDecl(pos(ctx.IMS()), imsKind(ctx.where), num(ctx.INT()), false);
+    }
+
+    // --- kernels and stacks
+
+    @Override
+    public HostBlock visitHost(IrqtopoParser.HostContext ctx) {
+        return new HostBlock(pos(ctx.HOST()), ctx.stack().stream().map(this::visitStack).toList());
+    }
+
+    @Override
+    public GuestDecl visitGuest(IrqtopoParser.GuestContext ctx) {
+        List<GuestItem> items = ctx.guestMember().stream().map(m -> build(m, GuestItem.class)).toList();
+        return new GuestDecl(pos(ctx.GUEST()), name(ctx.name()), items);
+    }
+
+    @Override
+    public GuestItem visitGuestCpus(IrqtopoParser.GuestCpusContext ctx) {
+        return new GuestItem.Cpus(pos(ctx.CPUS()), num(ctx.INT()));
+    }
+
+    @Override
+    public GuestItem visitGuestAssign(IrqtopoParser.GuestAssignContext ctx) {
+        return new GuestItem.Assign(pos(ctx.ASSIGN()), names(ctx.name()));
+    }
+
+    @Override
+    public GuestItem visitGuestStack(IrqtopoParser.GuestStackContext ctx) {
+        return visitStack(ctx.stack());
+    }
+
+    @Override
+    public StackDecl visitStack(IrqtopoParser.StackContext ctx) {
+        BusDomainKind busDomain = busDomain(ctx.busDomain());
+        List<Link> chain = ctx.link().stream().map(l -> build(l, Link.class)).toList();
+        Optional<Num> alloc = Optional.ofNullable(ctx.ALLOC()).map(a -> num(ctx.INT()));
+        return new StackDecl(pos(ctx.STACK()), name(ctx.name()), new Word<>(busDomain, pos(ctx.busDomain().getStart())),
+                chain, alloc, pos(ctx.SEMI()));
+    }
+
+    @Override
+    public Link visitVectorLink(IrqtopoParser.VectorLinkContext ctx) {
+        return new Link.Vector(pos(ctx.VECTOR()));
+    }
+
+    @Override
+    public Link visitRemapLink(IrqtopoParser.RemapLinkContext ctx) {
+        return new Link.Remap(pos(ctx.REMAP()), name(ctx.name()));
+    }
+
+    @Override
+    public Link visitHcallLink(IrqtopoParser.HcallLinkContext ctx) {
+        return new Link.Hcall(pos(ctx.HCALL()));
+    }
+
+    @Override
+    public Link visitBusLink(IrqtopoParser.BusLinkContext ctx) {
+        return new Link.Bus(pos(ctx.getStart()), busDomain(ctx.busDomain()));
+    }
+
+    // --- tokens
+
+    private static BusDomainKind busDomain(IrqtopoParser.BusDomainContext ctx) {
+        return switch (ctx.getStart().getType()) {
+            case IrqtopoLexer.MSI -> BusDomainKind.MSI;
+            case IrqtopoLexer.MSIX -> BusDomainKind.MSIX;
+            default -> BusDomainKind.IMS;
+        };
+    }
+
+    private static StorageKind imsKind(Token where) {
+        return where.getType() == IrqtopoLexer.DEVICE ? StorageKind.IMS_DEVICE : StorageKind.IMS_QUEUE;
+    }
+
+    private <T> T build(ParserRuleContext ctx, Class<T> type) {
+        return type.cast(visit(ctx));
+    }
+
+    private static List<Name> names(List<IrqtopoParser.NameContext> names) {
+        return names.stream().map(AstBuilder::name).toList();
+    }
+
+    private static Name name(IrqtopoParser.NameContext ctx) {
+        Token token = ctx.getStart();
+        return new Name(token.getText(), pos(token), ctx instanceof IrqtopoParser.KeywordNameContext);
+    }
+
+    private static Num num(TerminalNode node) {
+        return Num.parse(node.getText(), pos(node));
+    }
+
+    private static Pos pos(TerminalNode node) {
+        return pos(node.getSymbol());
+    }
+
+    static Pos pos(Token token) {
+        return new Pos(token.getLine(), token.getCharPositionInLine() + 1);
+    }
+
+    /** The text between the quotes, with {@code \"} and {@code \\} unescaped. */
+    static String unquote(String literal) {
+        StringBuilder out = new StringBuilder(literal.length());
+        for (int i = 1; i < literal.length() - 1; i++) {
+            char c = literal.charAt(i);
+            if (c == '\\') {
+                c = literal.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.irqtopo.compiler.parse;
+
+import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.grammar.IrqtopoLexer;
+import dev.irqtopo.grammar.IrqtopoParser;
+import java.util.Optional;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * The parse stage: source text to AST, or IRQ001 diagnostics. ANTLR's console listeners are replaced
+ * by one that collects diagnostics; lexical errors come from the lexer's error tokens. A file with any
+ * syntax error yields no AST, so later stages never see a half-parsed file.
+ */
+public final class SourceParser {
+
+    private SourceParser() {
+    }
+
+    public static ParseResult parse(SourceFile source) {
+        SyntaxErrors errors = new SyntaxErrors(source.name());
+
+        IrqtopoLexer lexer = new IrqtopoLexer(CharStreams.fromString(source.text(), source.name()));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        for (Token token : tokens.getTokens()) {
+            if (token.getChannel() == IrqtopoLexer.ERRORS) {
+                LexicalErrors.report(token, errors);
+            }
+        }
+
+        IrqtopoParser parser = new IrqtopoParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        parser.setErrorHandler(new HumanErrorStrategy());
+        IrqtopoParser.FileContext tree = parser.file();
+
+        if (!errors.diagnostics().isEmpty()) {
+            return new ParseResult(Optional.empty(), errors.diagnostics());
+        }
+        return new ParseResult(Optional.of(new AstBuilder().build(tree)), errors.diagnostics());
+    }
+}
