@@ -32,7 +32,7 @@ final class NumberRangeRule extends PlatformRule {
         for (CpuBlock cpu : index.platform().cpuBlocks()) {
             cpu.props(CpuProp.Cpus.class).forEach(c -> range(c.count(), "cpus", 1, CpuModel.MAX_CPUS, report));
             cpu.props(CpuProp.ApicIds.class).forEach(ids -> ids.ids().forEach(
-                    id -> range(id, "an APIC ID", 0, MAX_APIC_ID, report)));
+                    id -> range(id, "an APIC ID", 0, MAX_APIC_ID, "in 0..0x7fffffff", report)));
         }
         for (IommuDecl iommu : index.platform().iommus()) {
             long max = iommu.kind() == IommuKind.VTD ? IommuModel.VTD_MAX_ENTRIES : IommuModel.AMDVI_MAX_ENTRIES;
@@ -42,7 +42,7 @@ final class NumberRangeRule extends PlatformRule {
         }
         for (DeviceDecl device : index.platform().devices()) {
             if (device.address() instanceof DeviceAddress.SubDevice sub) {
-                range(sub.pasid(), "a PASID", 1, DeviceModel.MAX_PASID, report);
+                range(sub.pasid(), "a PASID", 1, DeviceModel.MAX_PASID, "in 1..0xfffff", report);
             }
             device.storages().forEach(s -> storage(s, report));
         }
@@ -50,7 +50,7 @@ final class NumberRangeRule extends PlatformRule {
             guest.cpus().forEach(c -> range(c.count(), "a guest's cpus", 1, CpuModel.MAX_CPUS, report));
         }
         for (KernelStack ks : KernelStack.all(index.platform())) {
-            ks.stack().alloc().ifPresent(a -> range(a, "alloc", 1, MAX_ALLOC, report));
+            ks.stack().alloc().ifPresent(a -> range(a, "alloc", 1, MAX_ALLOC, "at least 1", report));
         }
     }
 
@@ -63,9 +63,13 @@ final class NumberRangeRule extends PlatformRule {
     }
 
     private static void range(Num number, String what, long min, long max, Report report) {
+        range(number, what, min, max, "in " + min + ".." + max, report);
+    }
+
+    /** @param allowed how the message says what is allowed: {@code in 1..4096}, {@code at least 1} */
+    private static void range(Num number, String what, long min, long max, String allowed, Report report) {
         if (!number.in(min, max)) {
-            report.add(DiagnosticCode.IRQ020, number.pos(),
-                    what + " must be in " + min + ".." + max + ", not " + number.text());
+            report.add(DiagnosticCode.IRQ020, number.pos(), what + " must be " + allowed + ", not " + number.text());
         }
     }
 

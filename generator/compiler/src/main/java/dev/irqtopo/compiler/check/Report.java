@@ -17,9 +17,17 @@ final class Report {
         this.file = file;
     }
 
-    /** Reports a problem of a code (its severity is the code's) at a token. */
+    /**
+     * Reports a problem of a code (its severity is the code's) at a token. A token gets one diagnostic
+     * of a code: the first message found stands for the others ({@code apic_ids 0, 0} with three CPUs has
+     * a repeated ID and too few IDs at the same number).
+     */
     void add(DiagnosticCode code, Pos at, String message) {
-        diagnostics.add(code.at(file, at.line(), at.column(), message));
+        boolean known = diagnostics.stream().anyMatch(
+                d -> d.code().equals(code.name()) && d.line() == at.line() && d.column() == at.column());
+        if (!known) {
+            diagnostics.add(code.at(file, at.line(), at.column(), message));
+        }
     }
 
     /** Whether an error points into the stack's text: such a stack gets no warnings. */

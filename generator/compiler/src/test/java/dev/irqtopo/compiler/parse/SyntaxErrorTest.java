@@ -1,0 +1,113 @@
+package dev.irqtopo.compiler.parse;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.compiler.diag.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Syntax errors: IRQ001 at the offending token, with a message that says what was expected. */
+class SyntaxErrorTest {
+
+    private static List<Diagnostic> errors(String text) {
+        ParseResult result = SourceParser.parse(new SourceFile("bad.irqtopo", text));
+        assertThat(result.file()).isEmpty();
+        assertThat(result.diagnostics()).isNotEmpty();
+        assertThat(result.diagnostics().stream().map(Diagnostic::code).distinct().toList()).containsExactly("IRQ001");
+        assertThat(result.diagnostics().stream().map(Diagnostic::severity).distinct().toList())
+                .containsExactly(Severity.ERROR);
+        return result.diagnostics();
+    }
+
+    private static String first(String text) {
+        Diagnostic d = errors(text).get(0);
+        return d.line() + ":" + d.column() + " " + d.message();
+    }
+
+    @Test
+    void emptyFile() {
+        assertThat(first("")).isEqualTo("1:1 expected 'package' or 'platform'");
+        assertThat(first("  // only a comment\n")).isEqualTo("2:1 expected 'package' or 'platform'");
+    }
+
+    @Test
+    void missingSemicolon() {
+        assertThat(first("platform P {\n    cpu x86 { cpus 2 }\n}")).isEqualTo("2:22 expected ';'");
+    }
+
+    @Test
+    void wrongKeyword() {
+        assertThat(first("platform P { cpu x86 { apic x3apic; } }")).isEqualTo("1:29 expected 'x2apic' or 'xapic'");
+        assertThat(first("platform P { iommu intel d { } }")).isEqualTo("1:20 expected 'amdvi' or 'vtd'");
+        assertThat(first("platform P { hypervisor kvm { traps ims; } }")).isEqualTo("1:40 expected 'device' or 'queue'");
+    }
+
+    @Test
+    void unexpectedBlock() {
+        assertThat(first("platform P { stack a.msi: vector -> msi; }")).isEqualTo(
+                "1:14 expected one of 'bus', 'cpu', 'guest', 'host', 'hypervisor', 'iommu', '}'");
+    }
+
+    @Test
+    void nameExpectedSaysName() {
+        assertThat(first("platform { }")).isEqualTo("1:10 expected a name");
+        assertThat(first("platform P { bus pci0 { device 01:00.0 { } } }")).isEqualTo("1:32 expected a name");
+    }
+
+    @Test
+    void badDeviceAddressAndChain() {
+        assertThat(first("platform P { bus b { device d 01:00 { } } }")).isEqualTo("1:31 expected 'of' or a requester id");
+        assertThat(first("platform P { host { stack d.msix: vector -> -> msix; } }"))
+                .isEqualTo("1:45 expected one of 'hcall', 'ims', 'msi', 'msix', 'remap', 'vector'");
+        assertThat(first("platform P { host { stack d.foo: vector; } }")).isEqualTo("1:29 expected one of 'ims', 'msi', 'msix'");
+    }
+
+    @Test
+    void extraToken() {
+        assertThat(first("platform P { cpu x86 { cpus 2 2; } }")).isEqualTo("1:31 expected ';'");
+    }
+
+    @Test
+    void endOfFileTooEarly() {
+        assertThat(first("platform P {\n  cpu x86 { cpus 1; }\n")).startsWith("3:1 expected one of");
+    }
+
+    @Test
+    void syntaxErrorInPackageLine() {
+        assertThat(first("package a..b;\nplatform P { }")).isEqualTo("1:11 expected a name");
+    }
+
+    @Test
+    void unterminatedStringAtItsQuote() {
+        assertThat(first("platform P \"never closed {\n}")).isEqualTo("1:12 unterminated string");
+    }
+
+    @Test
+    void unterminatedComment() {
+        assertThat(first("platform P { }\n  /* no end\n")).isEqualTo("2:3 unterminated comment");
+    }
+
+    @Test
+    void unexpectedCharacter() {
+        assertThat(first("platform P { # }")).isEqualTo("1:14 unexpected character '#'");
+        assertThat(first("platform P { \u0001 }")).isEqualTo("1:14 unexpected character U+0001");
+    }
+
+    @Test
+    void unknownEscapeAtItsBackslash() {
+        assertThat(first("platform P \"a\\nb\" { }")).isEqualTo("1:14 unknown escape '\\n' in string: only \\\" and \\\\ are escapes");
+    }
+
+    @Test
+    void recoveryFindsLaterErrors() {
+        List<Diagnostic> errors = errors("platform P {\n  cpu x86 { cpus 2 }\n  bus b { device 01:00.0 { } }\n}");
+        assertThat(errors.stream().map(d -> d.line() + ":" + d.column()).toList()).containsAtLeast("2:20", "3:18");
+    }
+
+    @Test
+    void manyErrorsAreCapped() {
+        assertThat(errors("#".repeat(5000))).hasSize(SyntaxErrors.LIMIT);
+    }
+}
