@@ -1,0 +1,30 @@
+package dev.irqtopo.compiler;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to generate Java from.
+ *
+ * @param sources       the {@code .irqtopo} files, in the order their diagnostics are reported
+ * @param packageName   the Java package for files without a {@code package} line
+ * @param failOnWarning whether a warning stops generation as an error would
+ */
+public record GenerateRequest(List<SourceFile> sources, Optional<String> packageName, boolean failOnWarning) {
+
+    public GenerateRequest {
+        sources = List.copyOf(sources);
+        Objects.requireNonNull(packageName);
+        packageName.ifPresent(p -> {
+            if (p.isEmpty()) {
+                throw new IllegalArgumentException("an empty package name: leave it out instead");
+            }
+        });
+    }
+
+    /** Generate from these files, with their own package lines only, warnings allowed. */
+    public static GenerateRequest of(SourceFile... sources) {
+        return new GenerateRequest(List.of(sources), Optional.empty(), false);
+    }
+}
