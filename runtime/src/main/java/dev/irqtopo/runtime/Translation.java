@@ -1,0 +1,25 @@
+package dev.irqtopo.runtime;
+
+import java.util.Objects;
+
+/** What a remapping unit makes of an interrupt request in the interrupt address range. */
+sealed interface Translation permits Translation.Blocked, Translation.Compatibility, Translation.Remapped {
+
+    /** The unit faults the request. */
+    record Blocked(FaultReason reason) implements Translation {
+        public Blocked {
+            Objects.requireNonNull(reason);
+        }
+    }
+
+    /** A compatibility-format request the unit lets pass: the CPU decodes it as without remapping. */
+    record Compatibility() implements Translation {
+    }
+
+    /** The request selected a valid entry, which now decides the destination. */
+    record Remapped(int index, RemapEntry entry) implements Translation {
+        public Remapped {
+            Objects.requireNonNull(entry);
+        }
+    }
+}
