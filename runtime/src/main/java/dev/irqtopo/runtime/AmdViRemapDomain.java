@@ -75,12 +75,12 @@ final class AmdViRemapDomain extends RemapDomain {
         Table table = tables.get(requester);
         if (index >= model.entries()) {
             VtdRemapDomain.note(trace, "index %d is beyond the table's %d entries: IO_PAGE_FAULT", index, model.entries());
-            return new Translation.Blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
+            return Translation.blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
         }
         AmdViRemapEntry entry = table == null ? null : table.entries[index];
         if (entry == null || !entry.remapEnabled()) {
             VtdRemapDomain.note(trace, "entry %d is not remap-enabled: IO_PAGE_FAULT", index);
-            return new Translation.Blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
+            return Translation.blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
         }
         VtdRemapDomain.note(trace, "entry %d: remap-enabled", index);
         return new Translation.Remapped(index, entry);

@@ -60,15 +60,15 @@ final class VtdRemapDomain extends RemapDomain {
         if ((address & Message.REMAPPABLE_FORMAT) == 0) {
             if (!model.compatAllowed()) {
                 note(trace, "%s: compatibility format, blocked: fault 0x25", name());
-                return new Translation.Blocked(FaultReason.VTD_COMPAT_BLOCKED);
+                return Translation.blocked(FaultReason.VTD_COMPAT_BLOCKED);
             }
             note(trace, "%s: compatibility format, allowed: passes untranslated", name());
-            return new Translation.Compatibility();
+            return Translation.COMPATIBILITY;
         }
         boolean subHandleValid = (address & Message.SUB_HANDLE_VALID) != 0;
         if (subHandleValid && data >>> 16 != 0) {
             note(trace, "%s: sub-handle valid with data bits 31:16 set: fault 0x20", name());
-            return new Translation.Blocked(FaultReason.VTD_RESERVED_FIELD);
+            return Translation.blocked(FaultReason.VTD_RESERVED_FIELD);
         }
         int handle = (int) (address >>> 5) & 0x7FFF | (int) (address >>> 2 & 1) << 15;
         int index = subHandleValid ? handle + (data & 0xFFFF) & 0xFFFF : handle;
@@ -79,16 +79,16 @@ final class VtdRemapDomain extends RemapDomain {
         }
         if (index >= table.length) {
             note(trace, "index %d is beyond the table's %d entries: fault 0x21", index, table.length);
-            return new Translation.Blocked(FaultReason.VTD_INDEX_BEYOND_TABLE);
+            return Translation.blocked(FaultReason.VTD_INDEX_BEYOND_TABLE);
         }
         VtdRemapEntry entry = table[index];
         if (entry == null || !entry.present()) {
             note(trace, "entry %d is not present: fault 0x22", index);
-            return new Translation.Blocked(FaultReason.VTD_ENTRY_NOT_PRESENT);
+            return Translation.blocked(FaultReason.VTD_ENTRY_NOT_PRESENT);
         }
         if (!entry.accepts(requester)) {
             note(trace, "entry %d: %s does not match %s: fault 0x26", index, entry.sourceValidationLabel(), requester);
-            return new Translation.Blocked(FaultReason.VTD_SOURCE_VALIDATION);
+            return Translation.blocked(FaultReason.VTD_SOURCE_VALIDATION);
         }
         note(trace, "entry %d: %s matches", index, entry.sourceValidationLabel());
         return new Translation.Remapped(index, entry);
