@@ -71,9 +71,11 @@ public final class DeviceStorage {
     public Delivery fire(int slot) {
         Objects.checkIndex(slot, deliveries.length);
         long generation = platform.generation();
-        if (deliveriesAt[slot] == generation) {
-            return deliveries[slot];
-        }
+        return deliveriesAt[slot] == generation ? deliveries[slot] : recompute(slot, generation);
+    }
+
+    /** The slow path, kept out of {@link #fire} so that the hot path stays small enough to inline. */
+    private Delivery recompute(int slot, long generation) {
         Delivery delivery = sends(slot)
                 ? platform.router().route(device, emittedAddress(slot), emittedData(slot), null)
                 : Delivery.notSent();
