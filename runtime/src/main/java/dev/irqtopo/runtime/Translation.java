@@ -1,5 +1,7 @@
 package dev.irqtopo.runtime;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** What a remapping unit makes of an interrupt request in the interrupt address range. */
@@ -14,7 +16,7 @@ sealed interface Translation permits Translation.Blocked, Translation.Compatibil
 
     /** The unit faults the request. */
     record Blocked(FaultReason reason) implements Translation {
-        private static final java.util.Map<FaultReason, Blocked> BY_REASON = new java.util.EnumMap<>(FaultReason.class);
+        private static final Map<FaultReason, Blocked> BY_REASON = new EnumMap<>(FaultReason.class);
 
         static {
             for (FaultReason reason : FaultReason.values()) {
