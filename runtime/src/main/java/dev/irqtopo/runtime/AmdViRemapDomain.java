@@ -71,18 +71,26 @@ final class AmdViRemapDomain extends RemapDomain {
     @Override
     Translation translate(RequesterId requester, long address, int data, List<String> trace) {
         int index = data & 0x7FF;
-        VtdRemapDomain.note(trace, "%s: table of %s, index %d (data bits 10:0)", name(), requester, index);
+        if (trace != null) {
+            trace.add(String.format("%s: table of %s, index %d (data bits 10:0)", name(), requester, index));
+        }
         Table table = tables.get(requester);
         if (index >= model.entries()) {
-            VtdRemapDomain.note(trace, "index %d is beyond the table's %d entries: IO_PAGE_FAULT", index, model.entries());
-            return new Translation.Blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
+            if (trace != null) {
+                trace.add(String.format("index %d is beyond the table's %d entries: IO_PAGE_FAULT", index, model.entries()));
+            }
+            return Translation.blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
         }
         AmdViRemapEntry entry = table == null ? null : table.entries[index];
         if (entry == null || !entry.remapEnabled()) {
-            VtdRemapDomain.note(trace, "entry %d is not remap-enabled: IO_PAGE_FAULT", index);
-            return new Translation.Blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
+            if (trace != null) {
+                trace.add(String.format("entry %d is not remap-enabled: IO_PAGE_FAULT", index));
+            }
+            return Translation.blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
         }
-        VtdRemapDomain.note(trace, "entry %d: remap-enabled", index);
+        if (trace != null) {
+            trace.add(String.format("entry %d: remap-enabled", index));
+        }
         return new Translation.Remapped(index, entry);
     }
 

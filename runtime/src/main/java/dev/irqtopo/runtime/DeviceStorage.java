@@ -5,6 +5,7 @@ import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +30,8 @@ public final class DeviceStorage {
     /** MSI only: how many messages the capability has enabled (a power of two, 0 while disabled). */
     private int enabled;
     private final Irq[] claimedBy;
+    /** The slots an interrupt uses, to find the lowest free one without walking every slot. */
+    private final BitSet claimed = new BitSet();
 
     private final Delivery[] deliveries;
     private final long[] deliveriesAt;
@@ -71,9 +74,11 @@ public final class DeviceStorage {
     public Delivery fire(int slot) {
         Objects.checkIndex(slot, deliveries.length);
         long generation = platform.generation();
-        if (deliveriesAt[slot] == generation) {
-            return deliveries[slot];
-        }
+        return deliveriesAt[slot] == generation ? deliveries[slot] : recompute(slot, generation);
+    }
+
+    /** The slow path, kept out of {@link #fire} so that the hot path stays small enough to inline. */
+    private Delivery recompute(int slot, long generation) {
         Delivery delivery = sends(slot)
                 ? platform.router().route(device, emittedAddress(slot), emittedData(slot), null)
                 : Delivery.notSent();
@@ -109,27 +114,23 @@ public final class DeviceStorage {
     }
 
     int freeSlots() {
-        int free = 0;
-        for (Irq irq : claimedBy) {
-            free += irq == null ? 1 : 0;
-        }
-        return free;
+        return claimedBy.length - claimed.cardinality();
     }
 
     /** The lowest slot no interrupt uses, or -1. */
     int lowestFreeSlot() {
-        for (int slot = 0; slot < claimedBy.length; slot++) {
-            if (claimedBy[slot] == null) {
-                return slot;
-            }
-        }
-        return -1;
+        int slot = claimed.nextClearBit(0);
+        return slot < claimedBy.length ? slot : -1;
     }
 
+    /** {@code irq} uses {@code slot}, which no interrupt used. */
     void claim(int slot, Irq irq, Journal journal) {
-        Irq previous = claimedBy[slot];
         claimedBy[slot] = irq;
-        journal.record(() -> claimedBy[slot] = previous);
+        claimed.set(slot);
+        journal.record(() -> {
+            claimedBy[slot] = null;
+            claimed.clear(slot);
+        });
     }
 
     /**

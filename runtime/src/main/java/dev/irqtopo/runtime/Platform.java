@@ -47,16 +47,35 @@ public final class Platform {
     private Platform(PlatformModel model) {
         this.model = model;
         this.host = new Kernel(this, Kernel.HOST, model.cpu().apicIds().stream().mapToInt(Integer::intValue).toArray(), false);
+        this.hypervisor = model.hypervisor().map(hv -> new Hypervisor(hv, host)).orElse(null);
         kernels.put(host.name(), host);
-        HypervisorModel hv = model.hypervisor().orElse(null);
-        this.hypervisor = hv == null ? null : new Hypervisor(hv, host);
+        addGuests();
+        addRemapDomains();
+        addDevices();
+        for (StackModel stack : model.hostStacks()) {
+            addStack(host, stack);
+        }
+        for (GuestModel guest : model.guests()) {
+            for (StackModel stack : guest.stacks()) {
+                addStack(kernels.get(guest.name()), stack);
+            }
+        }
+    }
+
+    /** Each guest's vCPUs have APIC IDs equal to their numbers; 15-bit ids only if offered and detectable. */
+    private void addGuests() {
         for (GuestModel guest : model.guests()) {
             if (kernels.containsKey(guest.name())) {
                 throw new IllegalArgumentException("two kernels named " + guest.name());
             }
-            boolean extended = hv.extDestId() && hv.cpuidVisible();
-            kernels.put(guest.name(), new Kernel(this, guest.name(), IntStream.range(0, guest.cpus()).toArray(), extended));
+            HypervisorModel hv = hypervisor.model();
+            kernels.put(guest.name(), new Kernel(this, guest.name(), IntStream.range(0, guest.cpus()).toArray(),
+                    hv.extDestId() && hv.cpuidVisible()));
         }
+    }
+
+    /** One remap domain per IOMMU with remapping on. */
+    private void addRemapDomains() {
         for (IommuModel iommu : model.iommus()) {
             if (iommu.remapping()) {
                 remapDomains.put(iommu.name(), iommu.kind() == IommuKind.VTD
@@ -64,6 +83,10 @@ public final class Platform {
                         : new AmdViRemapDomain(iommu));
             }
         }
+    }
+
+    /** Devices with their owner (the guest they are assigned to, else the host) and the remap domain covering them. */
+    private void addDevices() {
         for (DeviceModel device : model.devices()) {
             Kernel owner = model.owner(device.name()).map(g -> kernels.get(g.name())).orElse(host);
             RemapDomain remap = model.iommuCovering(device).map(i -> remapDomains.get(i.name())).orElse(null);
@@ -79,14 +102,6 @@ public final class Platform {
                     throw new IllegalArgumentException("guest " + guest.name() + " is assigned " + device
                             + ", which is unknown or assigned elsewhere");
                 }
-            }
-        }
-        for (StackModel stack : model.hostStacks()) {
-            addStack(host, stack);
-        }
-        for (GuestModel guest : model.guests()) {
-            for (StackModel stack : guest.stacks()) {
-                addStack(kernels.get(guest.name()), stack);
             }
         }
     }

@@ -29,7 +29,9 @@ final class Router {
     /** Where a message {@code device} emits ends; steps in words go to {@code trace} when it is not null. */
     Delivery route(Device device, long address, int data, List<String> trace) {
         if (!Message.isInterrupt(address)) {
-            VtdRemapDomain.note(trace, "0x%016x is outside the interrupt range 0xfee00000..0xfeefffff: a memory write", address);
+            if (trace != null) {
+                trace.add(String.format("0x%016x is outside the interrupt range 0xfee00000..0xfeefffff: a memory write", address));
+            }
             return Delivery.memoryWrite();
         }
         RemapDomain remap = device.remap;
@@ -41,12 +43,14 @@ final class Router {
             if (translation instanceof Translation.Remapped remapped) {
                 return throughEntry(remapped.entry(), trace);
             }
-        } else {
-            VtdRemapDomain.note(trace, "no interrupt remapping: compatibility format");
+        } else if (trace != null) {
+            trace.add("no interrupt remapping: compatibility format");
         }
         int apicId = (int) (address >>> 12) & 0xFF;
         int vector = data & 0xFF;
-        VtdRemapDomain.note(trace, "destination APIC ID 0x%02x (address bits 19:12), vector 0x%02x (data bits 7:0)", apicId, vector);
+        if (trace != null) {
+            trace.add(String.format("destination APIC ID 0x%02x (address bits 19:12), vector 0x%02x (data bits 7:0)", apicId, vector));
+        }
         return toHostCpu(apicId, vector, "delivered to", trace);
     }
 
@@ -56,8 +60,10 @@ final class Router {
                 PostedTarget target = vtd.posted().get();
                 Kernel guest = platform.kernel(target.guest());
                 Irq owner = guest.owner(target.vcpu(), target.vector());
-                VtdRemapDomain.note(trace, "posted to %s vCPU %d vector 0x%02x, %s", target.guest(), target.vcpu(), target.vector(),
-                        owner == null ? "which no handler owns" : "owned by " + owner.describe());
+                if (trace != null) {
+                    trace.add(String.format("posted to %s vCPU %d vector 0x%02x, %s", target.guest(), target.vcpu(), target.vector(),
+                            owner == null ? "which no handler owns" : "owned by " + owner.describe()));
+                }
                 return owner == null ? new Delivery.Spurious(OptionalInt.empty(), target.vector()) : owner.delivered();
             }
             return toHostCpu(vtd.destinationApicId(), vtd.vector(), "remapped to", trace);
@@ -74,22 +80,30 @@ final class Router {
         Kernel host = platform.host();
         int cpu = host.cpuWithApicId(apicId);
         if (cpu < 0) {
-            VtdRemapDomain.note(trace, "no host CPU has APIC ID 0x%02x: nobody receives it", apicId);
+            if (trace != null) {
+                trace.add(String.format("no host CPU has APIC ID 0x%02x: nobody receives it", apicId));
+            }
             return new Delivery.Spurious(OptionalInt.empty(), vector);
         }
         Irq owner = host.owner(cpu, vector);
         if (owner == null) {
-            VtdRemapDomain.note(trace, "%s host CPU %d vector 0x%02x, which no handler owns: spurious", how, cpu, vector);
+            if (trace != null) {
+                trace.add(String.format("%s host CPU %d vector 0x%02x, which no handler owns: spurious", how, cpu, vector));
+            }
             return new Delivery.Spurious(OptionalInt.of(cpu), vector);
         }
         if (owner.injects == null) {
-            VtdRemapDomain.note(trace, "%s host CPU %d vector 0x%02x, owned by %s", how, cpu, vector, owner.describe());
+            if (trace != null) {
+                trace.add(String.format("%s host CPU %d vector 0x%02x, owned by %s", how, cpu, vector, owner.describe()));
+            }
             return owner.delivered();
         }
         Irq guestOwner = owner.injects.owner(owner.injectCpu, owner.injectVector);
-        VtdRemapDomain.note(trace, "%s host CPU %d vector 0x%02x: %s injects %s vCPU %d vector 0x%02x, %s",
-                how, cpu, vector, owner.describe(), owner.injects.name(), owner.injectCpu, owner.injectVector,
-                guestOwner == null ? "which no handler owns" : "owned by " + guestOwner.describe());
+        if (trace != null) {
+            trace.add(String.format("%s host CPU %d vector 0x%02x: %s injects %s vCPU %d vector 0x%02x, %s",
+                    how, cpu, vector, owner.describe(), owner.injects.name(), owner.injectCpu, owner.injectVector,
+                    guestOwner == null ? "which no handler owns" : "owned by " + guestOwner.describe()));
+        }
         return guestOwner == null ? new Delivery.Spurious(OptionalInt.of(cpu), vector) : guestOwner.delivered();
     }
 }

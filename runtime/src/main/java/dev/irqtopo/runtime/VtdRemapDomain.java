@@ -59,16 +59,22 @@ final class VtdRemapDomain extends RemapDomain {
     Translation translate(RequesterId requester, long address, int data, List<String> trace) {
         if ((address & Message.REMAPPABLE_FORMAT) == 0) {
             if (!model.compatAllowed()) {
-                note(trace, "%s: compatibility format, blocked: fault 0x25", name());
-                return new Translation.Blocked(FaultReason.VTD_COMPAT_BLOCKED);
+                if (trace != null) {
+                    trace.add(String.format("%s: compatibility format, blocked: fault 0x25", name()));
+                }
+                return Translation.blocked(FaultReason.VTD_COMPAT_BLOCKED);
             }
-            note(trace, "%s: compatibility format, allowed: passes untranslated", name());
-            return new Translation.Compatibility();
+            if (trace != null) {
+                trace.add(String.format("%s: compatibility format, allowed: passes untranslated", name()));
+            }
+            return Translation.COMPATIBILITY;
         }
         boolean subHandleValid = (address & Message.SUB_HANDLE_VALID) != 0;
         if (subHandleValid && data >>> 16 != 0) {
-            note(trace, "%s: sub-handle valid with data bits 31:16 set: fault 0x20", name());
-            return new Translation.Blocked(FaultReason.VTD_RESERVED_FIELD);
+            if (trace != null) {
+                trace.add(String.format("%s: sub-handle valid with data bits 31:16 set: fault 0x20", name()));
+            }
+            return Translation.blocked(FaultReason.VTD_RESERVED_FIELD);
         }
         int handle = (int) (address >>> 5) & 0x7FFF | (int) (address >>> 2 & 1) << 15;
         int index = subHandleValid ? handle + (data & 0xFFFF) & 0xFFFF : handle;
@@ -78,19 +84,27 @@ final class VtdRemapDomain extends RemapDomain {
                     : String.format("%s: remappable, handle %d, index %d", name(), handle, index));
         }
         if (index >= table.length) {
-            note(trace, "index %d is beyond the table's %d entries: fault 0x21", index, table.length);
-            return new Translation.Blocked(FaultReason.VTD_INDEX_BEYOND_TABLE);
+            if (trace != null) {
+                trace.add(String.format("index %d is beyond the table's %d entries: fault 0x21", index, table.length));
+            }
+            return Translation.blocked(FaultReason.VTD_INDEX_BEYOND_TABLE);
         }
         VtdRemapEntry entry = table[index];
         if (entry == null || !entry.present()) {
-            note(trace, "entry %d is not present: fault 0x22", index);
-            return new Translation.Blocked(FaultReason.VTD_ENTRY_NOT_PRESENT);
+            if (trace != null) {
+                trace.add(String.format("entry %d is not present: fault 0x22", index));
+            }
+            return Translation.blocked(FaultReason.VTD_ENTRY_NOT_PRESENT);
         }
         if (!entry.accepts(requester)) {
-            note(trace, "entry %d: %s does not match %s: fault 0x26", index, entry.sourceValidationLabel(), requester);
-            return new Translation.Blocked(FaultReason.VTD_SOURCE_VALIDATION);
+            if (trace != null) {
+                trace.add(String.format("entry %d: %s does not match %s: fault 0x26", index, entry.sourceValidationLabel(), requester));
+            }
+            return Translation.blocked(FaultReason.VTD_SOURCE_VALIDATION);
         }
-        note(trace, "entry %d: %s matches", index, entry.sourceValidationLabel());
+        if (trace != null) {
+            trace.add(String.format("entry %d: %s matches", index, entry.sourceValidationLabel()));
+        }
         return new Translation.Remapped(index, entry);
     }
 
@@ -124,9 +138,4 @@ final class VtdRemapDomain extends RemapDomain {
         }
     }
 
-    static void note(List<String> trace, String format, Object... args) {
-        if (trace != null) {
-            trace.add(String.format(format, args));
-        }
-    }
 }

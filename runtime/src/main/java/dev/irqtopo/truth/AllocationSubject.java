@@ -1,6 +1,7 @@
 package dev.irqtopo.truth;
 
 import static com.google.common.truth.Fact.fact;
+import static com.google.common.truth.Fact.simpleFact;
 
 import com.google.common.truth.FailureMetadata;
 import com.google.common.truth.Subject;
@@ -24,8 +25,7 @@ public final class AllocationSubject extends Subject {
     }
 
     public void succeeded() {
-        isNotNull();
-        if (!actual.succeeded()) {
+        if (present() && !actual.succeeded()) {
             failWithActual(fact("expected to succeed, but failed with", actual.errno().get()));
         }
     }
@@ -33,11 +33,22 @@ public final class AllocationSubject extends Subject {
     /** Succeeded with exactly {@code count} interrupts. */
     public void succeededWith(int count) {
         succeeded();
-        check("interrupts()").that(actual.interrupts()).hasSize(count);
+        if (actual != null && actual.succeeded()) {
+            check("interrupts()").that(actual.interrupts()).hasSize(count);
+        }
     }
 
     public void failedWith(Errno errno) {
-        isNotNull();
-        check("errno()").that(actual.errno()).isEqualTo(Optional.of(errno));
+        if (present()) {
+            check("errno()").that(actual.errno()).isEqualTo(Optional.of(errno));
+        }
+    }
+
+    private boolean present() {
+        if (actual == null) {
+            failWithActual(simpleFact("expected an allocation result"));
+            return false;
+        }
+        return true;
     }
 }
