@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Makes Linux interrupt-domain designs executable: check, simulate, verify.",
-        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, SimulateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class IrqtopoCommand implements Callable<Integer> {
 
     public static final int OK = 0;

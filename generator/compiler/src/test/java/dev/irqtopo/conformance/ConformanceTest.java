@@ -31,7 +31,9 @@ import org.junit.jupiter.api.TestFactory;
  * repository when it exists (a case in both runs once, from there). A case with
  * {@code NAME.expect.json} expects its {@code check.exit} and exactly its {@code check.diagnostics};
  * any other expects its {@code // expect: L:C IRQnnn} lines exactly, and exit 1 when it has any. After
- * a first expected IRQ001, further IRQ001s are free. No case may print a stack trace.
+ * a first expected IRQ001, further IRQ001s are free. No case may print a stack trace. A scenario's
+ * {@code simulate} and {@code verify} parts are then run with {@code --json} and matched by the README's
+ * subset rule, as {@code run.py} matches them.
  */
 class ConformanceTest {
 
@@ -102,6 +104,43 @@ class ConformanceTest {
         assertWithMessage("exit status; standard error:\n%s", stderr).that(exit).isEqualTo(expected.exit());
         assertWithMessage("diagnostics; standard error:\n%s", stderr).that(actual)
                 .containsExactlyElementsIn(expected.diagnostics()).inOrder();
+        judgeReports(file);
+    }
+
+    /**
+     * The {@code simulate} and {@code verify} parts of a scenario: the {@code --json} output must contain
+     * the expected JSON by the README's subset rule; verify exits 3 when an expected platform is not isolated.
+     */
+    private static void judgeReports(Path file) throws IOException {
+        Optional<JsonNode> expectation = expectation(file);
+        if (expectation.isEmpty()) {
+            return;
+        }
+        for (String command : List.of("simulate", "verify")) {
+            JsonNode expected = expectation.get().get(command);
+            if (expected == null) {
+                continue;
+            }
+            boolean breach = false;
+            for (JsonNode platform : expected) {
+                breach |= command.equals("verify") && !platform.path("isolated").asBoolean(true);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = IrqtopoCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), command, "--json", file.toString());
+            String stderr = err.toString(StandardCharsets.UTF_8);
+            assertWithMessage("%s exit status; standard error:\n%s", command, stderr).that(exit).isEqualTo(breach ? 3 : 0);
+            JsonNode actual = JSON.readTree(out.toByteArray());
+            Optional<String> difference = JsonSubset.firstDifference(expected, actual, "$");
+            assertWithMessage("%s --json differs from the expectation", command).that(difference).isEmpty();
+        }
+    }
+
+    private static Optional<JsonNode> expectation(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        Path json = file.resolveSibling(name.substring(0, name.length() - ".irqtopo".length()) + ".expect.json");
+        return Files.exists(json) ? Optional.of(JSON.readTree(json.toFile())) : Optional.empty();
     }
 
     /** {@code LINE:COL CODE} of each diagnostic line printed for this file. */

@@ -1,0 +1,62 @@
+package dev.irqtopo.cli;
+
+import dev.irqtopo.compiler.CheckRequest;
+import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.Compiler;
+import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.Sources;
+import dev.irqtopo.compiler.UnreadableSourceException;
+import dev.irqtopo.compiler.diag.DiagnosticPrinter;
+import dev.irqtopo.model.PlatformModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code FILE [--platform NAME]} arguments that simulate, verify, explain and dot share: reads and
+ * checks the file, prints its diagnostics, and hands over the checked platforms, or says why not.
+ */
+final class PlatformSelection {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the .irqtopo file")
+    Path file;
+
+    @Option(names = "--platform", paramLabel = "NAME", description = "only this platform of the file")
+    String platform;
+
+    /** The outcome: the selected platforms, or the exit code to return instead. */
+    record Loaded(List<PlatformModel> platforms, int exitCode) {
+        boolean ok() {
+            return exitCode == IrqtopoCommand.OK;
+        }
+    }
+
+    Loaded load(PrintWriter err) {
+        SourceFile source;
+        try {
+            source = Sources.read(file);
+        } catch (UnreadableSourceException e) {
+            err.println("irqtopo: " + e.getMessage());
+            return new Loaded(List.of(), IrqtopoCommand.USAGE);
+        }
+        CheckResult result = Compiler.check(CheckRequest.of(source));
+        err.print(DiagnosticPrinter.render(result.diagnostics(), source.text()));
+        err.flush();
+        if (result.hasErrors()) {
+            return new Loaded(List.of(), IrqtopoCommand.INPUT_ERRORS);
+        }
+        if (platform == null) {
+            return new Loaded(result.platforms(), IrqtopoCommand.OK);
+        }
+        Optional<PlatformModel> chosen = result.platforms().stream().filter(p -> p.name().equals(platform)).findFirst();
+        if (chosen.isEmpty()) {
+            err.println("irqtopo: " + source.name() + " declares no platform " + platform + " (it declares "
+                    + String.join(", ", result.platforms().stream().map(PlatformModel::name).toList()) + ")");
+            return new Loaded(List.of(), IrqtopoCommand.USAGE);
+        }
+        return new Loaded(List.of(chosen.get()), IrqtopoCommand.OK);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.irqtopo.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.isolation.Finding;
+import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.sim.InterruptReport;
+import dev.irqtopo.runtime.sim.SimulationReport;
+import dev.irqtopo.runtime.sim.StackReport;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The stable JSON of {@code simulate --json} and {@code verify --json} (semantics §8): keys in the
+ * documented order, addresses as 16 and data as 8 lower-case hex digits, absent values as null.
+ */
+public final class ReportJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    public static ArrayNode simulation(List<SimulationReport> reports) {
+        ArrayNode array = NODES.arrayNode();
+        for (SimulationReport report : reports) {
+            ObjectNode platform = array.addObject();
+            platform.put("platform", report.platform());
+            ArrayNode stacks = platform.putArray("stacks");
+            for (StackReport stack : report.stacks()) {
+                stacks.add(stack(stack));
+            }
+        }
+        return array;
+    }
+
+    public static ArrayNode verification(List<IsolationReport> reports) {
+        ArrayNode array = NODES.arrayNode();
+        for (IsolationReport report : reports) {
+            ObjectNode platform = array.addObject();
+            platform.put("platform", report.platform());
+            platform.put("isolated", report.isolated());
+            ArrayNode findings = platform.putArray("findings");
+            for (Finding finding : report.findings()) {
+                findings.add(finding(finding));
+            }
+        }
+        return array;
+    }
+
+    /** Two-space indented text with a final newline. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + System.lineSeparator();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain nodes always serializes", e);
+        }
+    }
+
+    private static ObjectNode stack(StackReport stack) {
+        ObjectNode node = NODES.objectNode();
+        node.put("kernel", stack.kernel());
+        node.put("device", stack.device());
+        node.put("storage", stack.storage().keyword());
+        ArrayNode chain = node.putArray("chain");
+        stack.chain().forEach(chain::add);
+        node.put("created", stack.created());
+        node.put("errno", stack.errno().map(Enum::name).orElse(null));
+        ArrayNode interrupts = node.putArray("interrupts");
+        for (InterruptReport irq : stack.interrupts()) {
+            interrupts.add(interrupt(irq));
+        }
+        return node;
+    }
+
+    private static ObjectNode interrupt(InterruptReport irq) {
+        ObjectNode node = NODES.objectNode();
+        node.put("slot", irq.slot());
+        node.put("virq", irq.virq());
+        node.put("cpu", irq.cpu());
+        node.put("vector", irq.vector());
+        putInt(node, "remap_index", irq.remapIndex());
+        node.set("composed", message(Optional.of(irq.composed())));
+        node.set("stored", message(irq.stored()));
+        node.set("delivery", delivery(irq.delivery()));
+        return node;
+    }
+
+    private static ObjectNode delivery(Delivery delivery) {
+        DeliveryFields fields = DeliveryFields.of(delivery);
+        ObjectNode node = NODES.objectNode();
+        node.put("outcome", delivery.outcome());
+        node.put("kernel", fields.kernel().orElse(null));
+        putInt(node, "cpu", fields.cpu());
+        putInt(node, "vector", fields.vector());
+        putInt(node, "virq", fields.virq());
+        node.put("fault_reason", fields.faultReason().orElse(null));
+        return node;
+    }
+
+    private static ObjectNode finding(Finding finding) {
+        ObjectNode node = NODES.objectNode();
+        node.put("guest", finding.guest());
+        node.put("device", finding.device());
+        node.put("storage", finding.storage().keyword());
+        node.put("victim", finding.victim());
+        node.set("message", message(Optional.of(finding.message())));
+        node.put("requester_id", finding.requesterId().toString());
+        ArrayNode path = node.putArray("path");
+        finding.path().forEach(path::add);
+        return node;
+    }
+
+    private static JsonNode message(Optional<Message> message) {
+        if (message.isEmpty()) {
+            return NODES.nullNode();
+        }
+        ObjectNode node = NODES.objectNode();
+        node.put("address", message.get().addressHex());
+        node.put("data", message.get().dataHex());
+        return node;
+    }
+
+    private static void putInt(ObjectNode node, String key, OptionalInt value) {
+        if (value.isPresent()) {
+            node.put(key, value.getAsInt());
+        } else {
+            node.putNull(key);
+        }
+    }
+}

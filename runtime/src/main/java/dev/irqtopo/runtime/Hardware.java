@@ -1,0 +1,111 @@
+package dev.irqtopo.runtime;
+
+import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.runtime.vector.VectorMatrix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platform seen from the hardware side: devices firing their storage slots, what the storages
+ * hold, what any message a device emits would do, and the remapping tables' contents. Unknown names
+ * and slots are programming errors ({@link IllegalArgumentException}, {@link IndexOutOfBoundsException}).
+ */
+public final class Hardware {
+
+    private final Platform platform;
+
+    Hardware(Platform platform) {
+        this.platform = platform;
+    }
+
+    /** The storage {@code device} has for {@code busDomain}: hold on to it to fire slots on the fastest path. */
+    public DeviceStorage storage(String device, BusDomainKind busDomain) {
+        DeviceStorage storage = device(device).storage(busDomain);
+        if (storage == null) {
+            throw new IllegalArgumentException("device " + device + " has no " + busDomain.keyword() + " storage");
+        }
+        return storage;
+    }
+
+    /** The device fires {@code slot} of its storage: what happens to the message it emits. */
+    public Delivery fire(String device, BusDomainKind busDomain, int slot) {
+        return storage(device, busDomain).fire(slot);
+    }
+
+    /** What the device would emit for {@code slot}; empty when the slot was never written. */
+    public Optional<Message> read(String device, BusDomainKind busDomain, int slot) {
+        return storage(device, busDomain).read(slot);
+    }
+
+    /** What happens when {@code device} emits {@code message} (whatever its storages hold). */
+    public Delivery emit(String device, Message message) {
+        return platform.router().route(device(device), message.address(), message.data(), null);
+    }
+
+    /** {@link #emit} with every step the message takes, in words. */
+    public Trace trace(String device, Message message) {
+        List<String> steps = new ArrayList<>();
+        Delivery delivery = platform.router().route(device(device), message.address(), message.data(), steps);
+        return new Trace(delivery, steps);
+    }
+
+    /** Entry {@code index} of VT-d unit {@code iommu}'s table, when present. */
+    public Optional<VtdRemapEntry> vtdEntry(String iommu, int index) {
+        return platform.remapDomain(iommu) instanceof VtdRemapDomain vtd
+                ? vtd.entry(null, index).map(VtdRemapEntry.class::cast)
+                : Optional.empty();
+    }
+
+    /** Entry {@code index} of the table AMD-Vi unit {@code iommu} keeps for {@code requester}, when present. */
+    public Optional<AmdViRemapEntry> amdViEntry(String iommu, RequesterId requester, int index) {
+        return platform.remapDomain(iommu) instanceof AmdViRemapDomain amd
+                ? amd.entry(requester, index).map(AmdViRemapEntry.class::cast)
+                : Optional.empty();
+    }
+
+    /**
+     * Every destination a message from {@code device} can land on, each with the lowest message that
+     * lands there, derived from the entries, APIC IDs and vectors that exist rather than by trying
+     * messages: every remap entry the device's requester id may use; and where compatibility-format
+     * messages reach the CPUs (no remapping, or VT-d with {@code compat allowed}), on every host CPU an
+     * 8-bit destination can name, every vector with an owner plus vector 0, the lowest of the vectors
+     * nobody owns. Messages that fault or are memory writes land nowhere and are left out.
+     */
+    public List<Reach> reach(String device) {
+        Device source = device(device);
+        List<Reach> reach = new ArrayList<>();
+        RemapDomain remap = source.remap;
+        if (remap != null) {
+            for (Message message : remap.lowestMessagesToEntries(source.requesterId())) {
+                reach.add(new Reach(message, platform.router().route(source, message.address(), message.data(), null)));
+            }
+        }
+        if (remap == null || remap.model.compatAllowed() && remap instanceof VtdRemapDomain) {
+            Kernel host = platform.host();
+            for (int cpu = 0; cpu < host.cpus(); cpu++) {
+                int apicId = host.apicId(cpu);
+                if (apicId > 0xFF) {
+                    continue;
+                }
+                for (int vector = 0; vector < VectorMatrix.VECTORS_PER_CPU; vector++) {
+                    if (vector == 0 || host.owner(cpu, vector) != null) {
+                        Message message = Message.compatibility(apicId, vector);
+                        reach.add(new Reach(message, platform.router().route(source, message.address(), message.data(), null)));
+                    }
+                }
+            }
+        }
+        return reach;
+    }
+
+    private Device device(String name) {
+        Device device = platform.device(name);
+        if (device == null) {
+            throw new IllegalArgumentException("no device " + name + " on platform " + platform.model().name());
+        }
+        return device;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.irqtopo.runtime;
+
+import java.util.Optional;
+
+/**
+ * The Alloc and Compose steps of one host interrupt below the bus domain: the host's vector domain,
+ * then the remap domain if there is one. Host stacks use it, and so does the hypervisor when it
+ * allocates on the host for a guest, "as a host stack for that device would".
+ */
+final class HostChain {
+
+    private HostChain() {
+    }
+
+    /**
+     * Allocates a vector (leaving out CPUs a compatibility message cannot reach when there is no
+     * remapping), then one remap entry filled for that vector, posted to {@code posted} when given,
+     * and composes the message into {@code irq.composed}.
+     *
+     * @return null on success, else the errno of the level that failed
+     */
+    static Errno allocate(Irq irq, RemapDomain remap, Optional<PostedTarget> posted, Journal journal) {
+        Kernel host = irq.kernel;
+        Errno failure = host.allocateVector(irq, remap == null ? host.compatCpus : host.allCpus, journal);
+        if (failure != null) {
+            return failure;
+        }
+        if (remap == null) {
+            irq.composed = host.composeCompatibility(irq);
+            return null;
+        }
+        int index = remap.allocate(irq.device.requesterId(), 1, journal);
+        if (index < 0) {
+            return remap.exhausted();
+        }
+        remap.program(irq.device.requesterId(), index, irq.vector, host.apicId(irq.cpu), posted, journal);
+        irq.remapIndex = index;
+        irq.composed = remap.compose(index, 0);
+        return null;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.irqtopo.runtime;
+
+import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.runtime.remap.BlockAllocator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Intel VT-d interrupt remapping: one table for the whole unit, entries bound to requesters by source validation. */
+final class VtdRemapDomain extends RemapDomain {
+
+    private final ApicMode apicMode;
+    private final BlockAllocator indices;
+    private final VtdRemapEntry[] table;
+
+    VtdRemapDomain(IommuModel model, ApicMode apicMode) {
+        super(model);
+        this.apicMode = apicMode;
+        this.indices = new BlockAllocator(model.entries());
+        this.table = new VtdRemapEntry[model.entries()];
+    }
+
+    @Override
+    Errno exhausted() {
+        return Errno.ENOMEM;
+    }
+
+    @Override
+    int allocate(RequesterId requester, int count, Journal journal) {
+        int base = indices.allocate(count);
+        if (base >= 0) {
+            journal.record(() -> indices.free(base, count));
+        }
+        return base;
+    }
+
+    @Override
+    void program(RequesterId requester, int index, int vector, int apicId, Optional<PostedTarget> posted, Journal journal) {
+        VtdRemapEntry entry = VtdRemapEntry.remapped(vector, apicId, apicMode, model.sourceCheck(), requester);
+        VtdRemapEntry previous = table[index];
+        table[index] = posted.map(entry::postedTo).orElse(entry);
+        journal.record(() -> table[index] = previous);
+    }
+
+    @Override
+    Message compose(int base, int i) {
+        return Message.remappable(base, i);
+    }
+
+    @Override
+    boolean posts() {
+        return model.posted();
+    }
+
+    @Override
+    Translation translate(RequesterId requester, long address, int data, List<String> trace) {
+        if ((address & Message.REMAPPABLE_FORMAT) == 0) {
+            if (!model.compatAllowed()) {
+                if (trace != null) {
+                    trace.add(String.format("%s: compatibility format, blocked: fault 0x25", name()));
+                }
+                return Translation.blocked(FaultReason.VTD_COMPAT_BLOCKED);
+            }
+            if (trace != null) {
+                trace.add(String.format("%s: compatibility format, allowed: passes untranslated", name()));
+            }
+            return Translation.COMPATIBILITY;
+        }
+        boolean subHandleValid = (address & Message.SUB_HANDLE_VALID) != 0;
+        if (subHandleValid && data >>> 16 != 0) {
+            if (trace != null) {
+                trace.add(String.format("%s: sub-handle valid with data bits 31:16 set: fault 0x20", name()));
+            }
+            return Translation.blocked(FaultReason.VTD_RESERVED_FIELD);
+        }
+        int handle = (int) (address >>> 5) & 0x7FFF | (int) (address >>> 2 & 1) << 15;
+        int index = subHandleValid ? handle + (data & 0xFFFF) & 0xFFFF : handle;
+        if (trace != null) {
+            trace.add(subHandleValid
+                    ? String.format("%s: remappable, handle %d, sub-handle %d, index %d", name(), handle, data & 0xFFFF, index)
+                    : String.format("%s: remappable, handle %d, index %d", name(), handle, index));
+        }
+        if (index >= table.length) {
+            if (trace != null) {
+                trace.add(String.format("index %d is beyond the table's %d entries: fault 0x21", index, table.length));
+            }
+            return Translation.blocked(FaultReason.VTD_INDEX_BEYOND_TABLE);
+        }
+        VtdRemapEntry entry = table[index];
+        if (entry == null || !entry.present()) {
+            if (trace != null) {
+                trace.add(String.format("entry %d is not present: fault 0x22", index));
+            }
+            return Translation.blocked(FaultReason.VTD_ENTRY_NOT_PRESENT);
+        }
+        if (!entry.accepts(requester)) {
+            if (trace != null) {
+                trace.add(String.format("entry %d: %s does not match %s: fault 0x26", index, entry.sourceValidationLabel(), requester));
+            }
+            return Translation.blocked(FaultReason.VTD_SOURCE_VALIDATION);
+        }
+        if (trace != null) {
+            trace.add(String.format("entry %d: %s matches", index, entry.sourceValidationLabel()));
+        }
+        return new Translation.Remapped(index, entry);
+    }
+
+    @Override
+    Optional<RemapEntry> entry(RequesterId requester, int index) {
+        return index >= 0 && index < table.length ? Optional.ofNullable(table[index]) : Optional.empty();
+    }
+
+    /**
+     * Entry e is selected by the handle alone (sub-handle invalid, handle e, data ignored) or by
+     * handle 0 with sub-handle e; the lower of the two messages wins. Bits 1:0 stay clear.
+     */
+    @Override
+    List<Message> lowestMessagesToEntries(RequesterId requester) {
+        List<Message> lowest = new ArrayList<>();
+        for (int index = indices.nextUsed(0); index >= 0; index = indices.nextUsed(index + 1)) {
+            VtdRemapEntry entry = table[index];
+            if (entry != null && entry.present() && entry.accepts(requester)) {
+                Message byHandle = Message.remappableWithoutSubHandle(index, 0);
+                Message bySubHandle = Message.remappable(0, index);
+                lowest.add(byHandle.compareTo(bySubHandle) <= 0 ? byHandle : bySubHandle);
+            }
+        }
+        return lowest;
+    }
+
+    @Override
+    void forEachAllocated(EntryVisitor visitor) {
+        for (int index = indices.nextUsed(0); index >= 0; index = indices.nextUsed(index + 1)) {
+            visitor.visit(Optional.empty(), index, Optional.ofNullable(table[index]));
+        }
+    }
+
+}

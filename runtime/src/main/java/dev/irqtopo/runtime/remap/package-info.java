@@ -1,0 +1,2 @@
+/** Index allocation for interrupt remapping tables: lowest free blocks aligned to their size. */
+package dev.irqtopo.runtime.remap;

@@ -1,0 +1,31 @@
+package dev.irqtopo.truth;
+
+import static com.google.common.truth.Truth.assertAbout;
+
+import dev.irqtopo.runtime.Allocation;
+import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.isolation.IsolationReport;
+
+/** Entry points to the irqtopo subjects: {@code import static dev.irqtopo.truth.IrqtopoTruth.assertThat;}. */
+public final class IrqtopoTruth {
+
+    private IrqtopoTruth() {
+    }
+
+    public static MessageSubject assertThat(Message actual) {
+        return assertAbout(MessageSubject.messages()).that(actual);
+    }
+
+    public static DeliverySubject assertThat(Delivery actual) {
+        return assertAbout(DeliverySubject.deliveries()).that(actual);
+    }
+
+    public static AllocationSubject assertThat(Allocation actual) {
+        return assertAbout(AllocationSubject.allocations()).that(actual);
+    }
+
+    public static IsolationReportSubject assertThat(IsolationReport actual) {
+        return assertAbout(IsolationReportSubject.isolationReports()).that(actual);
+    }
+}

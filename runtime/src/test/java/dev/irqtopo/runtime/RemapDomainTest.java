@@ -1,0 +1,186 @@
+package dev.irqtopo.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.IommuKind;
+import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.model.SourceCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RemapDomainTest {
+
+    private static final RequesterId NIC = RequesterId.of(3, 0, 0);
+    private static final RequesterId OTHER = RequesterId.of(3, 0, 1);
+
+    private static IommuModel vtd(int entries, SourceCheck check, boolean compatAllowed) {
+        return new IommuModel("dmar0", IommuKind.VTD, true, entries, check, compatAllowed, false, List.of());
+    }
+
+    private static IommuModel amdvi(int entries) {
+        return new IommuModel("ivhd0", IommuKind.AMDVI, true, entries, SourceCheck.FULL, false, false, List.of());
+    }
+
+    private static Translation translate(RemapDomain domain, RequesterId requester, long address, int data) {
+        return domain.translate(requester, address, data, null);
+    }
+
+    private static FaultReason fault(Translation translation) {
+        assertThat(translation).isInstanceOf(Translation.Blocked.class);
+        return ((Translation.Blocked) translation).reason();
+    }
+
+    @Test
+    void vtdTakesTheLowestFreeEntriesAndReportsExhaustionAsEnomem() {
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(4, SourceCheck.FULL, false), ApicMode.X2APIC);
+        Journal journal = new Journal();
+
+        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(0);
+        assertThat(domain.allocate(NIC, 2, journal)).isEqualTo(2);
+        assertThat(domain.allocate(OTHER, 2, journal)).isEqualTo(-1);
+        assertThat(domain.exhausted()).isEqualTo(Errno.ENOMEM);
+        journal.rollback();
+        assertThat(domain.allocate(OTHER, 4, new Journal())).isEqualTo(0);
+    }
+
+    @Test
+    void vtdComposesTheRemappableFormatWithTheBlockBaseAsHandleAndTheMessageNumberAsSubHandle() {
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(65536, SourceCheck.FULL, false), ApicMode.X2APIC);
+
+        assertThat(domain.compose(4, 0)).isEqualTo(Message.of(0xFEE0_0098L, 0));
+        assertThat(domain.compose(4, 3)).isEqualTo(Message.of(0xFEE0_0098L, 3));
+        assertThat(domain.compose(0x8000, 0)).isEqualTo(Message.of(0xFEE0_001CL, 0));
+    }
+
+    @Test
+    void vtdRemapsAPresentEntryWhoseSourceMatches() {
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, false), ApicMode.X2APIC);
+        Journal journal = new Journal();
+        int index = domain.allocate(NIC, 1, journal);
+        domain.program(NIC, index, 0x21, 7, Optional.empty(), journal);
+        List<String> trace = new ArrayList<>();
+
+        Translation t = domain.translate(NIC, 0xFEE0_0018L, 0, trace);
+
+        assertThat(t).isEqualTo(new Translation.Remapped(0,
+                VtdRemapEntry.remapped(0x21, 7, ApicMode.X2APIC, SourceCheck.FULL, NIC)));
+        assertThat(trace).containsExactly("dmar0: remappable, handle 0, sub-handle 0, index 0",
+                "entry 0: SVT 01 SID 03:00.0 matches").inOrder();
+    }
+
+    @Test
+    void vtdFaultsEveryMalformedOrUnauthorisedRequestWithItsReason() {
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, false), ApicMode.X2APIC);
+        Journal journal = new Journal();
+        domain.allocate(NIC, 1, journal);
+        domain.program(NIC, 0, 0x21, 0, Optional.empty(), journal);
+
+        // compatibility format (address bit 4 clear) while blocked
+        assertThat(fault(translate(domain, NIC, 0xFEE0_0000L, 0x21))).isEqualTo(FaultReason.VTD_COMPAT_BLOCKED);
+        // sub-handle valid with data bits 31:16 set
+        assertThat(fault(translate(domain, NIC, 0xFEE0_0018L, 0x1_0000))).isEqualTo(FaultReason.VTD_RESERVED_FIELD);
+        // handle 300 (300 << 5 = 0x2580) beyond 256 entries
+        assertThat(fault(translate(domain, NIC, 0xFEE0_2590L, 0))).isEqualTo(FaultReason.VTD_INDEX_BEYOND_TABLE);
+        // handle 0 + sub-handle 1: entry 1 never filled
+        assertThat(fault(translate(domain, NIC, 0xFEE0_0018L, 1))).isEqualTo(FaultReason.VTD_ENTRY_NOT_PRESENT);
+        // another function of the same device
+        assertThat(fault(translate(domain, OTHER, 0xFEE0_0018L, 0))).isEqualTo(FaultReason.VTD_SOURCE_VALIDATION);
+        // the same bus/device/function in another segment
+        assertThat(fault(translate(domain, RequesterId.of(1, 3, 0, 0), 0xFEE0_0010L, 0)))
+                .isEqualTo(FaultReason.VTD_SOURCE_VALIDATION);
+    }
+
+    @Test
+    void vtdAddsTheSubHandleToTheHandleModulo65536AndIgnoresDataWithoutASubHandle() {
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(65536, SourceCheck.OFF, false), ApicMode.XAPIC);
+        Journal journal = new Journal();
+        domain.allocate(NIC, 2, journal);
+        domain.program(NIC, 1, 0x30, 2, Optional.empty(), journal);
+
+        // handle 0xFFFF: bits 14:0 all ones (address 0xFFFE0) and bit 15 at address bit 2
+        long handleFfff = 0xFEE0_0000L | 0x7FFFL << 5 | 0x18 | 0x4;
+        Translation wrapped = translate(domain, OTHER, handleFfff, 2);
+        Translation plain = translate(domain, OTHER, 0xFEE0_0030L, 0xFFFF_FFFF);
+
+        assertThat(((Translation.Remapped) wrapped).index()).isEqualTo(1);
+        assertThat(((Translation.Remapped) plain).index()).isEqualTo(1);
+        assertThat(((VtdRemapEntry) ((Translation.Remapped) plain).entry()).destination()).isEqualTo(0x200);
+    }
+
+    @Test
+    void vtdLetsCompatibilityFormatPassWhenAllowed() {
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, true), ApicMode.X2APIC);
+
+        assertThat(translate(domain, NIC, 0xFEE0_1000L, 0x21)).isEqualTo(new Translation.Compatibility());
+    }
+
+    @Test
+    void vtdPostedEntriesCarryTheGuestTarget() {
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, false), ApicMode.X2APIC);
+        Journal journal = new Journal();
+        domain.allocate(NIC, 1, journal);
+        domain.program(NIC, 0, 0x22, 1, Optional.of(new PostedTarget("vm0", 1, 0x21)), journal);
+
+        VtdRemapEntry entry = (VtdRemapEntry) domain.entry(NIC, 0).orElseThrow();
+        assertThat(entry.posted()).hasValue(new PostedTarget("vm0", 1, 0x21));
+        journal.rollback();
+        assertThat(domain.entry(NIC, 0)).isEmpty();
+    }
+
+    @Test
+    void vtdLowestMessageToAnEntryIsTheLowerOfHandleAloneAndHandleZeroWithSubHandle() {
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(65536, SourceCheck.FULL, false), ApicMode.X2APIC);
+        Journal journal = new Journal();
+        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(0);
+        assertThat(domain.allocate(NIC, 2, journal)).isEqualTo(2);
+        assertThat(domain.allocate(NIC, 0x8000, journal)).isEqualTo(0x8000);
+        for (int index : new int[] {0, 2, 0x8000}) {
+            domain.program(NIC, index, 0x21, 0, Optional.empty(), journal);
+        }
+
+        assertThat(domain.lowestMessagesToEntries(NIC)).containsExactly(
+                Message.of(0xFEE0_0010L, 0),   // entry 0: handle 0 alone
+                Message.of(0xFEE0_0018L, 2),   // entry 2: handle 0, sub-handle 2 (0xFEE00050 alone is higher)
+                Message.of(0xFEE0_0014L, 0))   // entry 0x8000: handle bit 15 is address bit 2
+                .inOrder();
+        assertThat(domain.lowestMessagesToEntries(OTHER)).isEmpty();
+    }
+
+    @Test
+    void amdViKeepsATablePerRequesterIdAndReportsExhaustionAsEnospc() {
+        AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(2));
+        Journal journal = new Journal();
+
+        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(0);
+        assertThat(domain.allocate(OTHER, 1, journal)).isEqualTo(0);
+        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(1);
+        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(-1);
+        assertThat(domain.exhausted()).isEqualTo(Errno.ENOSPC);
+    }
+
+    @Test
+    void amdViComposesTheIndexAsDataAndMarks2KTables() {
+        assertThat(new AmdViRemapDomain(amdvi(512)).compose(4, 1)).isEqualTo(Message.of(0xFEE0_0000L, 5));
+        assertThat(new AmdViRemapDomain(amdvi(2048)).compose(4, 1)).isEqualTo(Message.of(0xFEE0_0004L, 5));
+    }
+
+    @Test
+    void amdViIndexesTheDevicesOwnTableWithDataBits10To0() {
+        AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(512));
+        Journal journal = new Journal();
+        domain.allocate(NIC, 2, journal);
+        domain.program(NIC, 1, 0x21, 3, Optional.empty(), journal);
+
+        Translation t = translate(domain, NIC, 0xFEE0_0000L, 0xFFFF_F801);
+
+        assertThat(t).isEqualTo(new Translation.Remapped(1, AmdViRemapEntry.enabled(0x21, 3)));
+        assertThat(fault(translate(domain, NIC, 0xFEE0_0000L, 0))).isEqualTo(FaultReason.AMDVI_IO_PAGE_FAULT);
+        assertThat(fault(translate(domain, NIC, 0xFEE0_0000L, 600))).isEqualTo(FaultReason.AMDVI_IO_PAGE_FAULT);
+        assertThat(fault(translate(domain, OTHER, 0xFEE0_0000L, 1))).isEqualTo(FaultReason.AMDVI_IO_PAGE_FAULT);
+        assertThat(domain.lowestMessagesToEntries(NIC)).containsExactly(Message.of(0xFEE0_0000L, 1));
+    }
+}
