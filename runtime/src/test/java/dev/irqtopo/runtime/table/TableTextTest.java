@@ -3,9 +3,8 @@ package dev.irqtopo.runtime.table;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.irqtopo.testing.PropertyRuns;
 import java.util.Optional;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class TableTextTest {
@@ -32,12 +31,15 @@ class TableTextTest {
         assertThrows(IllegalArgumentException.class, () -> TableText.unescape("-"));
     }
 
-    @Property(tries = 500)
-    void everyStringIsOnePrintableTokenThatReadsBack(@ForAll String text) {
-        String token = TableText.escape(text);
-        assertThat(token).isNotEmpty();
-        assertThat(token.chars().allMatch(c -> c > ' ' && c < 0x7f)).isTrue();
-        assertThat(TableText.unescape(token)).isEqualTo(text);
-        assertThat(TableText.unescapeOptional(TableText.escape(Optional.of(text)))).hasValue(text);
+    @Test
+    void everyStringIsOnePrintableTokenThatReadsBack() {
+        PropertyRuns.forEachSeed(1000, random -> {
+            String text = new RandomModels(random).text();
+            String token = TableText.escape(text);
+            assertThat(token).isNotEmpty();
+            assertThat(token.chars().allMatch(c -> c > ' ' && c < 0x7f)).isTrue();
+            assertThat(TableText.unescape(token)).isEqualTo(text);
+            assertThat(TableText.unescapeOptional(TableText.escape(Optional.of(text)))).hasValue(text);
+        });
     }
 }
