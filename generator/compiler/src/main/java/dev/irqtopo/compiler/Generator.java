@@ -45,9 +45,10 @@ public final class Generator {
         List<GeneratedFile> files = new ArrayList<>();
         for (CheckResult check : checks) {
             for (PlatformModel platform : check.platforms()) {
-                files.add(new GeneratedFile(
-                        platform.javaPackage().replace('.', '/') + "/" + GeneratedNames.platformClass(platform.name()) + ".java",
-                        JavaEmitter.emit(platform, fileName(check.source().name())).toString()));
+                String path = platform.javaPackage().replace('.', '/') + "/"
+                        + GeneratedNames.platformClass(platform.name()) + ".java";
+                String source = JavaEmitter.emit(platform, fileName(check.source().name())).toString();
+                files.add(new GeneratedFile(path, source));
             }
         }
         files.sort(Comparator.comparing(GeneratedFile::relativePath));
@@ -55,29 +56,26 @@ public final class Generator {
     }
 
     /** A platform already seen, by package and class, to find the same class declared in two files. */
-    private record Declared(String file, Name name) {
+    private record Declared(SourceFile source, String platform) {
     }
 
     /** The file's check with IRQ050, IRQ051 and cross-file duplicates added; without platforms if any. */
     private static CheckResult generationChecks(CheckResult checked, Map<String, Declared> platformsByClass) {
         SourceFile source = checked.source();
+        Positions positions = new Positions(source);
         List<Diagnostic> added = new ArrayList<>();
-        // the file parsed once already, but positions are only in its syntax tree
-        IrqtopoFile ast = checked.platforms().isEmpty() ? null : SourceParser.parse(source).file().orElseThrow();
         for (PlatformModel platform : checked.platforms()) {
-            boolean noPackage = platform.javaPackage().isEmpty();
-            Platform declared = declaration(ast, platform.name());
-            if (noPackage) {
-                added.add(at(GenerationCode.IRQ050, source, declared.name(), "platform '" + platform.name()
-                        + "' has no package for its generated code: add a package line to the file, or give the"
-                        + " generator a package"));
+            if (platform.javaPackage().isEmpty()) {
+                added.add(at(GenerationCode.IRQ050, source, positions.platform(platform.name()).name(), "platform '"
+                        + platform.name() + "' has no package for its generated code: add a package line to the file,"
+                        + " or give the generator a package"));
+            } else {
+                duplicate(platform, source, positions, platformsByClass).ifPresent(added::add);
             }
             for (GeneratedNames.Clash clash : GeneratedNames.clashes(platform)) {
-                added.add(at(GenerationCode.IRQ051, source, name(declared, clash), "'" + clash.name() + "' would become "
-                        + clash.identifier() + ", which the generated code already has as " + clash.takenBy()));
-            }
-            if (!noPackage) {
-                duplicate(platform, declared.name(), source, platformsByClass).ifPresent(added::add);
+                added.add(at(GenerationCode.IRQ051, source, name(positions.platform(platform.name()), clash), "'"
+                        + clash.name() + "' would become " + clash.identifier()
+                        + ", which the generated code already has as " + clash.takenBy()));
             }
         }
         if (added.isEmpty()) {
@@ -90,28 +88,43 @@ public final class Generator {
     }
 
     /** IRQ010 or IRQ012 when another file of this run declared the platform's class in the same package. */
-    private static Optional<Diagnostic> duplicate(PlatformModel platform, Name name, SourceFile source,
-                                                            Map<String, Declared> platformsByClass) {
+    private static Optional<Diagnostic> duplicate(PlatformModel platform, SourceFile source, Positions positions,
+                                                  Map<String, Declared> platformsByClass) {
         String className = GeneratedNames.platformClass(platform.name());
         String key = platform.javaPackage() + "." + Naming.collisionKey(className);
-        Declared earlier = platformsByClass.putIfAbsent(key, new Declared(source.name(), name));
-        if (earlier == null || earlier.file().equals(source.name())) {
+        Declared earlier = platformsByClass.putIfAbsent(key, new Declared(source, platform.name()));
+        if (earlier == null || earlier.source() == source) {
             return Optional.empty();
         }
-        String where = earlier.file() + ":" + earlier.name().pos();
-        if (earlier.name().text().equals(platform.name())) {
+        Name name = positions.platform(platform.name()).name();
+        Name first = new Positions(earlier.source()).platform(earlier.platform()).name();
+        String where = earlier.source().name() + ":" + first.pos();
+        if (earlier.platform().equals(platform.name())) {
             return Optional.of(at(DiagnosticCode.IRQ010.severity(), DiagnosticCode.IRQ010.name(), source, name,
                     "platform '" + platform.name() + "' is declared in package " + platform.javaPackage()
                             + " already, at " + where));
         }
         return Optional.of(at(DiagnosticCode.IRQ012.severity(), DiagnosticCode.IRQ012.name(), source, name,
-                "'" + platform.name() + "' and '" + earlier.name().text() + "' (at " + where + ") become the Java classes "
-                        + GeneratedNames.platformClass(earlier.name().text()) + " and " + className
+                "'" + platform.name() + "' and '" + earlier.platform() + "' (at " + where + ") become the Java classes "
+                        + GeneratedNames.platformClass(earlier.platform()) + " and " + className
                         + " of package " + platform.javaPackage() + ", which differ only in case"));
     }
 
-    private static Platform declaration(IrqtopoFile ast, String platform) {
-        return ast.platforms().stream().filter(p -> p.name().text().equals(platform)).findFirst().orElseThrow();
+    /** Where a checked file declares its names: parsed again only when a diagnostic needs a position. */
+    private static final class Positions {
+        private final SourceFile source;
+        private IrqtopoFile ast;
+
+        Positions(SourceFile source) {
+            this.source = source;
+        }
+
+        Platform platform(String name) {
+            if (ast == null) {
+                ast = SourceParser.parse(source).file().orElseThrow();
+            }
+            return ast.platforms().stream().filter(p -> p.name().text().equals(name)).findFirst().orElseThrow();
+        }
     }
 
     /** Where a clashing name is declared. */

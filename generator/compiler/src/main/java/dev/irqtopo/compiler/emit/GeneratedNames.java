@@ -93,14 +93,17 @@ public final class GeneratedNames {
      * platform, guests, devices.
      */
     public static List<Clash> clashes(PlatformModel model) {
-        PlatformLayout layout = PlatformLayout.of(model);
+        return clashes(PlatformLayout.of(model));
+    }
+
+    static List<Clash> clashes(PlatformLayout layout) {
+        PlatformModel model = layout.model();
         String platformClass = layout.platformClass();
         Map<String, String> fixedTypes = new HashMap<>();
-        for (String type : layout.nestedTypes()) {
+        for (String type : layout.fixedNestedTypes()) {
             fixedTypes.put(Naming.collisionKey(type), "the nested class " + type);
         }
         List<PlatformLayout.KernelLayout> guests = layout.kernels().subList(1, layout.kernels().size());
-        guests.forEach(g -> fixedTypes.remove(Naming.collisionKey(g.className())));
 
         List<Clash> clashes = new ArrayList<>();
         Optional.ofNullable(fixedTypes.get(Naming.collisionKey(platformClass)))
@@ -122,8 +125,8 @@ public final class GeneratedNames {
         layout.kernels().forEach(k -> k.devices().forEach(d -> kernelDevices.add(d.device())));
         for (PlatformLayout.DeviceEntry device : layout.hardware()) {
             Set<String> own = kernelDevices.contains(device.device().name()) ? KERNEL_METHODS : Set.of();
-            member(device.accessor(), own, "a kernel class")
-                    .ifPresent(m -> clashes.add(new Clash(Kind.DEVICE, device.device().name(), device.accessor() + "()", m)));
+            member(device.accessor(), own, "a kernel class").ifPresent(m ->
+                    clashes.add(new Clash(Kind.DEVICE, device.device().name(), device.accessor() + "()", m)));
         }
         return clashes;
     }

@@ -23,9 +23,11 @@ final class HardwareWriter {
     private HardwareWriter() {
     }
 
-    static TypeSpec hardware(ClassName self, List<PlatformLayout.DeviceEntry> devices, Function<DeviceShape, ClassName> shapes) {
+    static TypeSpec hardware(ClassName self, List<PlatformLayout.DeviceEntry> devices,
+                             Function<DeviceShape, ClassName> shapes) {
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
-                .addJavadoc("The devices as the hardware sees them, whichever kernel owns them.\n")
+                .addJavadoc("The devices as the hardware sees them, whichever kernel owns them: one accessor per"
+                        + " device.\n")
                 .addModifiers(PUBLIC, STATIC, FINAL)
                 .addField(RuntimeTypes.PLATFORM, "platform", PRIVATE, FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
@@ -36,7 +38,6 @@ final class HardwareWriter {
         for (PlatformLayout.DeviceEntry device : devices) {
             ClassName shape = shapes.apply(device.shape());
             type.addMethod(MethodSpec.methodBuilder(device.accessor())
-                    .addJavadoc("Device {@code $L}, requester id $L.\n", device.device().name(), device.device().requesterId())
                     .addModifiers(PUBLIC)
                     .returns(shape)
                     .addStatement("return new $T(platform, $S)", shape, device.device().name())

@@ -26,6 +26,26 @@ final class JavadocText {
     }
 
     /**
+     * Text broken at blanks into lines of at most {@code width} characters (a longer word stays whole),
+     * each ending in a line end.
+     */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            int lineLength = out.length() - lineStart;
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                out.append('\n');
+                lineStart = out.length();
+            } else if (lineLength > 0) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.append('\n').toString();
+    }
+
+    /**
      * A Java string literal, quotes included, that is pure ASCII: other characters become unicode
      * escapes, which javac reads whatever the source encoding.
      */

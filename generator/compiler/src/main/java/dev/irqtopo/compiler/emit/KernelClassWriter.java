@@ -39,7 +39,6 @@ final class KernelClassWriter {
         for (PlatformLayout.DriverEntry device : kernel.devices()) {
             ClassName shape = shapes.apply(device.shape());
             type.addMethod(MethodSpec.methodBuilder(device.accessor())
-                    .addJavadoc("Device {@code $L}.\n", device.device())
                     .addModifiers(PUBLIC)
                     .returns(shape)
                     .addStatement("return new $T(kernel, $S)", shape, device.device())

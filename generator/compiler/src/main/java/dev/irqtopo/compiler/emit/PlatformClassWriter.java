@@ -11,7 +11,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.irqtopo.runtime.table.ModelTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,12 @@ import java.util.Map;
  * hardware view and {@code verifyIsolation()}, with every other generated class nested in it.
  */
 final class PlatformClassWriter {
+
+    /** Characters of text per line in the platform class's comment, which starts at column 4. */
+    private static final int JAVADOC_WIDTH = 96;
+
+    private static final TypeName BOOT_RESULTS =
+            ParameterizedTypeName.get(RuntimeTypes.LIST, RuntimeTypes.STACK_RESULT);
 
     private final PlatformLayout layout;
     private final ClassName self;
@@ -53,7 +61,7 @@ final class PlatformClassWriter {
                 .addModifiers(PUBLIC, FINAL);
         List<String> constants = modelConstants(type);
         type.addField(RuntimeTypes.PLATFORM, "platform", PRIVATE, FINAL)
-                .addField(ParameterizedTypeName.get(RuntimeTypes.LIST, RuntimeTypes.STACK_RESULT), "bootResults", PRIVATE, FINAL)
+                .addField(BOOT_RESULTS, GeneratedNames.BOOT_RESULTS, PRIVATE, FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(PRIVATE)
                         .addParameter(RuntimeTypes.PLATFORM, "platform")
@@ -61,31 +69,35 @@ final class PlatformClassWriter {
                         .addStatement("this.bootResults = platform.boot()")
                         .build())
                 .addMethod(MethodSpec.methodBuilder(GeneratedNames.BOOT)
-                        .addJavadoc("Builds the platform from its model and performs every stack's declared {@code alloc},"
-                                + " in boot order.\n")
+                        .addJavadoc("Builds the platform from its model and performs every stack's declared"
+                                + " {@code alloc}, in boot order.\n")
                         .addModifiers(PUBLIC, STATIC)
                         .returns(self)
-                        .addStatement("return new $T($T.create($N()))", self, RuntimeTypes.PLATFORM, GeneratedNames.MODEL)
+                        .addStatement("return new $T($T.create($N()))", self, RuntimeTypes.PLATFORM,
+                                GeneratedNames.MODEL)
                         .build())
                 .addMethod(MethodSpec.methodBuilder(GeneratedNames.MODEL)
                         .addJavadoc("The platform's model, decoded from the table this class carries.\n")
                         .addModifiers(PUBLIC, STATIC)
                         .returns(RuntimeTypes.PLATFORM_MODEL)
-                        .addStatement("return $T.decode($L)", RuntimeTypes.MODEL_TABLE, String.join(", ", constants))
+                        .addStatement("return $T.decode($L)", RuntimeTypes.MODEL_TABLE,
+                                CodeBlock.join(constants.stream().map(c -> CodeBlock.of("$N", c)).toList(), ",$W"))
                         .build())
                 .addMethod(getter(GeneratedNames.PLATFORM, RuntimeTypes.PLATFORM, "The runtime's platform."))
-                .addMethod(getter(GeneratedNames.BOOT_RESULTS,
-                        ParameterizedTypeName.get(RuntimeTypes.LIST, RuntimeTypes.STACK_RESULT),
+                .addMethod(getter(GeneratedNames.BOOT_RESULTS, BOOT_RESULTS,
                         "What booting did with each stack, in boot order."));
         for (PlatformLayout.KernelLayout kernel : layout.kernels()) {
             ClassName kernelClass = nested(kernel.className());
             type.addMethod(MethodSpec.methodBuilder(kernel.accessor())
-                    .addJavadoc(kernel.host() ? CodeBlock.of("The host kernel.\n") : CodeBlock.of("Guest {@code $L}.\n", kernel.kernel()))
+                    .addJavadoc(kernel.host()
+                            ? CodeBlock.of("The host kernel.\n")
+                            : CodeBlock.of("Guest {@code $L}.\n", kernel.kernel()))
                     .addModifiers(PUBLIC)
                     .returns(kernelClass)
                     .addStatement(kernel.host()
                             ? CodeBlock.of("return new $T(platform.host())", kernelClass)
-                            : CodeBlock.of("return new $T(platform.guest($S).orElseThrow())", kernelClass, kernel.kernel()))
+                            : CodeBlock.of("return new $T(platform.guest($S).orElseThrow())", kernelClass,
+                                    kernel.kernel()))
                     .build());
         }
         ClassName hardware = nested(GeneratedNames.HARDWARE_CLASS);
@@ -108,7 +120,7 @@ final class PlatformClassWriter {
     /** The table in string constants, each below the class file's limit; their names, in order. */
     private List<String> modelConstants(TypeSpec.Builder type) {
         List<String> names = new ArrayList<>();
-        List<String> parts = ModelConstants.split(dev.irqtopo.runtime.table.ModelTable.encode(layout.model()));
+        List<String> parts = ModelConstants.split(ModelTable.encode(layout.model()));
         for (int i = 0; i < parts.size(); i++) {
             String name = "MODEL_" + i;
             type.addField(FieldSpec.builder(RuntimeTypes.STRING, name, PRIVATE, STATIC, FINAL)
@@ -144,17 +156,20 @@ final class PlatformClassWriter {
 
     private CodeBlock javadoc() {
         String description = layout.model().description();
-        CodeBlock.Builder doc = CodeBlock.builder()
-                .add("Platform {@code $L}", layout.model().name())
-                .add(description.isEmpty() ? ".\n" : ": $L.\n", JavadocText.escape(description))
-                .add("\n<p>{@link #boot()} builds it and performs the declared allocations; {@link #host()}")
-                .add(layout.kernels().size() > 1 ? " and one accessor per guest give" : " gives")
-                .add(" each kernel's stacks, {@link #hardware()} the devices, and {@link #verifyIsolation()}"
-                        + " tells whether a guest can reach interrupts it does not own.\n");
-        return doc.build();
+        String title = "Platform {@code " + layout.model().name() + "}"
+                + (description.isEmpty() ? "." : ": " + JavadocText.escape(description) + ".");
+        String guide = "<p>{@link #boot()} builds it and performs the declared allocations; {@link #host()}"
+                + (layout.kernels().size() > 1 ? " and one accessor per guest give" : " gives")
+                + " each kernel's stacks, {@link #hardware()} the devices, and {@link #verifyIsolation()} tells whether"
+                + " a guest can reach interrupts it does not own.";
+        return CodeBlock.builder()
+                .add("$L", JavadocText.wrap(title, JAVADOC_WIDTH))
+                .add("\n")
+                .add("$L", JavadocText.wrap(guide, JAVADOC_WIDTH))
+                .build();
     }
 
-    private static MethodSpec getter(String name, com.palantir.javapoet.TypeName type, String doc) {
+    private static MethodSpec getter(String name, TypeName type, String doc) {
         return MethodSpec.methodBuilder(name)
                 .addJavadoc("$L\n", doc)
                 .addModifiers(PUBLIC)

@@ -8,8 +8,10 @@ import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +37,7 @@ final class PlatformLayout {
     }
 
     private final PlatformModel model;
+    private final List<DeviceModel> devices;
     private final List<KernelLayout> kernels = new ArrayList<>();
     private final List<DeviceEntry> hardware = new ArrayList<>();
     private final Set<DriverShape> driverShapes = new LinkedHashSet<>();
@@ -42,11 +45,12 @@ final class PlatformLayout {
 
     private PlatformLayout(PlatformModel model) {
         this.model = model;
+        this.devices = model.devices();
         kernels.add(kernel(GeneratedNames.HOST, true, model.hostStacks()));
         for (GuestModel guest : model.guests()) {
             kernels.add(kernel(guest.name(), false, guest.stacks()));
         }
-        for (DeviceModel device : model.devices()) {
+        for (DeviceModel device : devices) {
             List<BusDomainKind> storages = device.storages().stream().map(s -> s.kind().busDomain())
                     .sorted(Comparator.naturalOrder()).toList();
             DeviceShape shape = new DeviceShape(storages);
@@ -97,10 +101,10 @@ final class PlatformLayout {
         return driverShapes.stream().flatMap(s -> s.domains().stream()).anyMatch(DomainAccess::writable);
     }
 
-    /** Every nested type the platform class declares, in the order they are written. */
-    List<String> nestedTypes() {
+    /** The nested types the platform class declares beside the guests' classes: none is a declared name. */
+    List<String> fixedNestedTypes() {
         List<String> names = new ArrayList<>();
-        kernels.forEach(k -> names.add(k.className()));
+        names.add(GeneratedNames.HOST_CLASS);
         names.add(GeneratedNames.HARDWARE_CLASS);
         driverShapes.forEach(s -> names.add(s.className()));
         deviceShapes.forEach(s -> names.add(s.className()));
@@ -116,22 +120,27 @@ final class PlatformLayout {
     }
 
     private KernelLayout kernel(String name, boolean host, List<StackModel> stacks) {
-        List<DriverEntry> devices = new ArrayList<>();
-        for (DeviceModel device : model.devices()) {
-            List<DomainAccess> domains = stacks.stream()
-                    .filter(s -> s.device().equals(device.name()))
+        Map<String, List<StackModel>> stacksByDevice = new HashMap<>();
+        for (StackModel stack : stacks) {
+            stacksByDevice.computeIfAbsent(stack.device(), d -> new ArrayList<>()).add(stack);
+        }
+        List<DriverEntry> entries = new ArrayList<>();
+        for (DeviceModel device : devices) {
+            List<StackModel> own = stacksByDevice.get(device.name());
+            if (own == null) {
+                continue;
+            }
+            List<DomainAccess> domains = own.stream()
                     .sorted(Comparator.comparing(StackModel::busDomain))
                     .map(s -> new DomainAccess(s.busDomain(), !host && untrapped(s)))
                     .toList();
-            if (!domains.isEmpty()) {
-                DriverShape shape = new DriverShape(domains);
-                driverShapes.add(shape);
-                devices.add(new DriverEntry(device.name(), Naming.accessorName(device.name()), shape));
-            }
+            DriverShape shape = new DriverShape(domains);
+            driverShapes.add(shape);
+            entries.add(new DriverEntry(device.name(), Naming.accessorName(device.name()), shape));
         }
         String className = host ? GeneratedNames.HOST_CLASS : Naming.className(name);
         String accessor = host ? GeneratedNames.HOST_ACCESSOR : Naming.accessorName(name);
-        return new KernelLayout(name, host, className, accessor, devices);
+        return new KernelLayout(name, host, className, accessor, entries);
     }
 
     /** A guest's store into this storage reaches the device as written: the hypervisor does not trap it. */
