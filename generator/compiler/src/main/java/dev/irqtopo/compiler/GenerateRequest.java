@@ -8,7 +8,8 @@ import java.util.Optional;
  * What to generate Java from.
  *
  * @param sources       the {@code .irqtopo} files, in the order their diagnostics are reported
- * @param packageName   the Java package for files without a {@code package} line
+ * @param packageName   the Java package for files without a {@code package} line; a valid one (see
+ *                      {@link PackageNames#problem})
  * @param failOnWarning whether a warning stops generation as an error would
  */
 public record GenerateRequest(List<SourceFile> sources, Optional<String> packageName, boolean failOnWarning) {
@@ -16,10 +17,8 @@ public record GenerateRequest(List<SourceFile> sources, Optional<String> package
     public GenerateRequest {
         sources = List.copyOf(sources);
         Objects.requireNonNull(packageName);
-        packageName.ifPresent(p -> {
-            if (p.isEmpty()) {
-                throw new IllegalArgumentException("an empty package name: leave it out instead");
-            }
+        packageName.flatMap(PackageNames::problem).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
         });
     }
 
