@@ -77,6 +77,24 @@ class GeneratedCodeTest {
     }
 
     @Test
+    void platformsWithoutDevicesOrStacksCompileToTheirFewClasses() throws Exception {
+        List<GeneratedFile> files = Generated.files("small.irqtopo", "package dev.small;\n"
+                + "platform Empty { cpu x86 { cpus 1; } }\n"
+                + "platform Idle {\n    cpu x86 { cpus 2; }\n    hypervisor kvm { }\n"
+                + "    bus pci0 { device spare 01:00.0 { } }\n    guest vm0 { cpus 1; assign spare; }\n}\n", Optional.empty());
+        String idle = files.get(1).content();
+        assertThat(idle).contains("public static final class Vm0 {");
+        assertThat(idle).doesNotContain("class BusDomain");
+        assertThat(idle).contains("public static final class Device {");
+        ClassLoader classes = Generated.load(Generated.compileCleanly(files));
+        Object empty = Generated.call(classes.loadClass("dev.small.Empty"), "boot");
+        assertThat(((IsolationReport) Generated.call(empty, "verifyIsolation")).isolated()).isTrue();
+        Object idlePlatform = Generated.call(classes.loadClass("dev.small.Idle"), "boot");
+        assertThat(Generated.call(Generated.path(idlePlatform, "hardware", "spare"), "requesterId"))
+                .isEqualTo(RequesterId.of(1, 0, 0));
+    }
+
+    @Test
     void bootBuildsTheDeclaredPlatformAndPerformsItsAllocations() throws Exception {
         Object platform = bootImsInGuest();
         PlatformModel model = (PlatformModel) Generated.call(platform.getClass(), "model");
