@@ -186,7 +186,8 @@ class ConcurrencyTest {
         assertThat(operations).isEqualTo(OPERATIONS);
         // requests failed part way (tables full) and rolled back while others fired
         assertThat(shared.failures.keySet()).containsAtLeast(Errno.ENOMEM, Errno.ENOSPC);
-        assertThat(shared.unchecked.sum()).isLessThan(shared.foreignFires.sum() / 100);
+        // a fire is unchecked only when its thread was preempted while the owner moved on by a whole history
+        assertThat(shared.unchecked.sum()).isLessThan(shared.foreignFires.sum() / 10);
     }
 
     /** What all threads share: the platform, the ownership register, the counters, and the stop flag. */
