@@ -32,11 +32,21 @@ class ShadowingNamesTest {
                     .append("; stack d").append(i).append(".msix: vector -> msix; stack d").append(i)
                     .append(".ims: vector -> ims; }\n");
         }
-        text.append("}\n\n// the platform class itself shadows the runtime's\nplatform Platform {\n    cpu x86 { cpus 1; }\n}\n");
+        text.append("}\n");
+        // platform classes that shadow the runtime's types, java.lang's and the annotation
+        for (String platform : List.of("Platform", "Generated", "String", "Kernel", "ModelTable", "Object")) {
+            text.append("platform ").append(platform).append(" {\n    cpu x86 { cpus 1; }\n"
+                    + "    bus pci0 { device nic 01:00.0 { msix 1; } }\n    host { stack nic.msix: vector -> msix; }\n}\n");
+        }
         List<GeneratedFile> files = Generated.files("shadow.irqtopo", text.toString(), Optional.empty());
-        assertThat(files.get(0).content()).contains("public final class Platform {");
-        assertThat(files.get(0).content()).contains("dev.irqtopo.runtime.Platform platform");
-        String source = files.get(1).content();
+        assertThat(files.stream().map(GeneratedFile::relativePath).toList()).containsExactly(
+                "dev/example/shadow/Generated.java", "dev/example/shadow/Kernel.java",
+                "dev/example/shadow/ModelTable.java", "dev/example/shadow/Object.java",
+                "dev/example/shadow/Platform.java", "dev/example/shadow/Shadow.java",
+                "dev/example/shadow/String.java").inOrder();
+        assertThat(files.get(4).content()).contains("public final class Platform {");
+        assertThat(files.get(4).content()).contains("dev.irqtopo.runtime.Platform platform");
+        String source = files.get(5).content();
         assertThat(source).contains("public static final class Kernel {");
         assertThat(source).contains("java.lang.String");
         Generated.compileCleanly(files);
