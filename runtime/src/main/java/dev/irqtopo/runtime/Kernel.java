@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A kernel on the platform: the host or one guest. It has one vector domain over its CPUs (a guest's
@@ -41,8 +41,10 @@ public final class Kernel {
     /** The CPUs whose APIC ID a compatibility-format message this kernel composes can carry. */
     final CpuSet compatCpus;
     private final Irq[][] owners;
-    private final Map<Integer, Irq> irqs = new TreeMap<>();
+    private final IrqTable irqs = new IrqTable();
     private final List<Stack> stacks = new ArrayList<>();
+    /** Each device's stacks by bus domain ordinal: a lookup per stack at creation must not walk them all. */
+    private final Map<String, Stack[]> stacksByDevice = new HashMap<>();
 
     Kernel(Platform platform, String name, int[] apicIds, boolean extendedDestination) {
         this.platform = platform;
@@ -96,12 +98,8 @@ public final class Kernel {
 
     /** The stack this kernel built for a device's bus domain, if it declared one. */
     public Optional<Stack> stack(String device, BusDomainKind busDomain) {
-        for (Stack stack : stacks) {
-            if (stack.device().equals(device) && stack.busDomain() == busDomain) {
-                return Optional.of(stack);
-            }
-        }
-        return Optional.empty();
+        Stack[] own = stacksByDevice.get(device);
+        return own == null ? Optional.empty() : Optional.ofNullable(own[busDomain.ordinal()]);
     }
 
     /** The interrupts this kernel owns, by irq number. */
@@ -203,6 +201,8 @@ public final class Kernel {
     }
 
     void add(Stack stack) {
+        stacksByDevice.computeIfAbsent(stack.device(), d -> new Stack[BusDomainKind.values().length])
+                [stack.busDomain().ordinal()] = stack;
         stacks.add(stack);
     }
 

@@ -87,9 +87,25 @@ public final class Platform {
 
     /** Devices with their owner (the guest they are assigned to, else the host) and the remap domain covering them. */
     private void addDevices() {
+        // by name once, rather than asking the model (a walk of every guest) for each device
+        Map<String, Kernel> assigned = new HashMap<>();
+        for (GuestModel guest : model.guests()) {
+            for (String device : guest.devices()) {
+                assigned.putIfAbsent(device, kernels.get(guest.name()));
+            }
+        }
+        Map<String, RemapDomain> remapOfBus = new HashMap<>();
+        for (IommuModel iommu : model.iommus()) {
+            for (String bus : iommu.covers()) {
+                if (!remapOfBus.containsKey(bus)) {
+                    // the first unit covering the bus, as the model has it; null when its remapping is off
+                    remapOfBus.put(bus, remapDomains.get(iommu.name()));
+                }
+            }
+        }
         for (DeviceModel device : model.devices()) {
-            Kernel owner = model.owner(device.name()).map(g -> kernels.get(g.name())).orElse(host);
-            RemapDomain remap = model.iommuCovering(device).map(i -> remapDomains.get(i.name())).orElse(null);
+            Kernel owner = assigned.getOrDefault(device.name(), host);
+            RemapDomain remap = remapOfBus.get(device.bus());
             Device d = new Device(this, device, owner, remap);
             if (devices.put(device.name(), d) != null) {
                 throw new IllegalArgumentException("two devices named " + device.name());

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,18 +37,25 @@ public final class IsolationAnalysis {
 
     public static IsolationReport analyze(Platform platform) {
         PlatformModel model = platform.model();
+        List<DeviceModel> devices = model.devices();
+        Map<String, Integer> declared = new HashMap<>();
+        for (int i = 0; i < devices.size(); i++) {
+            declared.putIfAbsent(devices.get(i).name(), i);
+        }
+        List<String> victims = victimOrder(model);
         List<Finding> findings = new ArrayList<>();
         for (GuestModel guest : model.guests()) {
-            for (DeviceModel device : model.devices()) {
-                if (guest.owns(device.name())) {
-                    findings.addAll(breaches(platform, guest, device));
-                }
+            // the guest's devices in declaration order, found by name rather than by a walk of every device
+            int[] own = guest.devices().stream().map(declared::get).filter(Objects::nonNull)
+                    .mapToInt(Integer::intValue).distinct().sorted().toArray();
+            for (int i : own) {
+                findings.addAll(breaches(platform, guest, devices.get(i), victims));
             }
         }
         return new IsolationReport(model.name(), findings);
     }
 
-    private static List<Finding> breaches(Platform platform, GuestModel guest, DeviceModel device) {
+    private static List<Finding> breaches(Platform platform, GuestModel guest, DeviceModel device, List<String> victims) {
         HypervisorModel hypervisor = platform.model().hypervisor().orElseThrow();
         List<Finding> findings = new ArrayList<>();
         List<Reach> reach = null;
@@ -60,7 +68,7 @@ public final class IsolationAnalysis {
                 reach = platform.hardware().reach(device.name());
             }
             Map<String, Message> lowest = lowestPerVictim(reach, guest.name());
-            for (String victim : victimOrder(platform.model())) {
+            for (String victim : victims) {
                 Message message = lowest.get(victim);
                 if (message != null) {
                     findings.add(new Finding(guest.name(), device.name(), busDomain, victim, message, device.requesterId(),
