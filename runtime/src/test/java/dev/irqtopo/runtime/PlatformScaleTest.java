@@ -115,6 +115,29 @@ class PlatformScaleTest {
     }
 
     @Test
+    void aKernelListsItsInterruptsByIrqNumberThroughFreesAndReuse() {
+        Platform platform = Platform.create(platform("Reuse").cpus(4)
+                .bus("pci0", device("a", "01:00.0", msix(64)), device("b", "01:00.1", msix(64)))
+                .host(stack("a", MSIX, 40), stack("b", MSIX, 40))
+                .build());
+        platform.boot();
+        Kernel host = platform.host();
+        Stack a = host.stack("a", BusDomainKind.MSIX).orElseThrow();
+        for (int virq = 30; virq < 64; virq += 3) {
+            assertThat(a.free(virq)).isEmpty();
+        }
+        Allocation again = host.stack("b", BusDomainKind.MSIX).orElseThrow().allocate(5);
+        // the lowest numbers freed come back first
+        assertThat(again.interrupts().stream().map(AllocatedInterrupt::virq).toList())
+                .containsExactly(30, 33, 36, 39, 42).inOrder();
+        List<Integer> listed = host.interrupts().stream().map(AllocatedInterrupt::virq).toList();
+        assertThat(listed).isInOrder();
+        assertThat(listed).hasSize(80 - 12 + 5);
+        assertThat(listed).containsNoneOf(45, 48, 51, 54, 57, 60, 63);
+        assertThat(platform.host().interrupts().get(listed.size() - 1).virq()).isEqualTo(103);
+    }
+
+    @Test
     void findingsFollowTheDeclarationOrderOfDevicesWhateverTheAssignOrder() {
         PlatformModel model = platform("Order").cpus(2, ApicMode.X2APIC)
                 .hypervisor(hypervisorWith(true, true, false, StorageKind.MSI, MSIX))

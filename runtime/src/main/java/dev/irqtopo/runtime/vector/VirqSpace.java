@@ -8,11 +8,14 @@ public final class VirqSpace {
     public static final int FIRST_VIRQ = 24;
 
     private final BitSet used = new BitSet();
+    /** Every number from {@link #FIRST_VIRQ} below this one is taken: the search for a free one starts here. */
+    private int searchFrom = FIRST_VIRQ;
 
     /** The lowest free irq number, now taken. */
     public int allocate() {
-        int virq = used.nextClearBit(FIRST_VIRQ);
+        int virq = used.nextClearBit(searchFrom);
         used.set(virq);
+        searchFrom = virq + 1;
         return virq;
     }
 
@@ -21,6 +24,7 @@ public final class VirqSpace {
             throw new IllegalStateException("irq " + virq + " is not allocated");
         }
         used.clear(virq);
+        searchFrom = Math.min(searchFrom, virq);
     }
 
     public boolean isAllocated(int virq) {
