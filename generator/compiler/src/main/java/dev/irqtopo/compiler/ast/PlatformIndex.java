@@ -3,7 +3,10 @@ package dev.irqtopo.compiler.ast;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.StorageKind;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,11 @@ public final class PlatformIndex {
     private final Map<String, BusDecl> buses = new LinkedHashMap<>();
     private final Map<String, GuestDecl> guests = new LinkedHashMap<>();
     private final Map<String, GuestDecl> owners = new LinkedHashMap<>();
+    private final List<IommuDecl> iommuList;
+    /** The IOMMUs whose {@code covers} names each bus, in source order. */
+    private final Map<String, List<IommuDecl>> covering = new HashMap<>();
+    /** The declared buses each IOMMU covers, in source order. */
+    private final Map<IommuDecl, List<String>> covered = new IdentityHashMap<>();
 
     private PlatformIndex(Platform platform) {
         this.platform = platform;
@@ -34,6 +42,24 @@ public final class PlatformIndex {
         platform.guests().forEach(g -> guests.putIfAbsent(g.name().text(), g));
         for (GuestDecl guest : platform.guests()) {
             guest.assigned().forEach(d -> owners.putIfAbsent(d.text(), guest));
+        }
+        this.iommuList = platform.iommus();
+        for (IommuDecl iommu : iommuList) {
+            covered.put(iommu, new ArrayList<>());
+            for (IommuProp prop : iommu.props()) {
+                if (prop instanceof IommuProp.Covers covers) {
+                    for (Name bus : covers.buses()) {
+                        // units come in source order, so one that names a bus twice is the list's last
+                        List<IommuDecl> units = covering.computeIfAbsent(bus.text(), b -> new ArrayList<>());
+                        if (units.isEmpty() || units.get(units.size() - 1) != iommu) {
+                            units.add(iommu);
+                        }
+                    }
+                }
+            }
+        }
+        for (String bus : buses.keySet()) {
+            iommusCovering(bus).forEach(iommu -> covered.get(iommu).add(bus));
         }
     }
 
@@ -86,14 +112,20 @@ public final class PlatformIndex {
      * {@code covers} covers every bus.
      */
     public List<IommuDecl> iommusCovering(String bus) {
-        List<IommuDecl> all = platform.iommus();
-        if (all.size() == 1 && all.get(0).prop(IommuProp.Covers.class).isEmpty()) {
-            return all;
+        if (iommuList.size() == 1 && iommuList.get(0).prop(IommuProp.Covers.class).isEmpty()) {
+            return iommuList;
         }
-        return all.stream()
-                .filter(i -> i.props().stream().anyMatch(p -> p instanceof IommuProp.Covers c
-                        && c.buses().stream().anyMatch(n -> n.text().equals(bus))))
-                .toList();
+        return List.copyOf(covering.getOrDefault(bus, List.of()));
+    }
+
+    /** The declared buses an IOMMU of this platform covers (see {@link #iommusCovering}), in source order. */
+    public List<String> busesCoveredBy(IommuDecl iommu) {
+        List<String> buses = covered.get(iommu);
+        if (buses == null) {
+            throw new IllegalArgumentException("IOMMU " + iommu.name().text() + " is not of platform "
+                    + platform.name().text());
+        }
+        return List.copyOf(buses);
     }
 
     /** The IOMMU a bus's messages pass through, if any. */

@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.StackDecl;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
@@ -18,7 +19,9 @@ final class DuplicateStackRule extends PlatformRule {
                 continue;
             }
             StackDecl stack = ks.stack();
-            List<Object> key = List.of(ks.guest(), stack.device().text(), stack.busDomain().value());
+            // the kernel by where it is declared: hashing the guest itself would walk its every stack
+            List<Object> key = List.of(ks.guest().map(GuestDecl::at).orElse(index.platform().at()),
+                    stack.device().text(), stack.busDomain().value());
             StackDecl earlier = seen.putIfAbsent(key, stack);
             if (earlier != null) {
                 report.add(DiagnosticCode.IRQ044, stack.device().pos(), ks.kernel() + " already has a stack for "

@@ -10,7 +10,7 @@ abstract class PlatformRule implements Rule {
     @Override
     public final void check(IrqtopoFile file, Report report) {
         for (Platform platform : file.platforms()) {
-            check(PlatformIndex.of(platform), report);
+            check(report.index(platform), report);
         }
     }
 

@@ -1,17 +1,32 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.Platform;
+import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.Pos;
 import dev.irqtopo.compiler.ast.StackDecl;
 import dev.irqtopo.compiler.diag.Diagnostic;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Collects the diagnostics of one checker run. */
+/**
+ * Collects the diagnostics of one checker run, and keeps what every rule of the run shares: the
+ * lookups over each platform. Each question it answers costs the same however many diagnostics a
+ * file has, so that checking stays linear in the size of the file.
+ */
 final class Report {
 
     private final String file;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Code and position of every diagnostic, for the one-per-token rule of {@link #add}. */
+    private final Set<String> reported = new HashSet<>();
+    private final TreeSet<Pos> errors = new TreeSet<>();
+    private final Map<Platform, PlatformIndex> indexes = new IdentityHashMap<>();
 
     Report(String file) {
         this.file = file;
@@ -23,17 +38,24 @@ final class Report {
      * a repeated ID and too few IDs at the same number).
      */
     void add(DiagnosticCode code, Pos at, String message) {
-        boolean known = diagnostics.stream().anyMatch(
-                d -> d.code().equals(code.name()) && d.line() == at.line() && d.column() == at.column());
-        if (!known) {
-            diagnostics.add(code.at(file, at.line(), at.column(), message));
+        if (reported.add(code.name() + "@" + at)) {
+            Diagnostic diagnostic = code.at(file, at.line(), at.column(), message);
+            diagnostics.add(diagnostic);
+            if (diagnostic.isError()) {
+                errors.add(at);
+            }
         }
     }
 
     /** Whether an error points into the stack's text: such a stack gets no warnings. */
     boolean hasErrorIn(StackDecl stack) {
-        return diagnostics.stream()
-                .anyMatch(d -> d.isError() && stack.contains(new Pos(d.line(), d.column())));
+        Pos first = errors.ceiling(stack.at());
+        return first != null && stack.contains(first);
+    }
+
+    /** The lookups over a platform, built once per run for all the rules that ask. */
+    PlatformIndex index(Platform platform) {
+        return indexes.computeIfAbsent(platform, PlatformIndex::of);
     }
 
     List<Diagnostic> diagnostics() {

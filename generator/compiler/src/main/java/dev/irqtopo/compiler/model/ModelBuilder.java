@@ -84,9 +84,7 @@ public final class ModelBuilder {
                 .map(IommuProp.SourceCheckProp::value).orElse(SourceCheck.FULL);
         boolean compatAllowed = iommu.prop(IommuProp.Compat.class).map(IommuProp.Compat::allowed).orElse(false);
         boolean posted = iommu.prop(IommuProp.Posted.class).map(IommuProp.Posted::on).orElse(false);
-        List<String> covers = index.platform().buses().stream().map(b -> b.name().text()).distinct()
-                .filter(bus -> index.iommusCovering(bus).contains(iommu))
-                .toList();
+        List<String> covers = index.busesCoveredBy(iommu);
         return new IommuModel(iommu.name().text(), iommu.kind(), PlatformIndex.remaps(iommu), entries, sourceCheck,
                 compatAllowed, posted, covers);
     }
