@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The classes generated for one platform, derived from its model before any code is written: the
@@ -38,6 +39,8 @@ final class PlatformLayout {
 
     private final PlatformModel model;
     private final List<DeviceModel> devices;
+    /** Each device's place in declaration order. */
+    private final Map<String, Integer> declared = new HashMap<>();
     private final List<KernelLayout> kernels = new ArrayList<>();
     private final List<DeviceEntry> hardware = new ArrayList<>();
     private final Set<DriverShape> driverShapes = new LinkedHashSet<>();
@@ -46,6 +49,9 @@ final class PlatformLayout {
     private PlatformLayout(PlatformModel model) {
         this.model = model;
         this.devices = model.devices();
+        for (int i = 0; i < devices.size(); i++) {
+            declared.putIfAbsent(devices.get(i).name(), i);
+        }
         kernels.add(kernel(GeneratedNames.HOST, true, model.hostStacks()));
         for (GuestModel guest : model.guests()) {
             kernels.add(kernel(guest.name(), false, guest.stacks()));
@@ -120,16 +126,19 @@ final class PlatformLayout {
     }
 
     private KernelLayout kernel(String name, boolean host, List<StackModel> stacks) {
-        Map<String, List<StackModel>> stacksByDevice = new HashMap<>();
+        // the kernel's devices in declaration order, found from its stacks: a walk of every device for
+        // every kernel would cost devices times guests
+        Map<Integer, List<StackModel>> stacksByDevice = new TreeMap<>();
         for (StackModel stack : stacks) {
-            stacksByDevice.computeIfAbsent(stack.device(), d -> new ArrayList<>()).add(stack);
+            Integer index = declared.get(stack.device());
+            if (index != null) {
+                stacksByDevice.computeIfAbsent(index, d -> new ArrayList<>()).add(stack);
+            }
         }
         List<DriverEntry> entries = new ArrayList<>();
-        for (DeviceModel device : devices) {
-            List<StackModel> own = stacksByDevice.get(device.name());
-            if (own == null) {
-                continue;
-            }
+        for (Map.Entry<Integer, List<StackModel>> byDevice : stacksByDevice.entrySet()) {
+            DeviceModel device = devices.get(byDevice.getKey());
+            List<StackModel> own = byDevice.getValue();
             List<DomainAccess> domains = own.stream()
                     .sorted(Comparator.comparing(StackModel::busDomain))
                     .map(s -> new DomainAccess(s.busDomain(), !host && untrapped(s)))
