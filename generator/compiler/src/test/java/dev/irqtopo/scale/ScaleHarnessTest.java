@@ -1,0 +1,94 @@
+package dev.irqtopo.scale;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.irqtopo.compiler.CheckRequest;
+import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.Compiler;
+import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.StackModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The scale harness works, on a platform small enough for every build: the figures come from the bench profile. */
+class ScaleHarnessTest {
+
+    @Test
+    void fiftyDevicesGoThroughEveryStageAndIntoTheTable() {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        ScaleHarness.Measurements measured = ScaleHarness.measure(List.of(50), 0, 1,
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+        for (ScaleHarness.Clock clock : ScaleHarness.Clock.values()) {
+            for (ScaleStage stage : ScaleStage.values()) {
+                assertThat(measured.median(clock, stage, 0)).isGreaterThan(0L);
+            }
+        }
+        assertThat(progress.toString(StandardCharsets.UTF_8)).startsWith("  round 1      50 devices: parse+check+generate ");
+        String table = ScaleHarness.table(measured);
+        for (ScaleStage stage : ScaleStage.values()) {
+            assertThat(table).contains("\n" + stage.label() + " ");
+        }
+        assertThat(table).doesNotContain("vs linear");
+    }
+
+    @Test
+    void theRatioComparesTheLargestSizeWithLinearGrowthFromTheSmallest() {
+        Map<ScaleHarness.Clock, Map<ScaleStage, long[][]>> nanos = new EnumMap<>(ScaleHarness.Clock.class);
+        for (ScaleHarness.Clock clock : ScaleHarness.Clock.values()) {
+            Map<ScaleStage, long[][]> byStage = new EnumMap<>(ScaleStage.class);
+            for (ScaleStage stage : ScaleStage.values()) {
+                // medians 20 ms and 240 ms: twelve times the time for ten times the devices
+                byStage.put(stage, new long[][] {{30_000_000, 10_000_000, 20_000_000}, {250_000_000, 240_000_000, 1}});
+            }
+            nanos.put(clock, byStage);
+        }
+        ScaleHarness.Measurements m = new ScaleHarness.Measurements(List.of(100, 1000), nanos);
+        assertThat(m.median(ScaleHarness.Clock.CPU, ScaleStage.JAVAC, 0)).isEqualTo(20_000_000L);
+        assertThat(m.ratioToLinear(ScaleHarness.Clock.WALL, ScaleStage.VERIFY)).isWithin(1e-9).of(1.2);
+        assertThat(ScaleHarness.table(m)).contains("javac                 wall             20.0          240.0        1.20\n");
+    }
+
+    @Test
+    void tenThousandDevicesAreSpreadSoThatEveryTableFits() {
+        ScalePlatform platform = new ScalePlatform(10_000);
+        assertThat(platform.interrupts()).isEqualTo(100_000);
+        CheckResult checked = Compiler.check(CheckRequest.of(new SourceFile(platform.fileName(), platform.text())));
+        assertThat(checked.diagnostics()).isEmpty();
+        PlatformModel model = checked.platforms().get(0);
+        assertThat(model.buses()).hasSize(40);
+        assertThat(model.iommus()).hasSize(20);
+        assertThat(model.guests()).hasSize(100);
+        assertThat(model.iommus().get(19).covers()).containsExactly("seg38", "seg39").inOrder();
+        // every unit's remap entries: the host's stacks and the hypervisor's, one per guest interrupt
+        Map<String, Integer> unitOfBus = new HashMap<>();
+        for (int unit = 0; unit < model.iommus().size(); unit++) {
+            for (String bus : model.iommus().get(unit).covers()) {
+                unitOfBus.put(bus, unit);
+            }
+        }
+        Map<String, Integer> unitOfDevice = new HashMap<>();
+        model.devices().forEach(d -> unitOfDevice.put(d.name(), unitOfBus.get(d.bus())));
+        List<StackModel> stacks = new ArrayList<>(model.hostStacks());
+        model.guests().forEach(g -> stacks.addAll(g.stacks()));
+        int[] entries = new int[model.iommus().size()];
+        for (StackModel stack : stacks) {
+            entries[unitOfDevice.get(stack.device())] += stack.alloc();
+        }
+        int total = 0;
+        for (int e : entries) {
+            assertThat(e).isAtMost(IommuModel.VTD_MAX_ENTRIES);
+            total += e;
+        }
+        assertThat(total).isEqualTo(100_000);
+        assertThat(model.guests().get(99).devices()).hasSize(40);
+    }
+}

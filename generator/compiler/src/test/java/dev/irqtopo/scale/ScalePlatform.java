@@ -1,0 +1,150 @@
+package dev.irqtopo.scale;
+
+/**
+ * A large platform whose every dimension grows with its device count, so that the cost of each stage
+ * should grow linearly with it: ten interrupts per device; a bus block (its own PCI segment) per 250
+ * devices; a VT-d unit per two bus blocks, each table holding 5 000 entries of its 65 536, every other
+ * unit posting guest interrupts; a guest per 100 devices. Only the host's CPU count is fixed (1 024,
+ * x2APIC), enough vectors for the 100 000 interrupts of 10 000 devices.
+ *
+ * <p>Of every ten devices, six belong to the host (MSI-X through remapping; two-message MSI plus MSI-X;
+ * IMS in device memory) and four are assigned to the guest of their hundred (MSI-X and IMS in device
+ * memory, trapped and translated by the hypervisor; IMS in queue memory, composed by hypercall).
+ */
+record ScalePlatform(int devices) {
+
+    static final int INTERRUPTS_PER_DEVICE = 10;
+    static final int DEVICES_PER_BUS = 250;
+    static final int BUSES_PER_IOMMU = 2;
+    static final int DEVICES_PER_GUEST = 100;
+    static final int HOST_CPUS = 1024;
+    static final int GUEST_CPUS = 4;
+
+    ScalePlatform {
+        if (devices < 10 || devices % 10 != 0) {
+            throw new IllegalArgumentException("a multiple of ten devices, at least ten: " + devices);
+        }
+    }
+
+    int interrupts() {
+        return devices * INTERRUPTS_PER_DEVICE;
+    }
+
+    int buses() {
+        return ceil(devices, DEVICES_PER_BUS);
+    }
+
+    int iommus() {
+        return ceil(buses(), BUSES_PER_IOMMU);
+    }
+
+    int guests() {
+        return ceil(devices, DEVICES_PER_GUEST);
+    }
+
+    /** Devices whose interrupts a guest allocates: four of every ten. */
+    int guestDevices() {
+        return devices / 10 * 4;
+    }
+
+    String className() {
+        return "Scale" + devices;
+    }
+
+    String fileName() {
+        return "scale-" + devices + ".irqtopo";
+    }
+
+    /** The platform's text: about 100 bytes per device. */
+    String text() {
+        StringBuilder text = new StringBuilder(devices * 110 + 4096)
+                .append("package dev.example.scale;\n\n")
+                .append("platform ").append(className()).append(" \"").append(devices).append(" devices, ")
+                .append(interrupts()).append(" interrupts\" {\n")
+                .append("    cpu x86 { cpus ").append(HOST_CPUS).append("; apic x2apic; }\n");
+        for (int unit = 0; unit < iommus(); unit++) {
+            text.append("    iommu vtd dmar").append(unit).append(" { posted ").append(unit % 2 == 1 ? "on" : "off")
+                    .append("; covers ");
+            int first = unit * BUSES_PER_IOMMU;
+            for (int bus = first; bus < Math.min(first + BUSES_PER_IOMMU, buses()); bus++) {
+                text.append(bus == first ? "" : ", ").append("seg").append(bus);
+            }
+            text.append("; }\n");
+        }
+        text.append("    hypervisor kvm { traps msi, msix, ims device; hypercall compose; }\n");
+        for (int bus = 0; bus < buses(); bus++) {
+            text.append("    bus seg").append(bus).append(" {\n");
+            for (int d = bus * DEVICES_PER_BUS; d < Math.min((bus + 1) * DEVICES_PER_BUS, devices); d++) {
+                int local = d % DEVICES_PER_BUS;
+                text.append("        device d").append(d).append(' ')
+                        .append(String.format("%04x:%02x:%02x.%x", bus, 1 + local / 256, local / 8 % 32, local % 8))
+                        .append(" { ").append(storages(d)).append(" }\n");
+            }
+            text.append("    }\n");
+        }
+        text.append("    host {\n");
+        for (int d = 0; d < devices; d++) {
+            if (!assigned(d)) {
+                hostStacks(text, d);
+            }
+        }
+        text.append("    }\n");
+        for (int guest = 0; guest < guests(); guest++) {
+            text.append("    guest vm").append(guest).append(" {\n        cpus ").append(GUEST_CPUS).append(";\n");
+            int first = guest * DEVICES_PER_GUEST;
+            int last = Math.min(first + DEVICES_PER_GUEST, devices);
+            StringBuilder assign = new StringBuilder();
+            for (int d = first; d < last; d++) {
+                if (assigned(d)) {
+                    assign.append(assign.length() == 0 ? "" : ", ").append('d').append(d);
+                }
+            }
+            text.append("        assign ").append(assign).append(";\n");
+            for (int d = first; d < last; d++) {
+                if (assigned(d)) {
+                    guestStack(text, d);
+                }
+            }
+            text.append("    }\n");
+        }
+        return text.append("}\n").toString();
+    }
+
+    /** Devices 6 to 9 of every ten go to a guest. */
+    static boolean assigned(int device) {
+        return device % 10 >= 6;
+    }
+
+    private static String storages(int device) {
+        return switch (device % 10) {
+            case 4 -> "msi 2; msix 8;";
+            case 5, 9 -> "ims device 16;";
+            case 8 -> "ims queue 16;";
+            default -> "msix 16;";
+        };
+    }
+
+    private void hostStacks(StringBuilder text, int device) {
+        String remap = "vector -> remap dmar" + device / DEVICES_PER_BUS / BUSES_PER_IOMMU + " -> ";
+        String name = "        stack d" + device;
+        switch (device % 10) {
+            case 4 -> text.append(name).append(".msi: ").append(remap).append("msi alloc 2;\n")
+                    .append(name).append(".msix: ").append(remap).append("msix alloc 8;\n");
+            case 5 -> text.append(name).append(".ims: ").append(remap).append("ims alloc 10;\n");
+            default -> text.append(name).append(".msix: ").append(remap).append("msix alloc 10;\n");
+        }
+    }
+
+    private static void guestStack(StringBuilder text, int device) {
+        String name = "        stack d" + device;
+        switch (device % 10) {
+            case 8 -> text.append(name).append(".ims: vector -> hcall -> ims alloc 10;\n");
+            case 9 -> text.append(name).append(".ims: vector -> ims alloc 10;\n");
+            default -> text.append(name).append(".msix: vector -> msix alloc 10;\n");
+        }
+    }
+
+    private static int ceil(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}
