@@ -5,10 +5,12 @@ import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.ToIntFunction;
 
 /**
  * AMD-Vi interrupt remapping: one table per requester id (segment included), shared by every device
@@ -116,6 +118,36 @@ final class AmdViRemapDomain extends RemapDomain {
             }
         }
         return lowest;
+    }
+
+    @Override
+    boolean passesCompatibility() {
+        return false;
+    }
+
+    /** Each table is its requester id's alone, so its entries form runs of their own, found by the requester id. */
+    @Override
+    EntryReach entryReach(Router router, ToIntFunction<Delivery> owner) {
+        Map<RequesterId, EntryRuns> byTable = new HashMap<>();
+        tables.forEach((requester, table) -> {
+            EntryRuns runs = new EntryRuns();
+            for (int index = table.indices.nextUsed(0); index >= 0; index = table.indices.nextUsed(index + 1)) {
+                AmdViRemapEntry entry = table.entries[index];
+                if (entry != null && entry.remapEnabled()) {
+                    int landsOn = owner.applyAsInt(router.throughEntry(entry));
+                    if (landsOn >= 0) {
+                        runs.add(null, landsOn, Message.INTERRUPT_BASE, index);
+                    }
+                }
+            }
+            byTable.put(requester, runs);
+        });
+        return (requester, lowest) -> {
+            EntryRuns runs = byTable.get(requester);
+            if (runs != null) {
+                runs.offerTo(requester, lowest);
+            }
+        };
     }
 
     @Override

@@ -68,7 +68,8 @@ public record Message(long address, int data) implements Comparable<Message> {
         return new Message(INTERRUPT_BASE | (twoKMode ? AMDVI_2K : 0), index);
     }
 
-    private static long remappableAddress(int handle) {
+    /** The address of the VT-d remappable format selecting {@code handle}, sub-handle valid clear. */
+    static long remappableAddress(int handle) {
         checkSixteenBits("handle", handle);
         return INTERRUPT_BASE | (long) (handle & 0x7FFF) << 5 | REMAPPABLE_FORMAT | (long) (handle >> 15) << 2;
     }

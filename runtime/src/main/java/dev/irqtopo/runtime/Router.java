@@ -54,6 +54,16 @@ final class Router {
         return toHostCpu(apicId, vector, "delivered to", trace);
     }
 
+    /** Where a request that selected {@code entry} (and passed its source validation) ends. */
+    Delivery throughEntry(RemapEntry entry) {
+        return throughEntry(entry, null);
+    }
+
+    /** Where a compatibility-format request for {@code vector} on the CPU with {@code apicId} ends. */
+    Delivery toHostCpu(int apicId, int vector) {
+        return toHostCpu(apicId, vector, "delivered to", null);
+    }
+
     private Delivery throughEntry(RemapEntry entry, List<String> trace) {
         if (entry instanceof VtdRemapEntry vtd) {
             if (vtd.posted().isPresent()) {

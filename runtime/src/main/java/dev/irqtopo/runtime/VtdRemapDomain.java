@@ -8,6 +8,7 @@ import dev.irqtopo.runtime.remap.BlockAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /** Intel VT-d interrupt remapping: one table for the whole unit, entries bound to requesters by source validation. */
 final class VtdRemapDomain extends RemapDomain {
@@ -113,22 +114,53 @@ final class VtdRemapDomain extends RemapDomain {
         return index >= 0 && index < table.length ? Optional.ofNullable(table[index]) : Optional.empty();
     }
 
-    /**
-     * Entry e is selected by the handle alone (sub-handle invalid, handle e, data ignored) or by
-     * handle 0 with sub-handle e; the lower of the two messages wins. Bits 1:0 stay clear.
-     */
+    @Override
+    boolean passesCompatibility() {
+        return model.compatAllowed();
+    }
+
     @Override
     List<Message> lowestMessagesToEntries(RequesterId requester) {
         List<Message> lowest = new ArrayList<>();
         for (int index = indices.nextUsed(0); index >= 0; index = indices.nextUsed(index + 1)) {
             VtdRemapEntry entry = table[index];
             if (entry != null && entry.present() && entry.accepts(requester)) {
-                Message byHandle = Message.remappableWithoutSubHandle(index, 0);
-                Message bySubHandle = Message.remappable(0, index);
-                lowest.add(byHandle.compareTo(bySubHandle) <= 0 ? byHandle : bySubHandle);
+                lowest.add(Message.of(lowestAddressTo(index), lowestDataTo(index)));
             }
         }
         return lowest;
+    }
+
+    @Override
+    EntryReach entryReach(Router router, ToIntFunction<Delivery> owner) {
+        EntryRuns runs = new EntryRuns();
+        for (int index = indices.nextUsed(0); index >= 0; index = indices.nextUsed(index + 1)) {
+            VtdRemapEntry entry = table[index];
+            if (entry != null && entry.present()) {
+                int landsOn = owner.applyAsInt(router.throughEntry(entry));
+                if (landsOn >= 0) {
+                    runs.add(entry, landsOn, lowestAddressTo(index), lowestDataTo(index));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Entry e is selected by the handle alone (sub-handle invalid, handle e, data ignored) or by
+     * handle 0 with sub-handle e; the lower of the two messages wins. Their addresses differ in the
+     * sub-handle-valid bit, so the addresses decide. Bits 1:0 stay clear.
+     */
+    private static boolean lowestByHandle(int index) {
+        return Long.compareUnsigned(Message.remappableAddress(index), Message.remappableAddress(0) | Message.SUB_HANDLE_VALID) < 0;
+    }
+
+    private static long lowestAddressTo(int index) {
+        return lowestByHandle(index) ? Message.remappableAddress(index) : Message.remappableAddress(0) | Message.SUB_HANDLE_VALID;
+    }
+
+    private static int lowestDataTo(int index) {
+        return lowestByHandle(index) ? 0 : index;
     }
 
     @Override

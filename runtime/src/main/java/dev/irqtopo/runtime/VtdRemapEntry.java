@@ -81,6 +81,11 @@ public record VtdRemapEntry(
         };
     }
 
+    /** Whether this entry's source validation lets exactly the requesters use it that {@code other}'s does. */
+    public boolean acceptsAlike(VtdRemapEntry other) {
+        return svt == other.svt && (svt == SourceValidation.NONE || sid == other.sid && segment == other.segment);
+    }
+
     /** {@code "SVT 01 SID 03:00.0"}, {@code "SVT 10 bus 03..03"} or {@code "SVT 00"}: the validation in words. */
     public String sourceValidationLabel() {
         return switch (svt) {
