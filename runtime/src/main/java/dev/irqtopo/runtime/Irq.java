@@ -32,7 +32,10 @@ final class Irq {
     int injectCpu = -1;
     int injectVector = -1;
 
-    /** This interrupt's outcome when its own handler runs, made with its vector so that routing only reads. */
+    /**
+     * This interrupt's outcome when its own handler runs, made with its vector so that routing only
+     * reads; null for a forwarding interrupt, whose deliveries are its guest interrupt's.
+     */
     private Delivery.Delivered delivered;
 
     Irq(Kernel kernel, Stack stack, Device device, DeviceStorage storage, int slot) {
@@ -57,7 +60,8 @@ final class Irq {
         this.virq = virq;
         this.cpu = cpu;
         this.vector = vector;
-        this.delivered = new Delivery.Delivered(kernel.name(), cpu, vector, virq);
+        // a forwarding handler never runs as its own: what reaches it lands on the guest interrupt
+        this.delivered = injects == null ? new Delivery.Delivered(kernel.name(), cpu, vector, virq) : null;
     }
 
     /**
