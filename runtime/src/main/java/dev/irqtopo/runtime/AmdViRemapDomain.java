@@ -75,24 +75,24 @@ final class AmdViRemapDomain extends RemapDomain {
     Translation translate(RequesterId requester, long address, int data, List<String> trace) {
         int index = data & 0x7FF;
         if (trace != null) {
-            trace.add(String.format("%s: table of %s, index %d (data bits 10:0)", name(), requester, index));
+            trace.add(name() + ": table of " + requester + ", index " + index + " (data bits 10:0)");
         }
         Table table = tables.get(requester);
         if (index >= model.entries()) {
             if (trace != null) {
-                trace.add(String.format("index %d is beyond the table's %d entries: IO_PAGE_FAULT", index, model.entries()));
+                trace.add("index " + index + " is beyond the table's " + model.entries() + " entries: IO_PAGE_FAULT");
             }
             return Translation.blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
         }
         AmdViRemapEntry entry = table == null ? null : table.entries[index];
         if (entry == null || !entry.remapEnabled()) {
             if (trace != null) {
-                trace.add(String.format("entry %d is not remap-enabled: IO_PAGE_FAULT", index));
+                trace.add("entry " + index + " is not remap-enabled: IO_PAGE_FAULT");
             }
             return Translation.blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
         }
         if (trace != null) {
-            trace.add(String.format("entry %d: remap-enabled", index));
+            trace.add("entry " + index + ": remap-enabled");
         }
         return new Translation.Remapped(index, entry);
     }

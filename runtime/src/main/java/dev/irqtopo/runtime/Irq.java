@@ -80,7 +80,7 @@ final class Irq {
 
     /** {@code "host irq 24 (dev msix slot 0)"}, or for a host-side one {@code "host irq 26 (for vm1 adi2 ims slot 0)"}. */
     String describe() {
-        String where = String.format("%s %s slot %d", device.name(), storage.busDomain().keyword(), slot);
-        return String.format("%s irq %d (%s%s)", kernel.name(), virq, injects == null ? "" : "for " + injects.name() + " ", where);
+        return kernel.name() + " irq " + virq + " (" + (injects == null ? "" : "for " + injects.name() + " ")
+                + device.name() + " " + storage.busDomain().keyword() + " slot " + slot + ")";
     }
 }

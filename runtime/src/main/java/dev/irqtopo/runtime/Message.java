@@ -152,12 +152,12 @@ public record Message(long address, int data) implements Comparable<Message> {
 
     /** {@code 0x00000000fee00018}: 16 lower-case hex digits. */
     public String addressHex() {
-        return String.format("0x%016x", address);
+        return "0x" + Hex.of(address, 16);
     }
 
     /** {@code 0x00000021}: 8 lower-case hex digits. */
     public String dataHex() {
-        return String.format("0x%08x", data);
+        return "0x" + Hex.of(data, 8);
     }
 
     @Override

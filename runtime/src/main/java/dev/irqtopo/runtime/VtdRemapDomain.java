@@ -61,19 +61,19 @@ final class VtdRemapDomain extends RemapDomain {
         if ((address & Message.REMAPPABLE_FORMAT) == 0) {
             if (!model.compatAllowed()) {
                 if (trace != null) {
-                    trace.add(String.format("%s: compatibility format, blocked: fault 0x25", name()));
+                    trace.add(name() + ": compatibility format, blocked: fault 0x25");
                 }
                 return Translation.blocked(FaultReason.VTD_COMPAT_BLOCKED);
             }
             if (trace != null) {
-                trace.add(String.format("%s: compatibility format, allowed: passes untranslated", name()));
+                trace.add(name() + ": compatibility format, allowed: passes untranslated");
             }
             return Translation.COMPATIBILITY;
         }
         boolean subHandleValid = (address & Message.SUB_HANDLE_VALID) != 0;
         if (subHandleValid && data >>> 16 != 0) {
             if (trace != null) {
-                trace.add(String.format("%s: sub-handle valid with data bits 31:16 set: fault 0x20", name()));
+                trace.add(name() + ": sub-handle valid with data bits 31:16 set: fault 0x20");
             }
             return Translation.blocked(FaultReason.VTD_RESERVED_FIELD);
         }
@@ -81,30 +81,30 @@ final class VtdRemapDomain extends RemapDomain {
         int index = subHandleValid ? handle + (data & 0xFFFF) & 0xFFFF : handle;
         if (trace != null) {
             trace.add(subHandleValid
-                    ? String.format("%s: remappable, handle %d, sub-handle %d, index %d", name(), handle, data & 0xFFFF, index)
-                    : String.format("%s: remappable, handle %d, index %d", name(), handle, index));
+                    ? name() + ": remappable, handle " + handle + ", sub-handle " + (data & 0xFFFF) + ", index " + index
+                    : name() + ": remappable, handle " + handle + ", index " + index);
         }
         if (index >= table.length) {
             if (trace != null) {
-                trace.add(String.format("index %d is beyond the table's %d entries: fault 0x21", index, table.length));
+                trace.add("index " + index + " is beyond the table's " + table.length + " entries: fault 0x21");
             }
             return Translation.blocked(FaultReason.VTD_INDEX_BEYOND_TABLE);
         }
         VtdRemapEntry entry = table[index];
         if (entry == null || !entry.present()) {
             if (trace != null) {
-                trace.add(String.format("entry %d is not present: fault 0x22", index));
+                trace.add("entry " + index + " is not present: fault 0x22");
             }
             return Translation.blocked(FaultReason.VTD_ENTRY_NOT_PRESENT);
         }
         if (!entry.accepts(requester)) {
             if (trace != null) {
-                trace.add(String.format("entry %d: %s does not match %s: fault 0x26", index, entry.sourceValidationLabel(), requester));
+                trace.add("entry " + index + ": " + entry.sourceValidationLabel() + " does not match " + requester + ": fault 0x26");
             }
             return Translation.blocked(FaultReason.VTD_SOURCE_VALIDATION);
         }
         if (trace != null) {
-            trace.add(String.format("entry %d: %s matches", index, entry.sourceValidationLabel()));
+            trace.add("entry " + index + ": " + entry.sourceValidationLabel() + " matches");
         }
         return new Translation.Remapped(index, entry);
     }

@@ -91,8 +91,8 @@ public record VtdRemapEntry(
         return switch (svt) {
             case NONE -> svt.label();
             case REQUESTER_ID -> svt.label() + " SID " + RequesterId.of(segment, sid >>> 8, sid >>> 3 & 0x1F, sid & 7);
-            case BUS_RANGE -> String.format("%s bus %s%02x..%02x", svt.label(),
-                    segment == 0 ? "" : String.format("%04x:", segment), sid >>> 8, sid & 0xFF);
+            case BUS_RANGE -> svt.label() + " bus " + (segment == 0 ? "" : Hex.of(segment, 4) + ":")
+                    + Hex.of(sid >>> 8, 2) + ".." + Hex.of(sid & 0xFF, 2);
         };
     }
 }

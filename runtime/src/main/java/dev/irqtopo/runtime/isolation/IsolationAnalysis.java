@@ -132,11 +132,11 @@ public final class IsolationAnalysis {
 
     private List<String> path(GuestModel guest, DeviceModel device, BusDomainKind busDomain, Message message) {
         List<String> path = new ArrayList<>();
-        path.add(String.format("%s writes %s into %s %s slot 0", guest.name(), message, device.name(), busDomain.keyword()));
+        path.add(guest.name() + " writes " + message + " into " + device.name() + " " + busDomain.keyword() + " slot 0");
         path.add(device.isSubDevice()
-                ? String.format("%s emits it with requester id %s (PASID %d, which interrupt remapping does not see)",
-                        device.name(), device.requesterId(), device.pasid())
-                : String.format("%s emits it with requester id %s", device.name(), device.requesterId()));
+                ? device.name() + " emits it with requester id " + device.requesterId() + " (PASID " + device.pasid()
+                        + ", which interrupt remapping does not see)"
+                : device.name() + " emits it with requester id " + device.requesterId());
         path.addAll(platform.hardware().trace(device.name(), message).steps());
         return path;
     }
