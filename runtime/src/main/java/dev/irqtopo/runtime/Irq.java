@@ -16,7 +16,11 @@ final class Irq {
     final Device device;
     final DeviceStorage storage;
     final int slot;
-    final Journal teardown = new Journal();
+    /**
+     * Undoes the allocation; null for a host-side interrupt made for a guest, whose changes go to the
+     * journal of the guest interrupt it serves.
+     */
+    final Journal teardown;
 
     int virq = -1;
     int cpu = -1;
@@ -44,6 +48,7 @@ final class Irq {
         this.device = device;
         this.storage = storage;
         this.slot = slot;
+        this.teardown = stack == null ? null : new Journal();
     }
 
     /** A host-side interrupt that forwards to {@code guest}'s vCPU and vector. */
