@@ -115,7 +115,10 @@ public final class Hardware {
     /**
      * {@link #reach} of every device, made once and condensed per owner of a delivery: for the
      * isolation analysis, which asks it for many devices. {@code owner} numbers whose a delivery is,
-     * {@code 0..owners-1}, or negative for nobody's.
+     * {@code 0..owners-1}, or negative for nobody's; it runs under the platform's lock, so it must not
+     * call back into the platform.
+     *
+     * @throws IllegalArgumentException when {@code owner} returns a number not below {@code owners}
      */
     public ReachIndex reachIndex(ToIntFunction<Delivery> owner, int owners) {
         Objects.requireNonNull(owner);

@@ -38,14 +38,21 @@ public final class ReachIndex {
         }
         this.platform = platform;
         this.owners = owners;
+        ToIntFunction<Delivery> checked = delivery -> {
+            int o = owner.applyAsInt(delivery);
+            if (o >= owners) {
+                throw new IllegalArgumentException("owner " + o + " of " + delivery + " is not below " + owners);
+            }
+            return o;
+        };
         for (RemapDomain domain : platform.remapDomains()) {
-            entries.put(domain, domain.entryReach(platform.router(), owner));
+            entries.put(domain, domain.entryReach(platform.router(), checked));
         }
         boolean compatibilityUsed = false;
         for (Device device : platform.devices()) {
             compatibilityUsed |= passesCompatibility(device);
         }
-        this.compatibility = compatibilityUsed ? compatibility(platform, owner, owners) : null;
+        this.compatibility = compatibilityUsed ? compatibility(platform, checked, owners) : null;
     }
 
     /**

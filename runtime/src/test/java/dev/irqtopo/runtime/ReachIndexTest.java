@@ -107,6 +107,19 @@ class ReachIndexTest {
         assertThrows(IllegalArgumentException.class, () -> index.lowestPerOwner("no such device"));
     }
 
+    @Test
+    void anOwnerBeyondTheCountIsAProgrammingError() {
+        PropertyRuns.forEachSeed(50, random -> {
+            Platform platform = Platform.create(SmallPlatforms.next(random));
+            platform.boot();
+            boolean landsSomewhere = platform.model().devices().stream()
+                    .anyMatch(d -> !platform.hardware().reach(d.name()).isEmpty());
+            if (landsSomewhere) {
+                assertThrows(IllegalArgumentException.class, () -> platform.hardware().reachIndex(delivery -> 1, 1));
+            }
+        });
+    }
+
     private static void assertAgreesWithReach(Platform platform, PlatformModel model, ToIntFunction<Delivery> owner, int owners) {
         ReachIndex index = platform.hardware().reachIndex(owner, owners);
         for (DeviceModel device : model.devices()) {
