@@ -45,8 +45,14 @@ public record RequesterId(int segment, int bus, int device, int function) implem
     /** {@code 03:00.1}, with the segment as four hex digits in front only when it is not 0. */
     @Override
     public String toString() {
-        String bdf = String.format("%02x:%02x.%x", bus, device, function);
-        return segment == 0 ? bdf : String.format("%04x:%s", segment, bdf);
+        String bdf = hexDigits(bus, 2) + ":" + hexDigits(device, 2) + "." + Integer.toHexString(function);
+        return segment == 0 ? bdf : hexDigits(segment, 4) + ":" + bdf;
+    }
+
+    /** {@code value} (which the factory bounds to {@code width} digits) zero-padded to {@code width} lower-case hex digits. */
+    private static String hexDigits(int value, int width) {
+        String digits = Integer.toHexString(value);
+        return "0".repeat(width - digits.length()) + digits;
     }
 
     @Override

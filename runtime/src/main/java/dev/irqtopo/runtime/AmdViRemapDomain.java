@@ -5,10 +5,12 @@ import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.ToIntFunction;
 
 /**
  * AMD-Vi interrupt remapping: one table per requester id (segment included), shared by every device
@@ -73,24 +75,24 @@ final class AmdViRemapDomain extends RemapDomain {
     Translation translate(RequesterId requester, long address, int data, List<String> trace) {
         int index = data & 0x7FF;
         if (trace != null) {
-            trace.add(String.format("%s: table of %s, index %d (data bits 10:0)", name(), requester, index));
+            trace.add(name() + ": table of " + requester + ", index " + index + " (data bits 10:0)");
         }
         Table table = tables.get(requester);
         if (index >= model.entries()) {
             if (trace != null) {
-                trace.add(String.format("index %d is beyond the table's %d entries: IO_PAGE_FAULT", index, model.entries()));
+                trace.add("index " + index + " is beyond the table's " + model.entries() + " entries: IO_PAGE_FAULT");
             }
             return Translation.blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
         }
         AmdViRemapEntry entry = table == null ? null : table.entries[index];
         if (entry == null || !entry.remapEnabled()) {
             if (trace != null) {
-                trace.add(String.format("entry %d is not remap-enabled: IO_PAGE_FAULT", index));
+                trace.add("entry " + index + " is not remap-enabled: IO_PAGE_FAULT");
             }
             return Translation.blocked(FaultReason.AMDVI_IO_PAGE_FAULT);
         }
         if (trace != null) {
-            trace.add(String.format("entry %d: remap-enabled", index));
+            trace.add("entry " + index + ": remap-enabled");
         }
         return new Translation.Remapped(index, entry);
     }
@@ -116,6 +118,36 @@ final class AmdViRemapDomain extends RemapDomain {
             }
         }
         return lowest;
+    }
+
+    @Override
+    boolean passesCompatibility() {
+        return false;
+    }
+
+    /** Each table is its requester id's alone, so its entries form runs of their own, found by the requester id. */
+    @Override
+    EntryReach entryReach(Router router, ToIntFunction<Delivery> owner) {
+        Map<RequesterId, EntryRuns> byTable = new HashMap<>();
+        tables.forEach((requester, table) -> {
+            EntryRuns runs = new EntryRuns();
+            for (int index = table.indices.nextUsed(0); index >= 0; index = table.indices.nextUsed(index + 1)) {
+                AmdViRemapEntry entry = table.entries[index];
+                if (entry != null && entry.remapEnabled()) {
+                    int landsOn = owner.applyAsInt(router.throughEntry(entry));
+                    if (landsOn >= 0) {
+                        runs.add(null, landsOn, Message.INTERRUPT_BASE, index);
+                    }
+                }
+            }
+            byTable.put(requester, runs);
+        });
+        return (requester, lowest) -> {
+            EntryRuns runs = byTable.get(requester);
+            if (runs != null) {
+                runs.offerTo(requester, lowest);
+            }
+        };
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.irqtopo.runtime.vector.VectorMatrix;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * The platform seen from the hardware side: devices firing their storage slots, what the storages
@@ -92,7 +94,7 @@ public final class Hardware {
                 reach.add(new Reach(message, platform.router().route(source, message.address(), message.data(), null)));
             }
         }
-        if (remap == null || remap.model.compatAllowed() && remap instanceof VtdRemapDomain) {
+        if (remap == null || remap.passesCompatibility()) {
             Kernel host = platform.host();
             for (int cpu = 0; cpu < host.cpus(); cpu++) {
                 int apicId = host.apicId(cpu);
@@ -108,6 +110,19 @@ public final class Hardware {
             }
         }
         return reach;
+    }
+
+    /**
+     * {@link #reach} of every device, made once and condensed per owner of a delivery: for the
+     * isolation analysis, which asks it for many devices. {@code owner} numbers whose a delivery is,
+     * {@code 0..owners-1}, or negative for nobody's; it runs under the platform's lock, so it must not
+     * call back into the platform.
+     *
+     * @throws IllegalArgumentException when {@code owner} returns a number not below {@code owners}
+     */
+    public ReachIndex reachIndex(ToIntFunction<Delivery> owner, int owners) {
+        Objects.requireNonNull(owner);
+        return platform.lock().read(() -> new ReachIndex(platform, owner, owners));
     }
 
     private Device device(String name) {

@@ -16,7 +16,11 @@ final class Irq {
     final Device device;
     final DeviceStorage storage;
     final int slot;
-    final Journal teardown = new Journal();
+    /**
+     * Undoes the allocation; null for a host-side interrupt made for a guest, whose changes go to the
+     * journal of the guest interrupt it serves.
+     */
+    final Journal teardown;
 
     int virq = -1;
     int cpu = -1;
@@ -32,7 +36,10 @@ final class Irq {
     int injectCpu = -1;
     int injectVector = -1;
 
-    /** This interrupt's outcome when its own handler runs, made with its vector so that routing only reads. */
+    /**
+     * This interrupt's outcome when its own handler runs, made with its vector so that routing only
+     * reads; null for a forwarding interrupt, whose deliveries are its guest interrupt's.
+     */
     private Delivery.Delivered delivered;
 
     Irq(Kernel kernel, Stack stack, Device device, DeviceStorage storage, int slot) {
@@ -41,6 +48,7 @@ final class Irq {
         this.device = device;
         this.storage = storage;
         this.slot = slot;
+        this.teardown = stack == null ? null : new Journal();
     }
 
     /** A host-side interrupt that forwards to {@code guest}'s vCPU and vector. */
@@ -57,7 +65,8 @@ final class Irq {
         this.virq = virq;
         this.cpu = cpu;
         this.vector = vector;
-        this.delivered = new Delivery.Delivered(kernel.name(), cpu, vector, virq);
+        // a forwarding handler never runs as its own: what reaches it lands on the guest interrupt
+        this.delivered = injects == null ? new Delivery.Delivered(kernel.name(), cpu, vector, virq) : null;
     }
 
     /**
@@ -76,7 +85,7 @@ final class Irq {
 
     /** {@code "host irq 24 (dev msix slot 0)"}, or for a host-side one {@code "host irq 26 (for vm1 adi2 ims slot 0)"}. */
     String describe() {
-        String where = String.format("%s %s slot %d", device.name(), storage.busDomain().keyword(), slot);
-        return String.format("%s irq %d (%s%s)", kernel.name(), virq, injects == null ? "" : "for " + injects.name() + " ", where);
+        return kernel.name() + " irq " + virq + " (" + (injects == null ? "" : "for " + injects.name() + " ")
+                + device.name() + " " + storage.busDomain().keyword() + " slot " + slot + ")";
     }
 }

@@ -7,7 +7,6 @@ import dev.irqtopo.runtime.vector.VirqSpace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +40,8 @@ public final class Kernel {
     /** The CPUs whose APIC ID a compatibility-format message this kernel composes can carry. */
     final CpuSet compatCpus;
     private final Irq[][] owners;
-    private final IrqTable irqs = new IrqTable();
+    /** The interrupts by irq number; irq numbers are dense from 24, so an array indexed by them. */
+    private Irq[] irqs = new Irq[VirqSpace.FIRST_VIRQ + 64];
     private final List<Stack> stacks = new ArrayList<>();
     /** Each device's stacks by bus domain ordinal: a lookup per stack at creation must not walk them all. */
     private final Map<String, Stack[]> stacksByDevice = new HashMap<>();
@@ -106,8 +106,10 @@ public final class Kernel {
     public List<AllocatedInterrupt> interrupts() {
         return platform.lock().read(() -> {
             List<AllocatedInterrupt> views = new ArrayList<>();
-            for (Irq irq : irqs.values()) {
-                views.add(irq.view());
+            for (Irq irq : irqs) {
+                if (irq != null) {
+                    views.add(irq.view());
+                }
             }
             return views;
         });
@@ -163,22 +165,27 @@ public final class Kernel {
         }
         int cpu = packed >>> 8;
         int vector = packed & 0xFF;
-        journal.record(() -> vectors.free(cpu, vector));
         int virq = virqs.allocate();
-        journal.record(() -> virqs.free(virq));
         irq.assign(virq, cpu, vector);
         Irq[] row = owners[cpu];
         if (row == null) {
             row = owners[cpu] = new Irq[VectorMatrix.VECTORS_PER_CPU];
         }
-        Irq[] ownersOfCpu = row;
-        ownersOfCpu[vector] = irq;
-        irqs.put(virq, irq);
-        journal.record(() -> {
-            ownersOfCpu[vector] = null;
-            irqs.remove(virq);
-        });
+        row[vector] = irq;
+        if (virq >= irqs.length) {
+            irqs = Arrays.copyOf(irqs, Math.max(irqs.length * 2, virq + 1));
+        }
+        irqs[virq] = irq;
+        journal.record(() -> releaseVector(cpu, vector, virq));
         return null;
+    }
+
+    /** Undoes {@link #allocateVector}, newest change first: the owner, the irq number, the vector. */
+    private void releaseVector(int cpu, int vector, int virq) {
+        owners[cpu][vector] = null;
+        irqs[virq] = null;
+        virqs.free(virq);
+        vectors.free(cpu, vector);
     }
 
     /** The compatibility-format message for {@code irq}'s CPU and vector, as this kernel composes it. */
@@ -192,12 +199,9 @@ public final class Kernel {
         return row == null ? null : row[vector];
     }
 
+    /** The interrupt with irq number {@code virq}, or null. */
     Irq irq(int virq) {
-        return irqs.get(virq);
-    }
-
-    Collection<Irq> irqs() {
-        return irqs.values();
+        return virq >= 0 && virq < irqs.length ? irqs[virq] : null;
     }
 
     void add(Stack stack) {
@@ -221,7 +225,10 @@ public final class Kernel {
             }
         }
         List<PlatformSnapshot.InterruptState> interruptStates = new ArrayList<>();
-        for (Irq irq : irqs.values()) {
+        for (Irq irq : irqs) {
+            if (irq == null) {
+                continue;
+            }
             interruptStates.add(new PlatformSnapshot.InterruptState(irq.virq, irq.describe(), irq.view(),
                     irq.injects == null ? "" : irq.injects.name() + " vCPU " + irq.injectCpu + " vector " + irq.injectVector));
         }

@@ -68,7 +68,8 @@ public record Message(long address, int data) implements Comparable<Message> {
         return new Message(INTERRUPT_BASE | (twoKMode ? AMDVI_2K : 0), index);
     }
 
-    private static long remappableAddress(int handle) {
+    /** The address of the VT-d remappable format selecting {@code handle}, sub-handle valid clear. */
+    static long remappableAddress(int handle) {
         checkSixteenBits("handle", handle);
         return INTERRUPT_BASE | (long) (handle & 0x7FFF) << 5 | REMAPPABLE_FORMAT | (long) (handle >> 15) << 2;
     }
@@ -151,12 +152,12 @@ public record Message(long address, int data) implements Comparable<Message> {
 
     /** {@code 0x00000000fee00018}: 16 lower-case hex digits. */
     public String addressHex() {
-        return String.format("0x%016x", address);
+        return "0x" + Hex.of(address, 16);
     }
 
     /** {@code 0x00000021}: 8 lower-case hex digits. */
     public String dataHex() {
-        return String.format("0x%08x", data);
+        return "0x" + Hex.of(data, 8);
     }
 
     @Override

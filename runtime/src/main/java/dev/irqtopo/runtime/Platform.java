@@ -11,6 +11,7 @@ import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageKind;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -241,6 +242,15 @@ public final class Platform {
 
     RemapDomain remapDomain(String iommu) {
         return remapDomains.get(iommu);
+    }
+
+    Collection<RemapDomain> remapDomains() {
+        return Collections.unmodifiableCollection(remapDomains.values());
+    }
+
+    /** The devices in declaration order. */
+    List<Device> devices() {
+        return Collections.unmodifiableList(deviceOrder);
     }
 
     private void addStack(Kernel kernel, StackModel stack) {

@@ -5,6 +5,7 @@ import dev.irqtopo.model.RequesterId;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * The host's remap domain for one IOMMU with remapping on: it allocates table entries, fills them,
@@ -49,8 +50,24 @@ abstract sealed class RemapDomain permits VtdRemapDomain, AmdViRemapDomain {
      */
     abstract List<Message> lowestMessagesToEntries(RequesterId requester);
 
+    /** Whether compatibility-format requests pass untranslated to the CPUs (VT-d with {@code compat allowed}). */
+    abstract boolean passesCompatibility();
+
+    /**
+     * What every present entry delivers to, routed once through {@code router} and attributed by
+     * {@code owner} (an owner number, or negative for nobody), for asking later which owners each
+     * requester reaches and with which lowest message. The caller holds the platform's lock.
+     */
+    abstract EntryReach entryReach(Router router, ToIntFunction<Delivery> owner);
+
     /** Every allocated index with its entry (empty while allocated but not yet filled), for snapshots. */
     abstract void forEachAllocated(EntryVisitor visitor);
+
+    /** What a remap domain's entries deliver to, condensed per owner. */
+    interface EntryReach {
+        /** Offers to {@code lowest} the owner and lowest message of every entry a request carrying {@code requester} may use. */
+        void offerTo(RequesterId requester, LowestMessages lowest);
+    }
 
     /** Receives allocated entries: the table's requester id (AMD-Vi only), the index and the entry. */
     interface EntryVisitor {

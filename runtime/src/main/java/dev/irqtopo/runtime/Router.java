@@ -30,7 +30,7 @@ final class Router {
     Delivery route(Device device, long address, int data, List<String> trace) {
         if (!Message.isInterrupt(address)) {
             if (trace != null) {
-                trace.add(String.format("0x%016x is outside the interrupt range 0xfee00000..0xfeefffff: a memory write", address));
+                trace.add("0x" + Hex.of(address, 16) + " is outside the interrupt range 0xfee00000..0xfeefffff: a memory write");
             }
             return Delivery.memoryWrite();
         }
@@ -49,9 +49,20 @@ final class Router {
         int apicId = (int) (address >>> 12) & 0xFF;
         int vector = data & 0xFF;
         if (trace != null) {
-            trace.add(String.format("destination APIC ID 0x%02x (address bits 19:12), vector 0x%02x (data bits 7:0)", apicId, vector));
+            trace.add("destination APIC ID 0x" + Hex.of(apicId, 2) + " (address bits 19:12), vector 0x" + Hex.of(vector, 2)
+                    + " (data bits 7:0)");
         }
         return toHostCpu(apicId, vector, "delivered to", trace);
+    }
+
+    /** Where a request that selected {@code entry} (and passed its source validation) ends. */
+    Delivery throughEntry(RemapEntry entry) {
+        return throughEntry(entry, null);
+    }
+
+    /** Where a compatibility-format request for {@code vector} on the CPU with {@code apicId} ends. */
+    Delivery toHostCpu(int apicId, int vector) {
+        return toHostCpu(apicId, vector, "delivered to", null);
     }
 
     private Delivery throughEntry(RemapEntry entry, List<String> trace) {
@@ -61,8 +72,8 @@ final class Router {
                 Kernel guest = platform.kernel(target.guest());
                 Irq owner = guest.owner(target.vcpu(), target.vector());
                 if (trace != null) {
-                    trace.add(String.format("posted to %s vCPU %d vector 0x%02x, %s", target.guest(), target.vcpu(), target.vector(),
-                            owner == null ? "which no handler owns" : "owned by " + owner.describe()));
+                    trace.add("posted to " + target.guest() + " vCPU " + target.vcpu() + " vector 0x" + Hex.of(target.vector(), 2) + ", "
+                            + (owner == null ? "which no handler owns" : "owned by " + owner.describe()));
                 }
                 return owner == null ? new Delivery.Spurious(OptionalInt.empty(), target.vector()) : owner.delivered();
             }
@@ -81,28 +92,28 @@ final class Router {
         int cpu = host.cpuWithApicId(apicId);
         if (cpu < 0) {
             if (trace != null) {
-                trace.add(String.format("no host CPU has APIC ID 0x%02x: nobody receives it", apicId));
+                trace.add("no host CPU has APIC ID 0x" + Hex.of(apicId, 2) + ": nobody receives it");
             }
             return new Delivery.Spurious(OptionalInt.empty(), vector);
         }
         Irq owner = host.owner(cpu, vector);
         if (owner == null) {
             if (trace != null) {
-                trace.add(String.format("%s host CPU %d vector 0x%02x, which no handler owns: spurious", how, cpu, vector));
+                trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2) + ", which no handler owns: spurious");
             }
             return new Delivery.Spurious(OptionalInt.of(cpu), vector);
         }
         if (owner.injects == null) {
             if (trace != null) {
-                trace.add(String.format("%s host CPU %d vector 0x%02x, owned by %s", how, cpu, vector, owner.describe()));
+                trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2) + ", owned by " + owner.describe());
             }
             return owner.delivered();
         }
         Irq guestOwner = owner.injects.owner(owner.injectCpu, owner.injectVector);
         if (trace != null) {
-            trace.add(String.format("%s host CPU %d vector 0x%02x: %s injects %s vCPU %d vector 0x%02x, %s",
-                    how, cpu, vector, owner.describe(), owner.injects.name(), owner.injectCpu, owner.injectVector,
-                    guestOwner == null ? "which no handler owns" : "owned by " + guestOwner.describe()));
+            trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2) + ": " + owner.describe() + " injects "
+                    + owner.injects.name() + " vCPU " + owner.injectCpu + " vector 0x" + Hex.of(owner.injectVector, 2) + ", "
+                    + (guestOwner == null ? "which no handler owns" : "owned by " + guestOwner.describe()));
         }
         return guestOwner == null ? new Delivery.Spurious(OptionalInt.of(cpu), vector) : guestOwner.delivered();
     }

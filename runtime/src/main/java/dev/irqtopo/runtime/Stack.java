@@ -105,13 +105,13 @@ public final class Stack {
         if (refused != null) {
             return Allocation.failed(refused);
         }
-        List<Irq> taken = new ArrayList<>();
+        List<Irq> taken = new ArrayList<>(count);
         Errno failure = storage.isMsi() && count > 1 ? allocateMsiBlock(count, taken) : allocateEach(count, taken);
         if (failure != null) {
             release(taken);
             return Allocation.failed(failure);
         }
-        List<AllocatedInterrupt> views = new ArrayList<>();
+        List<AllocatedInterrupt> views = new ArrayList<>(taken.size());
         for (Irq irq : taken) {
             views.add(irq.view());
         }

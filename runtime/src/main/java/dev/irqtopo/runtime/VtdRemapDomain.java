@@ -8,6 +8,7 @@ import dev.irqtopo.runtime.remap.BlockAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /** Intel VT-d interrupt remapping: one table for the whole unit, entries bound to requesters by source validation. */
 final class VtdRemapDomain extends RemapDomain {
@@ -60,19 +61,19 @@ final class VtdRemapDomain extends RemapDomain {
         if ((address & Message.REMAPPABLE_FORMAT) == 0) {
             if (!model.compatAllowed()) {
                 if (trace != null) {
-                    trace.add(String.format("%s: compatibility format, blocked: fault 0x25", name()));
+                    trace.add(name() + ": compatibility format, blocked: fault 0x25");
                 }
                 return Translation.blocked(FaultReason.VTD_COMPAT_BLOCKED);
             }
             if (trace != null) {
-                trace.add(String.format("%s: compatibility format, allowed: passes untranslated", name()));
+                trace.add(name() + ": compatibility format, allowed: passes untranslated");
             }
             return Translation.COMPATIBILITY;
         }
         boolean subHandleValid = (address & Message.SUB_HANDLE_VALID) != 0;
         if (subHandleValid && data >>> 16 != 0) {
             if (trace != null) {
-                trace.add(String.format("%s: sub-handle valid with data bits 31:16 set: fault 0x20", name()));
+                trace.add(name() + ": sub-handle valid with data bits 31:16 set: fault 0x20");
             }
             return Translation.blocked(FaultReason.VTD_RESERVED_FIELD);
         }
@@ -80,30 +81,30 @@ final class VtdRemapDomain extends RemapDomain {
         int index = subHandleValid ? handle + (data & 0xFFFF) & 0xFFFF : handle;
         if (trace != null) {
             trace.add(subHandleValid
-                    ? String.format("%s: remappable, handle %d, sub-handle %d, index %d", name(), handle, data & 0xFFFF, index)
-                    : String.format("%s: remappable, handle %d, index %d", name(), handle, index));
+                    ? name() + ": remappable, handle " + handle + ", sub-handle " + (data & 0xFFFF) + ", index " + index
+                    : name() + ": remappable, handle " + handle + ", index " + index);
         }
         if (index >= table.length) {
             if (trace != null) {
-                trace.add(String.format("index %d is beyond the table's %d entries: fault 0x21", index, table.length));
+                trace.add("index " + index + " is beyond the table's " + table.length + " entries: fault 0x21");
             }
             return Translation.blocked(FaultReason.VTD_INDEX_BEYOND_TABLE);
         }
         VtdRemapEntry entry = table[index];
         if (entry == null || !entry.present()) {
             if (trace != null) {
-                trace.add(String.format("entry %d is not present: fault 0x22", index));
+                trace.add("entry " + index + " is not present: fault 0x22");
             }
             return Translation.blocked(FaultReason.VTD_ENTRY_NOT_PRESENT);
         }
         if (!entry.accepts(requester)) {
             if (trace != null) {
-                trace.add(String.format("entry %d: %s does not match %s: fault 0x26", index, entry.sourceValidationLabel(), requester));
+                trace.add("entry " + index + ": " + entry.sourceValidationLabel() + " does not match " + requester + ": fault 0x26");
             }
             return Translation.blocked(FaultReason.VTD_SOURCE_VALIDATION);
         }
         if (trace != null) {
-            trace.add(String.format("entry %d: %s matches", index, entry.sourceValidationLabel()));
+            trace.add("entry " + index + ": " + entry.sourceValidationLabel() + " matches");
         }
         return new Translation.Remapped(index, entry);
     }
@@ -113,22 +114,53 @@ final class VtdRemapDomain extends RemapDomain {
         return index >= 0 && index < table.length ? Optional.ofNullable(table[index]) : Optional.empty();
     }
 
-    /**
-     * Entry e is selected by the handle alone (sub-handle invalid, handle e, data ignored) or by
-     * handle 0 with sub-handle e; the lower of the two messages wins. Bits 1:0 stay clear.
-     */
+    @Override
+    boolean passesCompatibility() {
+        return model.compatAllowed();
+    }
+
     @Override
     List<Message> lowestMessagesToEntries(RequesterId requester) {
         List<Message> lowest = new ArrayList<>();
         for (int index = indices.nextUsed(0); index >= 0; index = indices.nextUsed(index + 1)) {
             VtdRemapEntry entry = table[index];
             if (entry != null && entry.present() && entry.accepts(requester)) {
-                Message byHandle = Message.remappableWithoutSubHandle(index, 0);
-                Message bySubHandle = Message.remappable(0, index);
-                lowest.add(byHandle.compareTo(bySubHandle) <= 0 ? byHandle : bySubHandle);
+                lowest.add(Message.of(lowestAddressTo(index), lowestDataTo(index)));
             }
         }
         return lowest;
+    }
+
+    @Override
+    EntryReach entryReach(Router router, ToIntFunction<Delivery> owner) {
+        EntryRuns runs = new EntryRuns();
+        for (int index = indices.nextUsed(0); index >= 0; index = indices.nextUsed(index + 1)) {
+            VtdRemapEntry entry = table[index];
+            if (entry != null && entry.present()) {
+                int landsOn = owner.applyAsInt(router.throughEntry(entry));
+                if (landsOn >= 0) {
+                    runs.add(entry, landsOn, lowestAddressTo(index), lowestDataTo(index));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Entry e is selected by the handle alone (sub-handle invalid, handle e, data ignored) or by
+     * handle 0 with sub-handle e; the lower of the two messages wins. Their addresses differ in the
+     * sub-handle-valid bit, so the addresses decide. Bits 1:0 stay clear.
+     */
+    private static boolean lowestByHandle(int index) {
+        return Long.compareUnsigned(Message.remappableAddress(index), Message.remappableAddress(0) | Message.SUB_HANDLE_VALID) < 0;
+    }
+
+    private static long lowestAddressTo(int index) {
+        return lowestByHandle(index) ? Message.remappableAddress(index) : Message.remappableAddress(0) | Message.SUB_HANDLE_VALID;
+    }
+
+    private static int lowestDataTo(int index) {
+        return lowestByHandle(index) ? 0 : index;
     }
 
     @Override

@@ -81,13 +81,18 @@ public record VtdRemapEntry(
         };
     }
 
+    /** Whether this entry's source validation lets exactly the requesters use it that {@code other}'s does. */
+    public boolean acceptsAlike(VtdRemapEntry other) {
+        return svt == other.svt && (svt == SourceValidation.NONE || sid == other.sid && segment == other.segment);
+    }
+
     /** {@code "SVT 01 SID 03:00.0"}, {@code "SVT 10 bus 03..03"} or {@code "SVT 00"}: the validation in words. */
     public String sourceValidationLabel() {
         return switch (svt) {
             case NONE -> svt.label();
             case REQUESTER_ID -> svt.label() + " SID " + RequesterId.of(segment, sid >>> 8, sid >>> 3 & 0x1F, sid & 7);
-            case BUS_RANGE -> String.format("%s bus %s%02x..%02x", svt.label(),
-                    segment == 0 ? "" : String.format("%04x:", segment), sid >>> 8, sid & 0xFF);
+            case BUS_RANGE -> svt.label() + " bus " + (segment == 0 ? "" : Hex.of(segment, 4) + ":")
+                    + Hex.of(sid >>> 8, 2) + ".." + Hex.of(sid & 0xFF, 2);
         };
     }
 }

@@ -66,4 +66,22 @@ class RemapEntryTest {
         assertThat(posted.posted()).hasValue(new PostedTarget("vm0", 1, 0x21));
         assertThat(e.posted()).isEmpty();
     }
+
+    @Test
+    void entriesValidateAlikeWhenTheyAcceptTheSameRequesters() {
+        RequesterId nic = RequesterId.of(3, 0, 0);
+        RequesterId sibling = RequesterId.of(3, 0, 1);
+        RequesterId otherSegment = RequesterId.of(1, 3, 0, 0);
+        VtdRemapEntry full = VtdRemapEntry.remapped(0x21, 0, ApicMode.X2APIC, SourceCheck.FULL, nic);
+
+        assertThat(full.acceptsAlike(VtdRemapEntry.remapped(0x30, 1, ApicMode.XAPIC, SourceCheck.FULL, nic))).isTrue();
+        assertThat(full.acceptsAlike(VtdRemapEntry.remapped(0x21, 0, ApicMode.X2APIC, SourceCheck.FULL, sibling))).isFalse();
+        assertThat(full.acceptsAlike(VtdRemapEntry.remapped(0x21, 0, ApicMode.X2APIC, SourceCheck.BUS, nic))).isFalse();
+        VtdRemapEntry bus = VtdRemapEntry.remapped(0x21, 0, ApicMode.X2APIC, SourceCheck.BUS, nic);
+        assertThat(bus.acceptsAlike(VtdRemapEntry.remapped(0x22, 0, ApicMode.X2APIC, SourceCheck.BUS, sibling))).isTrue();
+        assertThat(bus.acceptsAlike(VtdRemapEntry.remapped(0x22, 0, ApicMode.X2APIC, SourceCheck.BUS, otherSegment))).isFalse();
+        VtdRemapEntry off = VtdRemapEntry.remapped(0x21, 0, ApicMode.X2APIC, SourceCheck.OFF, nic);
+        assertThat(off.acceptsAlike(VtdRemapEntry.remapped(0x22, 0, ApicMode.X2APIC, SourceCheck.OFF, otherSegment))).isTrue();
+        assertThat(off.acceptsAlike(bus)).isFalse();
+    }
 }

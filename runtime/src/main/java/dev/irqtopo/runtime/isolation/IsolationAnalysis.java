@@ -11,7 +11,7 @@ import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.Kernel;
 import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.Platform;
-import dev.irqtopo.runtime.Reach;
+import dev.irqtopo.runtime.ReachIndex;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,70 +29,88 @@ import java.util.Optional;
  * message landing there, and attributes each to its owner: a guest for what is forwarded or posted to
  * it, the host for everything else on a host CPU, its own vectors included. Faults, memory writes and
  * messages that reach no CPU harm nobody.
+ *
+ * <p>Every destination is routed and attributed once per analysis ({@link ReachIndex}); per device
+ * only the lowest message per victim is looked up, and counterexamples are traced for findings only.
  */
 public final class IsolationAnalysis {
 
-    private IsolationAnalysis() {
+    private final Platform platform;
+    private final HypervisorModel hypervisor;
+    /** Victims in report order: the host, then the guests in declaration order. */
+    private final List<String> victims;
+    private final Map<String, Integer> victimNumbers = new HashMap<>();
+    /** Made when the first guest-writable storage needs it: a platform where none exists routes nothing. */
+    private ReachIndex reach;
+
+    private IsolationAnalysis(Platform platform) {
+        this.platform = platform;
+        this.hypervisor = platform.model().hypervisor().orElse(null);
+        this.victims = victimOrder(platform.model());
+        for (int i = 0; i < victims.size(); i++) {
+            victimNumbers.put(victims.get(i), i);
+        }
     }
 
     public static IsolationReport analyze(Platform platform) {
+        return new IsolationAnalysis(platform).run();
+    }
+
+    private IsolationReport run() {
         PlatformModel model = platform.model();
         List<DeviceModel> devices = model.devices();
         Map<String, Integer> declared = new HashMap<>();
         for (int i = 0; i < devices.size(); i++) {
             declared.putIfAbsent(devices.get(i).name(), i);
         }
-        List<String> victims = victimOrder(model);
         List<Finding> findings = new ArrayList<>();
         for (GuestModel guest : model.guests()) {
             // the guest's devices in declaration order, found by name rather than by a walk of every device
             int[] own = guest.devices().stream().map(declared::get).filter(Objects::nonNull)
                     .mapToInt(Integer::intValue).distinct().sorted().toArray();
             for (int i : own) {
-                findings.addAll(breaches(platform, guest, devices.get(i), victims));
+                breaches(guest, devices.get(i), findings);
             }
         }
         return new IsolationReport(model.name(), findings);
     }
 
-    private static List<Finding> breaches(Platform platform, GuestModel guest, DeviceModel device, List<String> victims) {
-        HypervisorModel hypervisor = platform.model().hypervisor().orElseThrow();
-        List<Finding> findings = new ArrayList<>();
-        List<Reach> reach = null;
+    private void breaches(GuestModel guest, DeviceModel device, List<Finding> findings) {
+        List<Optional<Message>> lowest = null;
         for (BusDomainKind busDomain : BusDomainKind.values()) {
             Optional<StorageModel> storage = device.storage(busDomain);
             if (storage.isEmpty() || !guestWritable(storage.get().kind(), hypervisor)) {
                 continue;
             }
-            if (reach == null) {
-                reach = platform.hardware().reach(device.name());
+            if (lowest == null) {
+                lowest = reach().lowestPerOwner(device.name());
             }
-            Map<String, Message> lowest = lowestPerVictim(reach, guest.name());
-            for (String victim : victims) {
-                Message message = lowest.get(victim);
-                if (message != null) {
-                    findings.add(new Finding(guest.name(), device.name(), busDomain, victim, message, device.requesterId(),
-                            path(platform, guest, device, busDomain, message)));
+            for (int victim = 0; victim < victims.size(); victim++) {
+                Optional<Message> message = lowest.get(victim);
+                if (message.isPresent() && !victims.get(victim).equals(guest.name())) {
+                    findings.add(new Finding(guest.name(), device.name(), busDomain, victims.get(victim), message.get(),
+                            device.requesterId(), path(guest, device, busDomain, message.get())));
                 }
             }
         }
-        return findings;
+    }
+
+    private ReachIndex reach() {
+        if (reach == null) {
+            reach = platform.hardware().reachIndex(this::victimNumber, victims.size());
+        }
+        return reach;
+    }
+
+    /** The victim's position in {@link #victims}, or -1 when the delivery harms nobody. */
+    private int victimNumber(Delivery delivery) {
+        String victim = victim(delivery);
+        return victim == null ? -1 : victimNumbers.get(victim);
     }
 
     /** The storages whose stores reach the device unchanged: never trapped (IMS queue) or not trapped by this hypervisor. */
     static boolean guestWritable(StorageKind storage, HypervisorModel hypervisor) {
         return storage == StorageKind.IMS_QUEUE || !hypervisor.traps(storage);
-    }
-
-    private static Map<String, Message> lowestPerVictim(List<Reach> reach, String guest) {
-        Map<String, Message> lowest = new HashMap<>();
-        for (Reach r : reach) {
-            String victim = victim(r.delivery());
-            if (victim != null && !victim.equals(guest)) {
-                lowest.merge(victim, r.message(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
-        }
-        return lowest;
     }
 
     /**
@@ -119,14 +137,13 @@ public final class IsolationAnalysis {
         return order;
     }
 
-    private static List<String> path(Platform platform, GuestModel guest, DeviceModel device, BusDomainKind busDomain,
-                                     Message message) {
+    private List<String> path(GuestModel guest, DeviceModel device, BusDomainKind busDomain, Message message) {
         List<String> path = new ArrayList<>();
-        path.add(String.format("%s writes %s into %s %s slot 0", guest.name(), message, device.name(), busDomain.keyword()));
+        path.add(guest.name() + " writes " + message + " into " + device.name() + " " + busDomain.keyword() + " slot 0");
         path.add(device.isSubDevice()
-                ? String.format("%s emits it with requester id %s (PASID %d, which interrupt remapping does not see)",
-                        device.name(), device.requesterId(), device.pasid())
-                : String.format("%s emits it with requester id %s", device.name(), device.requesterId()));
+                ? device.name() + " emits it with requester id " + device.requesterId() + " (PASID " + device.pasid()
+                        + ", which interrupt remapping does not see)"
+                : device.name() + " emits it with requester id " + device.requesterId());
         path.addAll(platform.hardware().trace(device.name(), message).steps());
         return path;
     }

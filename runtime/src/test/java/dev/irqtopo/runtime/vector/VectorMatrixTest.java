@@ -3,8 +3,6 @@ package dev.irqtopo.runtime.vector;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.irqtopo.testing.PropertyRuns;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class VectorMatrixTest {
@@ -115,28 +113,5 @@ class VectorMatrixTest {
         virqs.free(24);
         assertThat(virqs.allocate()).isEqualTo(24);
         assertThat(virqs.allocated()).asList().containsExactly(24, 25, 26).inOrder();
-    }
-
-    @Test
-    void virqsAreAlwaysTheLowestFreeWhateverWasFreedBefore() {
-        PropertyRuns.forEachSeed(200, random -> {
-            VirqSpace virqs = new VirqSpace();
-            TreeSet<Integer> held = new TreeSet<>();
-            for (int step = 0; step < 300; step++) {
-                if (!held.isEmpty() && random.nextInt(3) == 0) {
-                    int victim = held.stream().skip(random.nextInt(held.size())).findFirst().orElseThrow();
-                    virqs.free(victim);
-                    held.remove(victim);
-                } else {
-                    int lowestFree = VirqSpace.FIRST_VIRQ;
-                    while (held.contains(lowestFree)) {
-                        lowestFree++;
-                    }
-                    assertThat(virqs.allocate()).isEqualTo(lowestFree);
-                    held.add(lowestFree);
-                }
-            }
-            assertThat(virqs.allocated()).asList().containsExactlyElementsIn(held).inOrder();
-        });
     }
 }
