@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * every interrupt delivered to the kernel that allocated it, the platform isolated), so a faster but
  * wrong stage cannot pass for a fast one.
  *
- * <p>Run it with {@code ./mvnw -B -pl generator/compiler -am -DskipTests -Pbench verify}; the
+ * <p>Run it with {@code ./mvnw -B -pl generator/compiler -am -DskipTests -Pscale verify}; the
  * properties {@code scale.sizes} (default {@code 1000,10000}), {@code scale.warmups} (3) and
  * {@code scale.repetitions} (7) change what it does. Sizes run interleaved, warm-ups first, and each
  * figure is the median of the repetitions, on two clocks: elapsed time, and the CPU time of the

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The scale harness works, on a platform small enough for every build: the figures come from the bench profile. */
+/** The scale harness works, on a platform small enough for every build: the figures come from the scale profile. */
 class ScaleHarnessTest {
 
     @Test
