@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.ToIntFunction;
 
 /**
@@ -62,6 +63,21 @@ public final class ReachIndex {
      * @throws IllegalArgumentException for a device the platform does not have
      */
     public List<Optional<Message>> lowestPerOwner(String device) {
+        return lowest(device).toList();
+    }
+
+    /**
+     * The owners {@code device} can reach, in increasing order, each with the lowest message that
+     * lands on it: what {@link #lowestPerOwner} says, in time that depends on what the device
+     * reaches rather than on the number of owners.
+     *
+     * @throws IllegalArgumentException for a device the platform does not have
+     */
+    public SortedMap<Integer, Message> lowestByOwner(String device) {
+        return lowest(device).toMap();
+    }
+
+    private LowestMessages lowest(String device) {
         Device source = platform.device(device);
         if (source == null) {
             throw new IllegalArgumentException("no device " + device + " on platform " + platform.model().name());
@@ -73,7 +89,7 @@ public final class ReachIndex {
         if (passesCompatibility(source)) {
             lowest.offerAll(compatibility);
         }
-        return lowest.toList();
+        return lowest;
     }
 
     /** Whether the device's compatibility-format messages reach the CPUs: no remapping, or VT-d letting them pass. */

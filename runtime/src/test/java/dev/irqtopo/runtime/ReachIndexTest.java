@@ -132,6 +132,8 @@ class ReachIndexTest {
             }
             List<Optional<Message>> found = index.lowestPerOwner(device.name());
             assertWithMessage("owners of %s", device.name()).that(found).hasSize(owners);
+            assertWithMessage("owners %s reaches", device.name()).that(index.lowestByOwner(device.name()))
+                    .containsExactlyEntriesIn(expected).inOrder();
             for (int o = 0; o < owners; o++) {
                 assertWithMessage("%s owner %s", device.name(), o).that(found.get(o))
                         .isEqualTo(Optional.ofNullable(expected.get(o)));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Decides isolation on a booted platform. A guest can write any message into every storage of every
@@ -76,20 +77,22 @@ public final class IsolationAnalysis {
     }
 
     private void breaches(GuestModel guest, DeviceModel device, List<Finding> findings) {
-        List<Optional<Message>> lowest = null;
+        // the victims the device reaches, in victim order: a walk of every victim for every device
+        // would cost devices times guests
+        SortedMap<Integer, Message> lowest = null;
         for (BusDomainKind busDomain : BusDomainKind.values()) {
             Optional<StorageModel> storage = device.storage(busDomain);
             if (storage.isEmpty() || !guestWritable(storage.get().kind(), hypervisor)) {
                 continue;
             }
             if (lowest == null) {
-                lowest = reach().lowestPerOwner(device.name());
+                lowest = reach().lowestByOwner(device.name());
             }
-            for (int victim = 0; victim < victims.size(); victim++) {
-                Optional<Message> message = lowest.get(victim);
-                if (message.isPresent() && !victims.get(victim).equals(guest.name())) {
-                    findings.add(new Finding(guest.name(), device.name(), busDomain, victims.get(victim), message.get(),
-                            device.requesterId(), path(guest, device, busDomain, message.get())));
+            for (Map.Entry<Integer, Message> reached : lowest.entrySet()) {
+                String victim = victims.get(reached.getKey());
+                if (!victim.equals(guest.name())) {
+                    findings.add(new Finding(guest.name(), device.name(), busDomain, victim, reached.getValue(),
+                            device.requesterId(), path(guest, device, busDomain, reached.getValue())));
                 }
             }
         }
