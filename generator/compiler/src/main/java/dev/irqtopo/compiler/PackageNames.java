@@ -1,14 +1,22 @@
 package dev.irqtopo.compiler;
 
 import dev.irqtopo.compiler.naming.Naming;
+import dev.irqtopo.compiler.naming.ReservedPackages;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks a Java package name given to the generator from outside a source file (the command line's
  * {@code --package}, the Maven plugin's {@code packageName}); a package line in a file is the
- * checker's to judge.
+ * checker's to judge. Such a name is held to what a package line could say: parts that are names of
+ * the language (ASCII letters, digits and underscores, not starting with a digit; so no {@code $},
+ * no other alphabet whose directories a file system or a source encoding might change), none a Java
+ * keyword, and no package of the Java platform or the runtime library.
  */
 public final class PackageNames {
+
+    /** A name of the language, as the lexer has it. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private PackageNames() {
     }
@@ -22,14 +30,14 @@ public final class PackageNames {
             if (part.isEmpty()) {
                 return Optional.of("'" + name + "' has an empty part between dots");
             }
-            if (!Character.isJavaIdentifierStart(part.codePointAt(0))
-                    || !part.codePoints().skip(1).allMatch(Character::isJavaIdentifierPart)) {
-                return Optional.of("'" + part + "' in '" + name + "' is not a Java identifier");
+            if (!NAME.matcher(part).matches()) {
+                return Optional.of("'" + part + "' in '" + name + "' is not a name: a package part is made of the"
+                        + " letters A to Z and a to z, digits and underscores, and does not start with a digit");
             }
             if (Naming.isJavaReserved(part)) {
                 return Optional.of("'" + part + "' in '" + name + "' is a Java keyword");
             }
         }
-        return Optional.empty();
+        return ReservedPackages.reason(name);
     }
 }

@@ -17,6 +17,7 @@ public final class Checker {
             new UnknownReferenceRule(),
             new IdentifierCollisionRule(),
             new JavaKeywordRule(),
+            new ReservedPackageRule(),
             new NumberRangeRule(),
             new RequesterIdRangeRule(),
             new ApicIdsRule(),

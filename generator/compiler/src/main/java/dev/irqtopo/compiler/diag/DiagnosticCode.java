@@ -11,6 +11,7 @@ public enum DiagnosticCode {
     IRQ011(Severity.ERROR, "unknown name"),
     IRQ012(Severity.ERROR, "names that collide as Java identifiers"),
     IRQ013(Severity.ERROR, "name that is a Java keyword or literal"),
+    IRQ014(Severity.ERROR, "package of the Java platform or the runtime library"),
     IRQ020(Severity.ERROR, "number out of range"),
     IRQ021(Severity.ERROR, "duplicate requester id"),
     IRQ022(Severity.ERROR, "xAPIC cannot address every CPU"),
