@@ -17,14 +17,20 @@ import dev.irqtopo.compiler.diag.Severity;
  *       of the platform class), a guest or platform whose class would be {@code Host}, {@code Sizes} or
  *       another nested class, a device named {@code kernel} or {@code toString}; compared ignoring case,
  *       as IRQ012 does</td><td>the name</td></tr>
+ *   <tr><td>IRQ052</td><td>error</td><td>a platform whose class has the qualified name of a package another
+ *       file's platform goes into (or of a package above that one): {@code package p; platform q} in one file
+ *       and {@code package p.Q;} in another. javac refuses a class and a package of the same name</td>
+ *       <td>the platform's name, in the later file</td></tr>
  * </table>
  *
- * <p>Generation also reports two platforms of one package declared in different files, with the
- * checker's codes: IRQ010 for the same name, IRQ012 for names whose classes differ only in case.
+ * <p>Generation also reports two platforms of different files whose classes would collide, with the
+ * checker's codes: IRQ010 for the same platform in the same package, IRQ012 for classes whose source
+ * files differ only in case, package directories included ({@code a.b.X} and {@code a.B.X}).
  */
 public enum GenerationCode {
     IRQ050("no package for generated code"),
-    IRQ051("name taken by generated code");
+    IRQ051("name taken by generated code"),
+    IRQ052("class named like a package");
 
     private final String title;
 

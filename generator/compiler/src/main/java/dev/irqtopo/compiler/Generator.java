@@ -10,15 +10,11 @@ import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.compiler.diag.Severity;
 import dev.irqtopo.compiler.emit.GeneratedNames;
 import dev.irqtopo.compiler.emit.JavaEmitter;
-import dev.irqtopo.compiler.naming.Naming;
 import dev.irqtopo.compiler.parse.SourceParser;
 import dev.irqtopo.model.PlatformModel;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The generator's one entry point, shared by {@code irqtopo generate}, the Maven plugin and the tests:
@@ -33,10 +29,10 @@ public final class Generator {
 
     public static GenerateResult generate(GenerateRequest request) {
         List<CheckResult> checks = new ArrayList<>();
-        Map<String, Declared> platformsByClass = new HashMap<>();
+        ClassesOfRun classes = new ClassesOfRun();
         for (SourceFile source : request.sources()) {
             CheckResult checked = Compiler.check(new CheckRequest(source, request.packageName()));
-            checks.add(checked.hasErrors() ? checked : generationChecks(checked, platformsByClass));
+            checks.add(checked.hasErrors() ? checked : generationChecks(checked, classes));
         }
         GenerateResult unemitted = new GenerateResult(checks, List.of(), request.failOnWarning());
         if (unemitted.hasErrors()) {
@@ -55,12 +51,8 @@ public final class Generator {
         return new GenerateResult(checks, files, request.failOnWarning());
     }
 
-    /** A platform already seen, by package and class, to find the same class declared in two files. */
-    private record Declared(SourceFile source, String platform) {
-    }
-
-    /** The file's check with IRQ050, IRQ051 and cross-file duplicates added; without platforms if any. */
-    private static CheckResult generationChecks(CheckResult checked, Map<String, Declared> platformsByClass) {
+    /** The file's check with IRQ050, IRQ051 and collisions with other files' platforms added; without platforms if any. */
+    private static CheckResult generationChecks(CheckResult checked, ClassesOfRun classes) {
         SourceFile source = checked.source();
         Positions positions = new Positions(source);
         List<Diagnostic> added = new ArrayList<>();
@@ -70,7 +62,9 @@ public final class Generator {
                         + platform.name() + "' has no package for its generated code: add a package line to the file,"
                         + " or give the generator a package"));
             } else {
-                duplicate(platform, source, positions, platformsByClass).ifPresent(added::add);
+                classes.add(new ClassesOfRun.Declared(source, platform.name(), platform.javaPackage()))
+                        .map(collision -> collision(collision, platform, source, positions))
+                        .ifPresent(added::add);
             }
             for (GeneratedNames.Clash clash : GeneratedNames.clashes(platform)) {
                 added.add(at(GenerationCode.IRQ051, source, name(positions.platform(platform.name()), clash), "'"
@@ -87,27 +81,36 @@ public final class Generator {
         return new CheckResult(source, diagnostics, List.of());
     }
 
-    /** IRQ010 or IRQ012 when another file of this run declared the platform's class in the same package. */
-    private static Optional<Diagnostic> duplicate(PlatformModel platform, SourceFile source, Positions positions,
-                                                  Map<String, Declared> platformsByClass) {
-        String className = GeneratedNames.platformClass(platform.name());
-        String key = platform.javaPackage() + "." + Naming.collisionKey(className);
-        Declared earlier = platformsByClass.putIfAbsent(key, new Declared(source, platform.name()));
-        if (earlier == null || earlier.source() == source) {
-            return Optional.empty();
-        }
+    /**
+     * The diagnostic for a platform that collides with another file's: IRQ010 for the same class,
+     * IRQ012 for classes whose files differ only in case, IRQ052 for a class named like a package.
+     */
+    private static Diagnostic collision(ClassesOfRun.Collision collision, PlatformModel platform, SourceFile source,
+                                        Positions positions) {
+        ClassesOfRun.Declared earlier = collision.earlier();
         Name name = positions.platform(platform.name()).name();
-        Name first = new Positions(earlier.source()).platform(earlier.platform()).name();
-        String where = earlier.source().name() + ":" + first.pos();
-        if (earlier.platform().equals(platform.name())) {
-            return Optional.of(at(DiagnosticCode.IRQ010.severity(), DiagnosticCode.IRQ010.name(), source, name,
+        String where = earlier.source().name() + ":" + new Positions(earlier.source()).platform(earlier.platform()).name().pos();
+        String className = GeneratedNames.platformClass(platform.name());
+        String qualified = platform.javaPackage() + "." + className;
+        return switch (collision.kind()) {
+            case SAME_CLASS -> at(DiagnosticCode.IRQ010.severity(), DiagnosticCode.IRQ010.name(), source, name,
                     "platform '" + platform.name() + "' is declared in package " + platform.javaPackage()
-                            + " already, at " + where));
-        }
-        return Optional.of(at(DiagnosticCode.IRQ012.severity(), DiagnosticCode.IRQ012.name(), source, name,
-                "'" + platform.name() + "' and '" + earlier.platform() + "' (at " + where + ") become the Java classes "
-                        + GeneratedNames.platformClass(earlier.platform()) + " and " + className
-                        + " of package " + platform.javaPackage() + ", which differ only in case"));
+                            + " already, at " + where);
+            case CASE -> at(DiagnosticCode.IRQ012.severity(), DiagnosticCode.IRQ012.name(), source, name,
+                    "'" + platform.name() + "' and '" + earlier.platform() + "' (at " + where + ") become the Java classes "
+                            + (earlier.javaPackage().equals(platform.javaPackage())
+                                    ? earlier.className() + " and " + className + " of package " + platform.javaPackage()
+                                    + ", which differ only in case"
+                                    : earlier.qualifiedName() + " and " + qualified + ", whose files differ only in case"));
+            case CLASS_IS_PACKAGE -> at(GenerationCode.IRQ052, source, name, "'" + platform.name() + "' would become the"
+                    + " class " + qualified + ", but " + qualified + " is a package: platform '" + earlier.platform()
+                    + "' (at " + where + ") goes into " + earlier.javaPackage() + ", and javac refuses a class and a"
+                    + " package of the same name");
+            case PACKAGE_IS_CLASS -> at(GenerationCode.IRQ052, source, name, "'" + platform.name() + "' goes into package "
+                    + platform.javaPackage() + (collision.name().equals(platform.javaPackage()) ? "" : ", below "
+                    + collision.name()) + ", but " + collision.name() + " is the class of platform '" + earlier.platform()
+                    + "' (at " + where + "), and javac refuses a class and a package of the same name");
+        };
     }
 
     /** Where a checked file declares its names: parsed again only when a diagnostic needs a position. */

@@ -153,6 +153,40 @@ class GeneratorTest {
     }
 
     @Test
+    void classesWhosePackagesDifferOnlyInCaseAreIrq012() {
+        GenerateResult result = generate(Optional.empty(), false,
+                file("one.irqtopo", "package dev.kase.a;\nplatform Twin" + BODY),
+                file("two.irqtopo", "package dev.Kase.a;\nplatform twin" + BODY));
+        assertThat(result.files()).isEmpty();
+        assertThat(result.checks().get(1).diagnostics().get(0).headline()).isEqualTo("two.irqtopo:2:10: error: 'twin' and"
+                + " 'Twin' (at one.irqtopo:2:10) become the Java classes dev.kase.a.Twin and dev.Kase.a.Twin, whose files"
+                + " differ only in case [IRQ012]");
+    }
+
+    @Test
+    void aClassNamedLikeAPackageOfAnotherFileIsIrq052WhicheverComesFirst() {
+        GenerateResult classLater = generate(Optional.empty(), false,
+                file("one.irqtopo", "package dev.p.Q.r;\nplatform S" + BODY),
+                file("two.irqtopo", "package dev.p;\nplatform q" + BODY));
+        assertThat(classLater.files()).isEmpty();
+        assertThat(classLater.checks().get(0).diagnostics()).isEmpty();
+        assertThat(classLater.checks().get(1).diagnostics().get(0).headline()).isEqualTo("two.irqtopo:2:10: error: 'q'"
+                + " would become the class dev.p.Q, but dev.p.Q is a package: platform 'S' (at one.irqtopo:2:10) goes"
+                + " into dev.p.Q.r, and javac refuses a class and a package of the same name [IRQ052]");
+
+        GenerateResult packageLater = generate(Optional.of("dev.p.Q.r"), false,
+                file("one.irqtopo", "package dev.p;\nplatform q" + BODY),
+                file("two.irqtopo", "platform S" + BODY));
+        assertThat(packageLater.checks().get(1).diagnostics().get(0).headline()).isEqualTo("two.irqtopo:1:10: error: 'S'"
+                + " goes into package dev.p.Q.r, below dev.p.Q, but dev.p.Q is the class of platform 'q' (at"
+                + " one.irqtopo:2:10), and javac refuses a class and a package of the same name [IRQ052]");
+
+        // a class beside a package that differs from it in case is fine: javac and file systems tell them apart
+        assertThat(generate(Optional.empty(), false, file("one.irqtopo", "package dev.p.q;\nplatform S" + BODY),
+                file("two.irqtopo", "package dev.p;\nplatform q" + BODY)).hasErrors()).isFalse();
+    }
+
+    @Test
     void theSameInputGivesTheSameBytes() {
         String text = "package dev.r;\nplatform R \"r\" {\n    cpu x86 { cpus 2; }\n    hypervisor kvm { traps msix, msi; }\n"
                 + "    bus pci0 { device nic 01:00.0 { msix 4; ims device 8; } }\n"
