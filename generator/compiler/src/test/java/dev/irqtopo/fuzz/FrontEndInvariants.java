@@ -1,0 +1,98 @@
+package dev.irqtopo.fuzz;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.irqtopo.compiler.CheckRequest;
+import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.Compiler;
+import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.compiler.diag.DiagnosticPrinter;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What must hold for any source text, whatever its content: the front end answers with a result, never
+ * an exception; every diagnostic is positioned inside the text and carries a code and a message; the
+ * answer is the same each time; and a file without errors has platforms.
+ */
+final class FrontEndInvariants {
+
+    private static final Pattern CODE = Pattern.compile("IRQ\\d{3}");
+
+    private FrontEndInvariants() {
+    }
+
+    /** Checks the source, asserts every invariant, and returns the result for further stages. */
+    static CheckResult check(SourceFile source) {
+        CheckResult result = Compiler.check(CheckRequest.of(source));
+        assertThat(result.source()).isEqualTo(source);
+        assertThat(result.diagnostics()).isInOrder(Diagnostic.ORDER);
+        List<String> lines = List.of(source.text().split("\n", -1));
+        for (Diagnostic d : result.diagnostics()) {
+            assertPositioned(d, source, lines);
+            assertRendered(d, source.text(), lines.get(d.line() - 1));
+        }
+        assertThat(DiagnosticPrinter.render(result.diagnostics(), source.text()))
+                .isEqualTo(result.diagnostics().stream().map(d -> DiagnosticPrinter.render(d, source.text()))
+                        .reduce("", String::concat));
+        if (result.diagnostics().stream().anyMatch(d -> d.code().equals("IRQ001"))) {
+            // meaning is only judged in a file that parsed
+            assertWithMessage("a syntax error comes with syntax errors only")
+                    .that(result.diagnostics().stream().map(Diagnostic::code).distinct().toList())
+                    .containsExactly("IRQ001");
+        }
+        if (result.platforms().isEmpty()) {
+            assertWithMessage("a file with no platform model must say why").that(result.hasErrors()).isTrue();
+        } else {
+            assertThat(result.hasErrors()).isFalse();
+        }
+        return result;
+    }
+
+    /** Asserts that checking the same text again gives an equal answer (file names aside). */
+    static void assertSameAnswer(CheckResult first, CheckResult second) {
+        assertThat(second.source().text()).isEqualTo(first.source().text());
+        assertThat(withoutFile(second.diagnostics())).isEqualTo(withoutFile(first.diagnostics()));
+        assertThat(second.platforms()).isEqualTo(first.platforms());
+    }
+
+    private static void assertPositioned(Diagnostic d, SourceFile source, List<String> lines) {
+        assertThat(d.file()).isEqualTo(source.name());
+        assertThat(d.code()).matches(CODE);
+        assertThat(DiagnosticCode.valueOf(d.code()).severity()).isEqualTo(d.severity());
+        assertWithMessage("message of %s", d).that(d.message().isBlank()).isFalse();
+        assertWithMessage("message of %s is one line", d).that(d.message()).doesNotContain("\n");
+        assertWithMessage("message of %s is whole characters", d).that(wellFormed(d.message())).isTrue();
+        assertWithMessage("line of %s", d).that(d.line()).isAtMost(lines.size());
+        String line = lines.get(d.line() - 1);
+        int width = line.codePointCount(0, line.length());
+        assertWithMessage("column of %s in a line of %s characters", d, width).that(d.column()).isAtMost(width + 1);
+    }
+
+    /** Headline, the line pointed into, and a caret exactly under the column. */
+    private static void assertRendered(Diagnostic d, String text, String line) {
+        String[] rendered = DiagnosticPrinter.render(d, text).split("\n", -1);
+        assertThat(rendered).hasLength(4);
+        assertThat(rendered[0]).isEqualTo(d.headline());
+        assertThat(rendered[0]).startsWith(d.file() + ":" + d.line() + ":" + d.column() + ": ");
+        assertThat(rendered[0]).endsWith(" [" + d.code() + "]");
+        assertThat(rendered[1]).isEqualTo(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+        assertThat(rendered[2]).hasLength(d.column());
+        assertThat(rendered[2]).endsWith("^");
+        assertThat(rendered[3]).isEmpty();
+    }
+
+    /** Whether every surrogate is half of a pair: a lone one cannot be printed in any encoding. */
+    private static boolean wellFormed(String text) {
+        return text.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+    }
+
+    private static List<List<Object>> withoutFile(List<Diagnostic> diagnostics) {
+        return diagnostics.stream()
+                .map(d -> List.<Object>of(d.line(), d.column(), d.severity(), d.code(), d.message()))
+                .toList();
+    }
+}
