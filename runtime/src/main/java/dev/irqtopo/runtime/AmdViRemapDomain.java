@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * AMD-Vi interrupt remapping: one table per requester id (segment included), shared by every device
@@ -19,7 +19,8 @@ final class AmdViRemapDomain extends RemapDomain {
     /** Linux switches to 2K mode, and marks its messages, when the tables have 2048 entries. */
     private static final int TWO_K_ENTRIES = 2048;
 
-    private final Map<RequesterId, Table> tables = new TreeMap<>();
+    /** Sorted for snapshots; concurrent because firing looks tables up without the lock while a change may add one. */
+    private final Map<RequesterId, Table> tables = new ConcurrentSkipListMap<>();
 
     AmdViRemapDomain(IommuModel model) {
         super(model);

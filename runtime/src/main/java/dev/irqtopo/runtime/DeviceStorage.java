@@ -15,8 +15,9 @@ import java.util.Optional;
  * MSI-X table, or IMS slots in device or queue memory. A slot never written, or masked, sends
  * nothing. Slots start masked and never written.
  *
- * <p>{@link #fire} is the hot path: it returns the delivery computed at the last change of the
- * platform, so firing an unchanged slot allocates nothing.
+ * <p>{@link #fire} is the hot path and takes no lock: each slot keeps its last delivery with the
+ * stamp of the platform state it was computed in, so firing a slot while nothing changes allocates
+ * nothing and costs a stamp read and a comparison.
  */
 public final class DeviceStorage {
 
@@ -33,8 +34,9 @@ public final class DeviceStorage {
     /** The slots an interrupt uses, to find the lowest free one without walking every slot. */
     private final BitSet claimed = new BitSet();
 
-    private final Delivery[] deliveries;
-    private final long[] deliveriesAt;
+    private final PlatformLock lock;
+    /** Per slot the last route computed, replaced whole so that a reader never pairs one state's stamp with another's delivery. */
+    private final Route[] routes;
 
     DeviceStorage(Platform platform, Device device, StorageModel model) {
         this.platform = platform;
@@ -47,9 +49,8 @@ public final class DeviceStorage {
         this.masked = new boolean[size];
         Arrays.fill(masked, true);
         this.claimedBy = new Irq[size];
-        this.deliveries = new Delivery[size];
-        this.deliveriesAt = new long[size];
-        Arrays.fill(deliveriesAt, -1);
+        this.lock = platform.lock();
+        this.routes = new Route[size];
     }
 
     /** The device's name. */
@@ -70,33 +71,61 @@ public final class DeviceStorage {
         return model.size();
     }
 
-    /** The device fires {@code slot}: what happens to the message it emits. */
+    /**
+     * The device fires {@code slot}: what happens to the message it emits. Safe from any thread at any
+     * time and never blocks a change: the result is the delivery in the platform's state at one moment
+     * during the call, before or after any concurrent change, never in between.
+     */
     public Delivery fire(int slot) {
-        Objects.checkIndex(slot, deliveries.length);
-        long generation = platform.generation();
-        return deliveriesAt[slot] == generation ? deliveries[slot] : recompute(slot, generation);
+        Objects.checkIndex(slot, routes.length);
+        long stamp = lock.stamp();
+        Route route = routes[slot];
+        return route != null && route.stamp == stamp ? route.delivery : recompute(slot);
     }
 
     /** The slow path, kept out of {@link #fire} so that the hot path stays small enough to inline. */
-    private Delivery recompute(int slot, long generation) {
-        Delivery delivery = sends(slot)
-                ? platform.router().route(device, emittedAddress(slot), emittedData(slot), null)
-                : Delivery.notSent();
-        deliveries[slot] = delivery;
-        deliveriesAt[slot] = generation;
-        return delivery;
+    private Delivery recompute(int slot) {
+        for (int attempt = 0; ; attempt++) {
+            long stamp = lock.stamp();
+            Delivery delivery = stamp == 0 ? null : routeUnlocked(slot, stamp);
+            if (delivery != null) {
+                routes[slot] = new Route(stamp, delivery);
+                return delivery;
+            }
+            PlatformLock.backOff(attempt);
+        }
+    }
+
+    /**
+     * Routes the slot's message without the lock. A change that overlaps the reading can show this
+     * thread a mix of states, from which the routing may return anything or fail; either way the
+     * stamp tells, and the caller tries again. Returns null in that case.
+     */
+    private Delivery routeUnlocked(int slot, long stamp) {
+        Delivery delivery;
+        try {
+            delivery = sends(slot)
+                    ? platform.router().route(device, emittedAddress(slot), emittedData(slot), null)
+                    : Delivery.notSent();
+        } catch (RuntimeException e) {
+            if (lock.unchangedSince(stamp)) {
+                throw e;
+            }
+            return null;
+        }
+        return lock.unchangedSince(stamp) ? Objects.requireNonNull(delivery) : null;
     }
 
     /** The message the device emits for {@code slot} if it fired it unmasked; empty when never written. */
     public Optional<Message> read(int slot) {
         Objects.checkIndex(slot, written.length);
-        return holds(slot) ? Optional.of(Message.of(emittedAddress(slot), emittedData(slot))) : Optional.empty();
+        return lock.read(() -> holds(slot) ? Optional.of(Message.of(emittedAddress(slot), emittedData(slot))) : Optional.empty());
     }
 
     /** Whether {@code slot} is masked. */
     public boolean isMasked(int slot) {
         Objects.checkIndex(slot, masked.length);
-        return masked[slot];
+        return lock.read(() -> masked[slot]);
     }
 
     // ---- state the stacks and the hypervisor change, each change journaled
@@ -191,6 +220,10 @@ public final class DeviceStorage {
         }
         int lowBits = enabled - 1;
         return data[0] & ~lowBits | slot;
+    }
+
+    /** The delivery of a slot as computed in the platform state that {@code stamp} names. */
+    private record Route(long stamp, Delivery delivery) {
     }
 
     /** The state of every slot that differs from reset, for snapshots. */

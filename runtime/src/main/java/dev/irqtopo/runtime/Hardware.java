@@ -12,6 +12,7 @@ import java.util.Optional;
  * The platform seen from the hardware side: devices firing their storage slots, what the storages
  * hold, what any message a device emits would do, and the remapping tables' contents. Unknown names
  * and slots are programming errors ({@link IllegalArgumentException}, {@link IndexOutOfBoundsException}).
+ * Firing takes no lock; every other query reads the state between two changes.
  */
 public final class Hardware {
 
@@ -42,27 +43,31 @@ public final class Hardware {
 
     /** What happens when {@code device} emits {@code message} (whatever its storages hold). */
     public Delivery emit(String device, Message message) {
-        return platform.router().route(device(device), message.address(), message.data(), null);
+        Device source = device(device);
+        return platform.lock().read(() -> platform.router().route(source, message.address(), message.data(), null));
     }
 
     /** {@link #emit} with every step the message takes, in words. */
     public Trace trace(String device, Message message) {
-        List<String> steps = new ArrayList<>();
-        Delivery delivery = platform.router().route(device(device), message.address(), message.data(), steps);
-        return new Trace(delivery, steps);
+        Device source = device(device);
+        return platform.lock().read(() -> {
+            List<String> steps = new ArrayList<>();
+            Delivery delivery = platform.router().route(source, message.address(), message.data(), steps);
+            return new Trace(delivery, steps);
+        });
     }
 
     /** Entry {@code index} of VT-d unit {@code iommu}'s table, when present. */
     public Optional<VtdRemapEntry> vtdEntry(String iommu, int index) {
         return platform.remapDomain(iommu) instanceof VtdRemapDomain vtd
-                ? vtd.entry(null, index).map(VtdRemapEntry.class::cast)
+                ? platform.lock().read(() -> vtd.entry(null, index).map(VtdRemapEntry.class::cast))
                 : Optional.empty();
     }
 
     /** Entry {@code index} of the table AMD-Vi unit {@code iommu} keeps for {@code requester}, when present. */
     public Optional<AmdViRemapEntry> amdViEntry(String iommu, RequesterId requester, int index) {
         return platform.remapDomain(iommu) instanceof AmdViRemapDomain amd
-                ? amd.entry(requester, index).map(AmdViRemapEntry.class::cast)
+                ? platform.lock().read(() -> amd.entry(requester, index).map(AmdViRemapEntry.class::cast))
                 : Optional.empty();
     }
 
@@ -76,6 +81,10 @@ public final class Hardware {
      */
     public List<Reach> reach(String device) {
         Device source = device(device);
+        return platform.lock().read(() -> reachLocked(source));
+    }
+
+    private List<Reach> reachLocked(Device source) {
         List<Reach> reach = new ArrayList<>();
         RemapDomain remap = source.remap;
         if (remap != null) {

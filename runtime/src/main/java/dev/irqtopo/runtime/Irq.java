@@ -32,6 +32,7 @@ final class Irq {
     int injectCpu = -1;
     int injectVector = -1;
 
+    /** This interrupt's outcome when its own handler runs, made with its vector so that routing only reads. */
     private Delivery.Delivered delivered;
 
     Irq(Kernel kernel, Stack stack, Device device, DeviceStorage storage, int slot) {
@@ -51,11 +52,20 @@ final class Irq {
         return irq;
     }
 
-    /** The outcome when this interrupt's own handler runs; one shared instance, so delivery allocates nothing. */
+    /** Takes irq number {@code virq} and {@code vector} on {@code cpu}. */
+    void assign(int virq, int cpu, int vector) {
+        this.virq = virq;
+        this.cpu = cpu;
+        this.vector = vector;
+        this.delivered = new Delivery.Delivered(kernel.name(), cpu, vector, virq);
+    }
+
+    /**
+     * The outcome when this interrupt's own handler runs: one shared instance, so delivery allocates
+     * nothing. Firing reads it without the lock, which is why it is made in {@link #assign}, under the
+     * lock, and never here.
+     */
     Delivery.Delivered delivered() {
-        if (delivered == null) {
-            delivered = new Delivery.Delivered(kernel.name(), cpu, vector, virq);
-        }
         return delivered;
     }
 

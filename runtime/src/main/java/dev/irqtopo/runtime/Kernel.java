@@ -106,11 +106,13 @@ public final class Kernel {
 
     /** The interrupts this kernel owns, by irq number. */
     public List<AllocatedInterrupt> interrupts() {
-        List<AllocatedInterrupt> views = new ArrayList<>();
-        for (Irq irq : irqs.values()) {
-            views.add(irq.view());
-        }
-        return views;
+        return platform.lock().read(() -> {
+            List<AllocatedInterrupt> views = new ArrayList<>();
+            for (Irq irq : irqs.values()) {
+                views.add(irq.view());
+            }
+            return views;
+        });
     }
 
     /**
@@ -136,9 +138,10 @@ public final class Kernel {
         if (slot < 0 || slot >= storage.size() || storage.isMsi() && slot != 0) {
             return Optional.of(Errno.EINVAL);
         }
-        storage.write(slot, message, new Journal());
-        platform.changed();
-        return Optional.empty();
+        return platform.lock().change(() -> {
+            storage.write(slot, message, new Journal());
+            return Optional.empty();
+        });
     }
 
     // ---- the vector domain and irq numbers, each change journaled
@@ -165,9 +168,7 @@ public final class Kernel {
         journal.record(() -> vectors.free(cpu, vector));
         int virq = virqs.allocate();
         journal.record(() -> virqs.free(virq));
-        irq.virq = virq;
-        irq.cpu = cpu;
-        irq.vector = vector;
+        irq.assign(virq, cpu, vector);
         Irq[] row = owners[cpu];
         if (row == null) {
             row = owners[cpu] = new Irq[VectorMatrix.VECTORS_PER_CPU];

@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * every stack's bus domain; {@link #boot} performs the declared allocations in boot order. Kernels and
  * stacks are handles of this platform; {@link #hardware()} is the device side.
  *
- * <p>Not thread-safe: one platform is one sequential machine.
+ * <p>Thread-safe: changes run one at a time under the platform's lock, queries see the state between
+ * two changes, and firing a slot takes no lock (the package documentation gives the whole contract).
  */
 public final class Platform {
 
@@ -38,11 +39,10 @@ public final class Platform {
     private final List<Device> deviceOrder = new ArrayList<>();
     private final List<Stack> stacks = new ArrayList<>();
     private final Hypervisor hypervisor;
+    private final PlatformLock lock = new PlatformLock();
     private final Router router = new Router(this);
     private final Hardware hardware = new Hardware(this);
-    /** Counts state changes; cached deliveries computed at an older generation are stale. */
-    private long generation;
-    private boolean booted;
+    private volatile boolean booted;
 
     private Platform(PlatformModel model) {
         this.model = model;
@@ -152,25 +152,31 @@ public final class Platform {
      * @throws IllegalStateException when the platform was booted already
      */
     public List<StackResult> boot() {
-        if (booted) {
-            throw new IllegalStateException("platform " + model.name() + " is booted already");
-        }
-        booted = true;
-        List<StackResult> results = new ArrayList<>();
-        for (Stack stack : stacks) {
-            Allocation allocation = stack.allocate(stack.model().alloc());
-            results.add(new StackResult(stack.kernel().name(), stack.device(), stack.busDomain(), stack.chain(),
-                    stack.created(), allocation));
-        }
-        return results;
+        return lock.change(() -> {
+            if (booted) {
+                throw new IllegalStateException("platform " + model.name() + " is booted already");
+            }
+            booted = true;
+            List<StackResult> results = new ArrayList<>();
+            for (Stack stack : stacks) {
+                Allocation allocation = stack.allocateLocked(stack.model().alloc());
+                results.add(new StackResult(stack.kernel().name(), stack.device(), stack.busDomain(), stack.chain(),
+                        stack.created(), allocation));
+            }
+            return results;
+        });
     }
 
     public boolean isBooted() {
         return booted;
     }
 
-    /** The whole state as a value, equal for equal states. */
+    /** The whole state as a value, equal for equal states; taken between two changes, never during one. */
     public PlatformSnapshot snapshot() {
+        return lock.read(this::snapshotLocked);
+    }
+
+    private PlatformSnapshot snapshotLocked() {
         List<PlatformSnapshot.KernelState> kernelStates = new ArrayList<>();
         for (Kernel kernel : kernels.values()) {
             kernelStates.add(kernel.state());
@@ -197,12 +203,8 @@ public final class Platform {
 
     // ---- inside the engine
 
-    long generation() {
-        return generation;
-    }
-
-    void changed() {
-        generation++;
+    PlatformLock lock() {
+        return lock;
     }
 
     Router router() {

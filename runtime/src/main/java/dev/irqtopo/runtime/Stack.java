@@ -73,14 +73,16 @@ public final class Stack {
 
     /** The interrupts this stack holds, in slot order. */
     public List<AllocatedInterrupt> interrupts() {
-        List<AllocatedInterrupt> views = new ArrayList<>();
-        for (int slot = 0; slot < storage.size(); slot++) {
-            Irq irq = storage.claimant(slot);
-            if (irq != null && irq.stack == this) {
-                views.add(irq.view());
+        return platform.lock().read(() -> {
+            List<AllocatedInterrupt> views = new ArrayList<>();
+            for (int slot = 0; slot < storage.size(); slot++) {
+                Irq irq = storage.claimant(slot);
+                if (irq != null && irq.stack == this) {
+                    views.add(irq.view());
+                }
             }
-        }
-        return views;
+            return views;
+        });
     }
 
     /**
@@ -94,6 +96,11 @@ public final class Stack {
      *         first failure of a level (ENOSPC vectors or AMD-Vi entries, ENOMEM VT-d entries)
      */
     public Allocation allocate(int count) {
+        return platform.lock().change(() -> allocateLocked(count));
+    }
+
+    /** {@link #allocate} for a caller that holds the platform's lock. */
+    Allocation allocateLocked(int count) {
         Errno refused = refuse(count);
         if (refused != null) {
             return Allocation.failed(refused);
@@ -102,10 +109,8 @@ public final class Stack {
         Errno failure = storage.isMsi() && count > 1 ? allocateMsiBlock(count, taken) : allocateEach(count, taken);
         if (failure != null) {
             release(taken);
-            platform.changed();
             return Allocation.failed(failure);
         }
-        platform.changed();
         List<AllocatedInterrupt> views = new ArrayList<>();
         for (Irq irq : taken) {
             views.add(irq.view());
@@ -121,17 +126,18 @@ public final class Stack {
      * @return empty on success, ENOENT when this stack holds no interrupt {@code virq}
      */
     public Optional<Errno> free(int virq) {
-        Irq irq = kernel.irq(virq);
-        if (irq == null || irq.stack != this) {
-            return Optional.of(Errno.ENOENT);
-        }
-        if (irq.block != null) {
-            irq.block.release();
-        } else {
-            irq.teardown.rollback();
-        }
-        platform.changed();
-        return Optional.empty();
+        return platform.lock().change(() -> {
+            Irq irq = kernel.irq(virq);
+            if (irq == null || irq.stack != this) {
+                return Optional.of(Errno.ENOENT);
+            }
+            if (irq.block != null) {
+                irq.block.release();
+            } else {
+                irq.teardown.rollback();
+            }
+            return Optional.empty();
+        });
     }
 
     private Errno refuse(int count) {

@@ -9,6 +9,34 @@
  * slots out of range, booting twice) throws. Handles (kernels, stacks, storages) are obtained from
  * their platform and act only on it, so no call can mix two platforms.
  *
+ * <p><b>Threads.</b> A platform may be used from any number of threads at once:
+ * <ul>
+ *   <li><em>Changes</em> &mdash; {@link dev.irqtopo.runtime.Platform#boot},
+ *       {@link dev.irqtopo.runtime.Stack#allocate}, {@link dev.irqtopo.runtime.Stack#free} and
+ *       {@link dev.irqtopo.runtime.Kernel#write} &mdash; run one at a time under the platform's one lock,
+ *       a whole request at a time: its every level, the host side of a guest interrupt, and on failure
+ *       its rollback. No other thread ever sees a request half done, nor one that failed.</li>
+ *   <li><em>Queries</em> &mdash; {@link dev.irqtopo.runtime.Platform#snapshot},
+ *       {@link dev.irqtopo.runtime.Kernel#interrupts}, {@link dev.irqtopo.runtime.Stack#interrupts},
+ *       {@link dev.irqtopo.runtime.DeviceStorage#read} and the {@link dev.irqtopo.runtime.Hardware}
+ *       queries other than firing &mdash; share the lock and each sees the state between two changes.
+ *       Separate queries may see different states; the isolation analysis, which makes many, is
+ *       meant for a platform that no other thread changes meanwhile (as {@code verify} does).</li>
+ *   <li><em>Firing</em> &mdash; {@link dev.irqtopo.runtime.DeviceStorage#fire} and
+ *       {@link dev.irqtopo.runtime.Hardware#fire} &mdash; takes no lock and never delays a change. Its
+ *       result is the delivery in the platform's state at one moment during the call: the message
+ *       the slot held then, routed through that moment's remap entries and vector owners, never a
+ *       mix of the states before and after a change. So a slot that a concurrent request allocates
+ *       fires as before the request ({@code not_sent} for a slot never used) or as its new interrupt
+ *       (delivered to it), and a slot being freed fires as its old interrupt or as after the free
+ *       ({@code not_sent}). Firing a slot again while nothing changes returns the same shared value
+ *       and allocates nothing; after a change the first fire of each slot routes its message again,
+ *       and one that overlaps a change retries until it has read a state no change interrupted.</li>
+ *   <li>Names, models, kernels' CPUs and the list of stacks never change and need no care.</li>
+ * </ul>
+ * The classes of the {@code vector} and {@code remap} packages are plain data structures that are not
+ * thread-safe on their own; a platform only touches them under its lock.
+ *
  * <p>Choices where the specification leaves room:
  * <ul>
  *   <li>Host-side allocations made for a guest, by trap or by hypercall, take a host irq number too:

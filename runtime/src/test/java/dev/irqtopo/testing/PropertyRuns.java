@@ -1,7 +1,11 @@
 package dev.irqtopo.testing;
 
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 /**
  * Runs a property over many generated cases. Each case gets its own seeded {@link Random}, so a
@@ -18,8 +22,38 @@ public final class PropertyRuns {
             try {
                 property.accept(new Random(seed));
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("property fails for seed " + seed + ": " + e.getMessage(), e);
+                throw failure(seed, e);
             }
         }
+    }
+
+    /**
+     * {@link #forEachSeed} spread over every core, for properties whose cases share nothing (a
+     * property that tallies must do so thread-safely). The same seeds are checked; when some fail,
+     * the lowest failing seed is reported, as the sequential run would, because seeds above a known
+     * failure are the only ones skipped.
+     */
+    public static void forEachSeedInParallel(int tries, Consumer<Random> property) {
+        AtomicLong lowestFailing = new AtomicLong(Long.MAX_VALUE);
+        Map<Long, Throwable> failures = new ConcurrentHashMap<>();
+        LongStream.range(0, tries).parallel().forEach(seed -> {
+            if (seed > lowestFailing.get()) {
+                return;
+            }
+            try {
+                property.accept(new Random(seed));
+            } catch (AssertionError | RuntimeException e) {
+                failures.put(seed, e);
+                lowestFailing.accumulateAndGet(seed, Math::min);
+            }
+        });
+        if (!failures.isEmpty()) {
+            long seed = lowestFailing.get();
+            throw failure(seed, failures.get(seed));
+        }
+    }
+
+    private static AssertionError failure(long seed, Throwable cause) {
+        return new AssertionError("property fails for seed " + seed + ": " + cause.getMessage(), cause);
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Makes Linux interrupt-domain designs executable: check, simulate, verify.",
-        subcommands = {CheckCommand.class, SimulateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, GenerateCommand.class, SimulateCommand.class, VerifyCommand.class,
+            ExplainCommand.class, DotCommand.class, CommandLine.HelpCommand.class})
 public final class IrqtopoCommand implements Callable<Integer> {
 
     public static final int OK = 0;

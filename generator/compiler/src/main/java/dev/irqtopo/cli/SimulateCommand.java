@@ -1,16 +1,13 @@
 package dev.irqtopo.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.irqtopo.cli.report.ReportJson;
 import dev.irqtopo.cli.report.SimulationText;
+import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.runtime.sim.Simulation;
 import dev.irqtopo.runtime.sim.SimulationReport;
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code irqtopo simulate FILE}: boots each platform, performs every stack's allocation, fires every
@@ -22,27 +19,25 @@ import picocli.CommandLine.Option;
         description = "Boot each platform, allocate every stack, fire every interrupt once and report the results.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:simulated", "1:errors in the file", "2:usage error, or a file that cannot be read"})
-final class SimulateCommand implements Callable<Integer> {
-
-    @Mixin
-    PlatformSelection selection;
-
-    @Option(names = "--json", description = "print the stable JSON report instead of text")
-    boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class SimulateCommand extends ReportCommand<SimulationReport> {
 
     @Override
-    public Integer call() {
-        PlatformSelection.Loaded loaded = selection.load(spec.commandLine().getErr());
-        if (!loaded.ok()) {
-            return loaded.exitCode();
-        }
-        List<SimulationReport> reports = loaded.platforms().stream().map(Simulation::run).toList();
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? ReportJson.write(ReportJson.simulation(reports)) : SimulationText.render(reports));
-        out.flush();
+    SimulationReport report(PlatformModel platform) {
+        return Simulation.run(platform);
+    }
+
+    @Override
+    JsonNode json(List<SimulationReport> reports) {
+        return ReportJson.simulation(reports);
+    }
+
+    @Override
+    String text(List<SimulationReport> reports) {
+        return SimulationText.render(reports);
+    }
+
+    @Override
+    int exitCode(List<SimulationReport> reports) {
         return IrqtopoCommand.OK;
     }
 }

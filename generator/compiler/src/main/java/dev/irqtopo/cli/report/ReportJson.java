@@ -1,8 +1,10 @@
 package dev.irqtopo.cli.report;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +26,12 @@ import java.util.OptionalInt;
 public final class ReportJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Two-space indentation, {@code "key": value}, one array element per line. */
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReportJson() {
     }
@@ -59,7 +66,7 @@ public final class ReportJson {
     /** Two-space indented text with a final newline. */
     public static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node) + System.lineSeparator();
+            return MAPPER.writer(PRINTER).writeValueAsString(node) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain nodes always serializes", e);
         }

@@ -1,0 +1,25 @@
+package dev.irqtopo.compiler.emit;
+
+import java.util.List;
+
+/**
+ * What one kernel sees of one device: the bus domains it declared stacks for, in the order msi, msix,
+ * ims. Devices of the same shape share one generated class, so a platform of ten thousand devices
+ * needs a handful of classes, not ten thousand.
+ */
+record DriverShape(List<DomainAccess> domains) {
+
+    DriverShape {
+        domains = List.copyOf(domains);
+        if (domains.isEmpty()) {
+            throw new IllegalArgumentException("a kernel sees a device only through at least one stack");
+        }
+    }
+
+    /** {@code MsixWritableImsDriver}. */
+    String className() {
+        StringBuilder name = new StringBuilder();
+        domains.forEach(d -> name.append(d.namePart()));
+        return name.append(GeneratedNames.DRIVER_SUFFIX).toString();
+    }
+}

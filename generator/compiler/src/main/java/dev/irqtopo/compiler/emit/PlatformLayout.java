@@ -1,0 +1,150 @@
+package dev.irqtopo.compiler.emit;
+
+import dev.irqtopo.compiler.naming.Naming;
+import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.GuestModel;
+import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.StackModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The classes generated for one platform, derived from its model before any code is written: the
+ * kernel classes with the device accessors each one has, the hardware view's accessors, and the
+ * shared shape classes. Both the emitter and the name-clash check read it, so they cannot disagree.
+ */
+final class PlatformLayout {
+
+    /** A kernel's class: the host's, or one guest's. */
+    record KernelLayout(String kernel, boolean host, String className, String accessor, List<DriverEntry> devices) {
+        KernelLayout {
+            devices = List.copyOf(devices);
+        }
+    }
+
+    /** A device accessor on a kernel class. */
+    record DriverEntry(String device, String accessor, DriverShape shape) {
+    }
+
+    /** A device accessor on the hardware view. */
+    record DeviceEntry(DeviceModel device, String accessor, DeviceShape shape) {
+    }
+
+    private final PlatformModel model;
+    private final List<DeviceModel> devices;
+    private final List<KernelLayout> kernels = new ArrayList<>();
+    private final List<DeviceEntry> hardware = new ArrayList<>();
+    private final Set<DriverShape> driverShapes = new LinkedHashSet<>();
+    private final Set<DeviceShape> deviceShapes = new LinkedHashSet<>();
+
+    private PlatformLayout(PlatformModel model) {
+        this.model = model;
+        this.devices = model.devices();
+        kernels.add(kernel(GeneratedNames.HOST, true, model.hostStacks()));
+        for (GuestModel guest : model.guests()) {
+            kernels.add(kernel(guest.name(), false, guest.stacks()));
+        }
+        for (DeviceModel device : devices) {
+            List<BusDomainKind> storages = device.storages().stream().map(s -> s.kind().busDomain())
+                    .sorted(Comparator.naturalOrder()).toList();
+            DeviceShape shape = new DeviceShape(storages);
+            deviceShapes.add(shape);
+            hardware.add(new DeviceEntry(device, Naming.accessorName(device.name()), shape));
+        }
+    }
+
+    static PlatformLayout of(PlatformModel model) {
+        return new PlatformLayout(model);
+    }
+
+    PlatformModel model() {
+        return model;
+    }
+
+    String platformClass() {
+        return Naming.className(model.name());
+    }
+
+    /** The host first, then the guests in declaration order. */
+    List<KernelLayout> kernels() {
+        return List.copyOf(kernels);
+    }
+
+    /** Every device, in declaration order. */
+    List<DeviceEntry> hardware() {
+        return List.copyOf(hardware);
+    }
+
+    /** The kernels' device shapes, in order of first use. */
+    List<DriverShape> driverShapes() {
+        return List.copyOf(driverShapes);
+    }
+
+    /** The hardware view's device shapes, in order of first use. */
+    List<DeviceShape> deviceShapes() {
+        return List.copyOf(deviceShapes);
+    }
+
+    /** Whether any kernel exposes a bus domain at all, and so needs the bus-domain class. */
+    boolean hasDomains() {
+        return !driverShapes.isEmpty();
+    }
+
+    /** Whether any guest may write a declared storage without a trap. */
+    boolean hasWritableDomains() {
+        return driverShapes.stream().flatMap(s -> s.domains().stream()).anyMatch(DomainAccess::writable);
+    }
+
+    /** The nested types the platform class declares beside the guests' classes: none is a declared name. */
+    List<String> fixedNestedTypes() {
+        List<String> names = new ArrayList<>();
+        names.add(GeneratedNames.HOST_CLASS);
+        names.add(GeneratedNames.HARDWARE_CLASS);
+        driverShapes.forEach(s -> names.add(s.className()));
+        deviceShapes.forEach(s -> names.add(s.className()));
+        if (hasDomains()) {
+            names.add(GeneratedNames.BUS_DOMAIN_CLASS);
+        }
+        if (hasWritableDomains()) {
+            names.add(GeneratedNames.WRITABLE_BUS_DOMAIN_CLASS);
+        }
+        names.add(GeneratedNames.REQUESTER_IDS_CLASS);
+        names.add(GeneratedNames.SIZES_CLASS);
+        return names;
+    }
+
+    private KernelLayout kernel(String name, boolean host, List<StackModel> stacks) {
+        Map<String, List<StackModel>> stacksByDevice = new HashMap<>();
+        for (StackModel stack : stacks) {
+            stacksByDevice.computeIfAbsent(stack.device(), d -> new ArrayList<>()).add(stack);
+        }
+        List<DriverEntry> entries = new ArrayList<>();
+        for (DeviceModel device : devices) {
+            List<StackModel> own = stacksByDevice.get(device.name());
+            if (own == null) {
+                continue;
+            }
+            List<DomainAccess> domains = own.stream()
+                    .sorted(Comparator.comparing(StackModel::busDomain))
+                    .map(s -> new DomainAccess(s.busDomain(), !host && untrapped(s)))
+                    .toList();
+            DriverShape shape = new DriverShape(domains);
+            driverShapes.add(shape);
+            entries.add(new DriverEntry(device.name(), Naming.accessorName(device.name()), shape));
+        }
+        String className = host ? GeneratedNames.HOST_CLASS : Naming.className(name);
+        String accessor = host ? GeneratedNames.HOST_ACCESSOR : Naming.accessorName(name);
+        return new KernelLayout(name, host, className, accessor, entries);
+    }
+
+    /** A guest's store into this storage reaches the device as written: the hypervisor does not trap it. */
+    private boolean untrapped(StackModel stack) {
+        return model.hypervisor().map(hv -> !hv.traps(stack.storage())).orElse(true);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.irqtopo.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.irqtopo.compiler.TestSources;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code simulate} and {@code verify} end to end: text for people, exit codes, platform selection. */
+class ReportCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = IrqtopoCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String scenario(String name) {
+        return TestSources.resource("conformance/scenarios/" + name + ".irqtopo").toString();
+    }
+
+    @Test
+    void simulatePrintsOneAlignedRowPerInterrupt() {
+        Run run = run("simulate", scenario("guest-trapped"));
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(run.out()).contains("platform GuestTrapped\n  vm0: stack vf.msix: vector -> msix  2 interrupts\n");
+        assertThat(run.out()).containsMatch(
+                "(?m)^    0 +24 +0 +0x21 +0 +0x00000000fee00000 0x00000021 +0x00000000fee00018 0x00000000 +delivered vm0 cpu 0 vector 0x21 virq 24$");
+    }
+
+    @Test
+    void simulateSaysWhenDomainCreationFails() {
+        Run run = run("simulate", scenario("ims-queue-no-hypercall"));
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(run.out()).contains("vm0: stack vf1.ims: vector -> ims  domain creation failed: EOPNOTSUPP");
+        assertThat(run.err()).contains("[IRQ100]");
+    }
+
+    @Test
+    void verifyExitsThreeOnABreachAndShowsTheCounterexample() {
+        Run run = run("verify", scenario("shared-requester-id"));
+        assertThat(run.exit()).isEqualTo(VerifyCommand.BREACH);
+        assertThat(run.out()).contains("platform SharedRequesterId: BREACH (4 findings)\n  vm0 via adi1.ims reaches host\n"
+                + "    message 0x00000000fee00010 0x00000000 from requester id 03:00.0\n");
+    }
+
+    @Test
+    void verifyExitsZeroWhenIsolated() {
+        Run run = run("verify", scenario("ims-queue-hypercall"));
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(run.out()).isEqualTo("platform ImsQueueHypercall: isolated\n");
+    }
+
+    @Test
+    void platformSelectsOneOfSeveral() throws Exception {
+        Path file = Files.writeString(dir.resolve("two.irqtopo"),
+                "platform A { cpu x86 { cpus 1; } }\nplatform B { cpu x86 { cpus 1; } }\n");
+        Run run = run("verify", "--platform", "B", file.toString());
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(run.out()).isEqualTo("platform B: isolated\n");
+
+        Run unknown = run("simulate", "--platform", "C", file.toString());
+        assertThat(unknown.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(unknown.err()).contains("declares no platform C (it declares A, B)");
+    }
+
+    @Test
+    void inputErrorsExitOneWithDiagnosticsAndNoReport() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.irqtopo"), "platform P { cpu x86 { cpus 0; } }\n");
+        for (String command : new String[] {"simulate", "verify"}) {
+            Run run = run(command, "--json", file.toString());
+            assertThat(run.exit()).isEqualTo(IrqtopoCommand.INPUT_ERRORS);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("bad.irqtopo:1:29: error:");
+        }
+    }
+
+    @Test
+    void aMissingFileIsAUsageError() {
+        Run run = run("verify", dir.resolve("absent.irqtopo").toString());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err()).contains("cannot read");
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+}

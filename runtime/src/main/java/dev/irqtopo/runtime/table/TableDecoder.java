@@ -1,0 +1,225 @@
+package dev.irqtopo.runtime.table;
+
+import dev.irqtopo.model.BusModel;
+import dev.irqtopo.model.CpuModel;
+import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.GuestModel;
+import dev.irqtopo.model.HypervisorModel;
+import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.model.StackModel;
+import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.model.StorageModel;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads a {@link ModelTable}: records in their fixed order, each line checked to its last token. */
+final class TableDecoder {
+
+    private final String[] lines;
+    private int next;
+    /** The current line's tokens and the index of the next one. */
+    private String[] tokens;
+    private int token;
+
+    private TableDecoder(String text) {
+        if (!text.endsWith("\n")) {
+            throw new IllegalArgumentException("model table is truncated: it does not end with a line end");
+        }
+        this.lines = text.substring(0, text.length() - 1).split("\n", -1);
+    }
+
+    static PlatformModel decode(String text) {
+        try {
+            return new TableDecoder(text).platform();
+        } catch (IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("model table is truncated", e);
+        }
+    }
+
+    private PlatformModel platform() {
+        if (!lines[0].equals(ModelTable.HEADER)) {
+            throw new IllegalArgumentException("not a model table of this version: it starts with '"
+                    + lines[0].substring(0, Math.min(lines[0].length(), 40)) + "'");
+        }
+        next = 1;
+        record("platform");
+        String javaPackage = string();
+        String name = string();
+        String description = string();
+        end();
+        CpuModel cpu = cpu();
+        List<IommuModel> iommus = new ArrayList<>();
+        while (at("iommu")) {
+            iommus.add(iommu());
+        }
+        Optional<HypervisorModel> hypervisor = at("hypervisor") ? Optional.of(hypervisor()) : Optional.empty();
+        List<BusModel> buses = new ArrayList<>();
+        while (at("bus")) {
+            buses.add(bus());
+        }
+        record("host");
+        end();
+        List<StackModel> hostStacks = stacks();
+        List<GuestModel> guests = new ArrayList<>();
+        while (at("guest")) {
+            guests.add(guest());
+        }
+        record("end");
+        end();
+        if (next != lines.length) {
+            throw new IllegalArgumentException("model table line " + (next + 1) + ": text after the end");
+        }
+        return new PlatformModel(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests);
+    }
+
+    private CpuModel cpu() {
+        record("cpu");
+        int count = integer();
+        var apic = Words.apic(word());
+        int n = integer();
+        List<Integer> ids = new ArrayList<>(Math.min(n, 4096));
+        for (int i = 0; i < n; i++) {
+            ids.add(integer());
+        }
+        end();
+        return n == 0 ? CpuModel.of(count, apic) : new CpuModel(count, apic, ids);
+    }
+
+    private IommuModel iommu() {
+        record("iommu");
+        String name = string();
+        var kind = Words.iommu(word());
+        boolean remapping = Words.flag(word(), "on", "off");
+        int entries = integer();
+        var sourceCheck = Words.sourceCheck(word());
+        boolean compatAllowed = Words.flag(word(), "allowed", "blocked");
+        boolean posted = Words.flag(word(), "on", "off");
+        List<String> covers = strings();
+        end();
+        return new IommuModel(name, kind, remapping, entries, sourceCheck, compatAllowed, posted, covers);
+    }
+
+    private HypervisorModel hypervisor() {
+        record("hypervisor");
+        var kind = Words.hypervisor(word());
+        boolean cpuidVisible = Words.flag(word(), "visible", "hidden");
+        boolean composeHypercall = Words.flag(word(), "compose", "none");
+        boolean extDestId = Words.flag(word(), "on", "off");
+        int n = integer();
+        Set<StorageKind> traps = EnumSet.noneOf(StorageKind.class);
+        for (int i = 0; i < n; i++) {
+            traps.add(Words.storage(word()));
+        }
+        end();
+        return new HypervisorModel(kind, cpuidVisible, traps, composeHypercall, extDestId);
+    }
+
+    private BusModel bus() {
+        record("bus");
+        String name = string();
+        end();
+        List<DeviceModel> devices = new ArrayList<>();
+        while (at("device")) {
+            devices.add(device(name));
+        }
+        return new BusModel(name, devices);
+    }
+
+    private DeviceModel device(String bus) {
+        record("device");
+        String name = string();
+        RequesterId requesterId = RequesterId.parse(word());
+        int pasid = integer();
+        Optional<String> parent = TableText.unescapeOptional(word());
+        int n = integer();
+        List<StorageModel> storages = new ArrayList<>(Math.min(n, 4));
+        for (int i = 0; i < n; i++) {
+            StorageKind kind = Words.storage(word());
+            int size = integer();
+            storages.add(new StorageModel(kind, size, Words.flag(word(), "maskable", "plain")));
+        }
+        end();
+        return new DeviceModel(name, bus, requesterId, pasid, parent, storages);
+    }
+
+    private List<StackModel> stacks() {
+        List<StackModel> stacks = new ArrayList<>();
+        while (at("stack")) {
+            record("stack");
+            String device = string();
+            StorageKind storage = Words.storage(word());
+            Optional<String> remap = TableText.unescapeOptional(word());
+            boolean hypercall = Words.flag(word(), "hcall", TableText.ABSENT);
+            int alloc = integer();
+            end();
+            stacks.add(new StackModel(device, storage, remap, hypercall, alloc));
+        }
+        return stacks;
+    }
+
+    private GuestModel guest() {
+        record("guest");
+        String name = string();
+        int cpus = integer();
+        List<String> devices = strings();
+        end();
+        return new GuestModel(name, cpus, devices, stacks());
+    }
+
+    // ---- lines and tokens
+
+    /** Whether the next line is a record of this kind. */
+    private boolean at(String kind) {
+        return next < lines.length && (lines[next].equals(kind) || lines[next].startsWith(kind + " "));
+    }
+
+    /** Starts reading the next line, which must be a record of this kind. */
+    private void record(String kind) {
+        if (!at(kind)) {
+            String found = next < lines.length ? "'" + lines[next].split(" ", 2)[0] + "'" : "the end of the text";
+            throw new IllegalArgumentException("model table line " + (next + 1) + ": expected " + kind + ", found " + found);
+        }
+        tokens = lines[next++].split(" ", -1);
+        token = 1;
+    }
+
+    private String word() {
+        if (token >= tokens.length) {
+            throw new IllegalArgumentException("model table line " + next + ": too few fields");
+        }
+        return tokens[token++];
+    }
+
+    private String string() {
+        return TableText.unescape(word());
+    }
+
+    private List<String> strings() {
+        int n = integer();
+        List<String> strings = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            strings.add(string());
+        }
+        return strings;
+    }
+
+    private int integer() {
+        String word = word();
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model table line " + next + ": expected a number, found '" + word + "'", e);
+        }
+    }
+
+    private void end() {
+        if (token != tokens.length) {
+            throw new IllegalArgumentException("model table line " + next + ": unexpected '" + tokens[token] + "'");
+        }
+    }
+}

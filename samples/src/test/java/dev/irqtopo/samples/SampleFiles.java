@@ -1,0 +1,35 @@
+package dev.irqtopo.samples;
+
+import dev.irqtopo.compiler.CheckRequest;
+import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.Compiler;
+import dev.irqtopo.compiler.Sources;
+import dev.irqtopo.compiler.UnreadableSourceException;
+import dev.irqtopo.model.PlatformModel;
+import java.nio.file.Path;
+
+/** The sample platforms, read from {@code src/main/irqtopo} and checked. */
+final class SampleFiles {
+
+    static final Path DIRECTORY = Path.of("src", "main", "irqtopo");
+
+    private SampleFiles() {
+    }
+
+    static CheckResult check(String name) {
+        try {
+            return Compiler.check(CheckRequest.of(Sources.read(DIRECTORY.resolve(name + ".irqtopo"))));
+        } catch (UnreadableSourceException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The one platform a sample declares; the sample must have no errors. */
+    static PlatformModel platform(String name) {
+        CheckResult result = check(name);
+        if (result.hasErrors() || result.platforms().size() != 1) {
+            throw new IllegalStateException(name + " does not check cleanly: " + result.diagnostics());
+        }
+        return result.platforms().get(0);
+    }
+}
