@@ -64,6 +64,9 @@ class FrontEndFuzzTest {
         }
         SourceFile again = read.orElse(lenient);
         FrontEndInvariants.assertSameAnswer(first, FrontEndInvariants.check(again));
+        if (!first.hasErrors()) {
+            GenerationInvariants.generate(lenient, first);
+        }
     }
 
     /**
