@@ -20,20 +20,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Arbitrary bytes through the whole front end: decoded leniently as UTF-8 (as an editor or build tool
- * might hand text over), and read from a file exactly as the command line reads one, then parsed,
- * checked, resolved into models and rendered. {@link FrontEndInvariants} says what must hold.
+ * might hand text over), and read from a file exactly as the command line reads one; then parsed,
+ * checked, resolved into models and rendered, and, when there is no error, generated in memory.
+ * {@link FrontEndInvariants} and {@link GenerationInvariants} say what must hold.
  *
  * <p>In a normal build this replays the committed inputs under {@code FrontEndFuzzTestInputs/frontEnd/}
- * (the seeds: conformance cases and samples, and every input that once broke an invariant) in seconds.
- * To fuzz, with a 1 s limit per input, from the repository root:
+ * in a few seconds: the seeds (the conformance cases, the samples, the checker's fixtures and a few
+ * byte-level edge cases) and every input that once broke an invariant ({@code regression-*}). To fuzz,
+ * from the repository root, for a million inputs or 25 minutes, whichever comes first:
  *
  * <pre>
  * JAZZER_FUZZ=1 ./mvnw -B -pl generator/compiler -am test -Dtest=FrontEndFuzzTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.max_executions=1000000 -Djazzer.max_duration=25m
  * </pre>
  *
- * The corpus grows in {@code generator/compiler/.cifuzz-corpus/} (not committed); an input that breaks
- * an invariant is written into the inputs directory above, where it becomes a regression input.
+ * The module's {@code fuzz} profile, on whenever {@code JAZZER_FUZZ} is set, gives libFuzzer a 1 s limit
+ * per input. The corpus grows in {@code generator/compiler/.cifuzz-corpus/} (not committed); an input
+ * that breaks an invariant or the time limit is written into the inputs directory above: commit it, named
+ * for what it found, with the fix. The run ends with a line that times its slowest inputs again.
  */
 class FrontEndFuzzTest {
 

@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
 
 /**
  * What must hold for any source text, whatever its content: the front end answers with a result, never
- * an exception; every diagnostic is positioned inside the text and carries a code and a message; the
- * answer is the same each time; and a file without errors has platforms.
+ * an exception; every diagnostic points at the start of a token inside the text, carries a known code
+ * with its severity and a one-line message, and renders with the caret under its column; after a syntax
+ * error there are only syntax errors, and otherwise at most one diagnostic of a code per token and no
+ * warning for a stack with an error; the answer is the same each time; and a file without errors has
+ * one model per platform, in its package.
  */
 final class FrontEndInvariants {
 
