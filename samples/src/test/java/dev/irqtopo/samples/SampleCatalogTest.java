@@ -1,0 +1,77 @@
+package dev.irqtopo.samples;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.model.PlatformModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The samples as files: exactly one per scenario, each checked by the compiler's facade with no error and
+ * exactly the warnings its scenario is about, and each compiled by the build into the generated class
+ * whose model the tests of that scenario use.
+ */
+class SampleCatalogTest {
+
+    /** Each sample file with the generated class's model: the class the build made from that file. */
+    private static final Map<String, Supplier<PlatformModel>> GENERATED = Map.of(
+            "bare-metal", BareMetal::model,
+            "iommu-remapping", IommuRemapping::model,
+            "guest-trapped", GuestTrapped::model,
+            "ims-in-guest", ImsInGuest::model,
+            "ims-queue-no-hypercall", ImsQueueNoHypercall::model,
+            "shared-requester-id", SharedRequesterId::model,
+            "guest-unaware", GuestUnaware::model,
+            "hypercall-for-msix", HypercallForMsix::model,
+            "amdvi-tables", AmdViTables::model,
+            "posted", Posted::model);
+
+    /** The warnings a sample exists to show; every other sample has none. */
+    private static final Map<String, List<String>> WARNINGS = Map.of(
+            "ims-queue-no-hypercall", List.of("IRQ100"),
+            "guest-unaware", List.of("IRQ101"));
+
+    private static List<String> sampleNames() throws IOException {
+        try (Stream<Path> files = Files.list(SampleFiles.DIRECTORY)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".irqtopo"))
+                    .map(n -> n.substring(0, n.length() - ".irqtopo".length())).sorted().toList();
+        }
+    }
+
+    @Test
+    void thereIsOneGeneratedClassPerSampleFile() throws IOException {
+        assertThat(sampleNames()).containsExactlyElementsIn(GENERATED.keySet());
+        assertThat(sampleNames()).hasSize(10);
+    }
+
+    @Test
+    void everySampleChecksWithoutErrorsAndWithOnlyItsOwnWarnings() throws IOException {
+        for (String name : sampleNames()) {
+            CheckResult result = SampleFiles.check(name);
+            List<Diagnostic> diagnostics = result.diagnostics();
+            assertWithMessage("errors in %s", name).that(diagnostics.stream().filter(Diagnostic::isError).toList())
+                    .isEmpty();
+            assertWithMessage("warnings in %s", name).that(diagnostics.stream().map(Diagnostic::code).toList())
+                    .containsExactlyElementsIn(WARNINGS.getOrDefault(name, List.of()));
+            assertWithMessage("platforms in %s", name).that(result.platforms()).hasSize(1);
+        }
+    }
+
+    @Test
+    void eachGeneratedClassCarriesTheModelOfItsFile() {
+        GENERATED.forEach((name, generated) -> {
+            PlatformModel checked = SampleFiles.platform(name);
+            assertWithMessage("the class generated from %s", name).that(generated.get()).isEqualTo(checked);
+            assertThat(checked.javaPackage()).isEqualTo("dev.irqtopo.samples");
+        });
+    }
+}
