@@ -1,11 +1,10 @@
 package dev.irqtopo.cli;
 
 import dev.irqtopo.cli.explain.ExplainText;
+import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code irqtopo explain FILE}: for every stack, the boundary diagram with the domain that does each of
@@ -18,23 +17,11 @@ import picocli.CommandLine.Mixin;
                 + " which hardware boundary, and what a trap or a hypercall does.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:explained", "1:errors in the file", "2:usage error, or a file that cannot be read"})
-final class ExplainCommand implements Callable<Integer> {
-
-    @Mixin
-    PlatformSelection selection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ExplainCommand extends PlatformCommand {
 
     @Override
-    public Integer call() {
-        PlatformSelection.Loaded loaded = selection.load(spec.commandLine().getErr());
-        if (!loaded.ok()) {
-            return loaded.exitCode();
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(ExplainText.render(loaded.platforms()));
-        out.flush();
+    int run(List<PlatformModel> platforms, PrintWriter out) {
+        out.print(ExplainText.render(platforms));
         return IrqtopoCommand.OK;
     }
 }

@@ -5,9 +5,6 @@ import dev.irqtopo.cli.report.ReportJson;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,16 +13,10 @@ import picocli.CommandLine.Option;
  *
  * @param <R> one platform's report
  */
-abstract class ReportCommand<R> implements Callable<Integer> {
-
-    @Mixin
-    PlatformSelection selection;
+abstract class ReportCommand<R> extends PlatformCommand {
 
     @Option(names = "--json", description = "print the stable JSON report instead of text")
     boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     abstract R report(PlatformModel platform);
 
@@ -37,15 +28,9 @@ abstract class ReportCommand<R> implements Callable<Integer> {
     abstract int exitCode(List<R> reports);
 
     @Override
-    public final Integer call() {
-        PlatformSelection.Loaded loaded = selection.load(spec.commandLine().getErr());
-        if (!loaded.ok()) {
-            return loaded.exitCode();
-        }
-        List<R> reports = loaded.platforms().stream().map(this::report).toList();
-        PrintWriter out = spec.commandLine().getOut();
+    final int run(List<PlatformModel> platforms, PrintWriter out) {
+        List<R> reports = platforms.stream().map(this::report).toList();
         out.print(json ? ReportJson.write(json(reports)) : text(reports));
-        out.flush();
         return exitCode(reports);
     }
 }

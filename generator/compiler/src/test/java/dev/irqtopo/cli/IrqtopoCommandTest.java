@@ -2,9 +2,6 @@ package dev.irqtopo.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,15 +13,8 @@ class IrqtopoCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = IrqtopoCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private Path file(String name, String text) throws Exception {
@@ -33,14 +23,14 @@ class IrqtopoCommandTest {
 
     @Test
     void version() {
-        Run run = run("--version");
+        CommandRun run = run("--version");
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out().trim()).isEqualTo("irqtopo 0.1.0-SNAPSHOT");
     }
 
     @Test
     void helpListsTheCommands() {
-        Run run = run("--help");
+        CommandRun run = run("--help");
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).contains("Usage: irqtopo");
         assertThat(run.out()).containsMatch("(?m)^\\s+check\\s");
@@ -50,7 +40,7 @@ class IrqtopoCommandTest {
     @Test
     void cleanFileExitsZeroSilently() throws Exception {
         Path ok = file("ok.irqtopo", "platform P { cpu x86 { cpus 1; } }\n");
-        Run run = run("check", ok.toString());
+        CommandRun run = run("check", ok.toString());
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).isEmpty();
@@ -60,7 +50,7 @@ class IrqtopoCommandTest {
     void warningsAloneExitZero() throws Exception {
         Path warn = file("warn.irqtopo", "platform P {\n    cpu x86 { cpus 2; }\n    iommu vtd dmar0 { }\n"
                 + "    bus pci0 { device nic 01:00.0 { msix 4; } }\n    host { stack nic.msix: vector -> msix; }\n}\n");
-        Run run = run("check", warn.toString());
+        CommandRun run = run("check", warn.toString());
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.err()).startsWith(warn + ":5:12: warning: ");
         assertThat(run.err()).endsWith("[IRQ103]\n    host { stack nic.msix: vector -> msix; }\n           ^\n");
@@ -69,7 +59,7 @@ class IrqtopoCommandTest {
     @Test
     void errorsExitOneWithSourceLineAndCaret() throws Exception {
         Path bad = file("bad.irqtopo", "platform P {\n    cpu x86 { cpus 2 }\n}\n");
-        Run run = run("check", bad.toString());
+        CommandRun run = run("check", bad.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).isEqualTo(bad + ":2:22: error: expected ';' [IRQ001]\n"
                 + "    cpu x86 { cpus 2 }\n"
@@ -80,7 +70,7 @@ class IrqtopoCommandTest {
     void unreadableFilesExitTwoAndTheOthersAreStillChecked() throws Exception {
         Path bad = file("bad.irqtopo", "platform P { }\n");
         Path missing = dir.resolve("missing.irqtopo");
-        Run run = run("check", missing.toString(), dir.toString(), bad.toString());
+        CommandRun run = run("check", missing.toString(), dir.toString(), bad.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("irqtopo: cannot read " + missing + ": no such file\n");
         assertThat(run.err()).contains("irqtopo: cannot read " + dir + ": is a directory\n");
@@ -91,7 +81,7 @@ class IrqtopoCommandTest {
     @Test
     void usageErrorsExitTwoWithoutAStackTrace() {
         for (String[] args : new String[][] {{}, {"check"}, {"check", "--bogus", "x"}, {"frobnicate"}}) {
-            Run run = run(args);
+            CommandRun run = run(args);
             assertThat(run.exit()).isEqualTo(2);
             assertThat(run.err()).startsWith("irqtopo: ");
             assertThat(run.err()).contains("Usage: irqtopo");

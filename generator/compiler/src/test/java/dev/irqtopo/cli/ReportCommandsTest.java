@@ -3,9 +3,6 @@ package dev.irqtopo.cli;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.irqtopo.compiler.TestSources;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,15 +14,8 @@ class ReportCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = IrqtopoCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static String scenario(String name) {
@@ -34,7 +24,7 @@ class ReportCommandsTest {
 
     @Test
     void simulatePrintsOneAlignedRowPerInterrupt() {
-        Run run = run("simulate", scenario("guest-trapped"));
+        CommandRun run = run("simulate", scenario("guest-trapped"));
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).contains("platform GuestTrapped\n  vm0: stack vf.msix: vector -> msix  2 interrupts\n");
         assertThat(run.out()).containsMatch(
@@ -43,7 +33,7 @@ class ReportCommandsTest {
 
     @Test
     void simulateSaysWhenDomainCreationFails() {
-        Run run = run("simulate", scenario("ims-queue-no-hypercall"));
+        CommandRun run = run("simulate", scenario("ims-queue-no-hypercall"));
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).contains("vm0: stack vf1.ims: vector -> ims  domain creation failed: EOPNOTSUPP");
         assertThat(run.err()).contains("[IRQ100]");
@@ -51,7 +41,7 @@ class ReportCommandsTest {
 
     @Test
     void verifyExitsThreeOnABreachAndShowsTheCounterexample() {
-        Run run = run("verify", scenario("shared-requester-id"));
+        CommandRun run = run("verify", scenario("shared-requester-id"));
         assertThat(run.exit()).isEqualTo(VerifyCommand.BREACH);
         assertThat(run.out()).contains("platform SharedRequesterId: BREACH (4 findings)\n  vm0 via adi1.ims reaches host\n"
                 + "    message 0x00000000fee00010 0x00000000 from requester id 03:00.0\n");
@@ -59,7 +49,7 @@ class ReportCommandsTest {
 
     @Test
     void verifyExitsZeroWhenIsolated() {
-        Run run = run("verify", scenario("ims-queue-hypercall"));
+        CommandRun run = run("verify", scenario("ims-queue-hypercall"));
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).isEqualTo("platform ImsQueueHypercall: isolated\n");
     }
@@ -68,11 +58,11 @@ class ReportCommandsTest {
     void platformSelectsOneOfSeveral() throws Exception {
         Path file = Files.writeString(dir.resolve("two.irqtopo"),
                 "platform A { cpu x86 { cpus 1; } }\nplatform B { cpu x86 { cpus 1; } }\n");
-        Run run = run("verify", "--platform", "B", file.toString());
+        CommandRun run = run("verify", "--platform", "B", file.toString());
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).isEqualTo("platform B: isolated\n");
 
-        Run unknown = run("simulate", "--platform", "C", file.toString());
+        CommandRun unknown = run("simulate", "--platform", "C", file.toString());
         assertThat(unknown.exit()).isEqualTo(IrqtopoCommand.USAGE);
         assertThat(unknown.err()).contains("declares no platform C (it declares A, B)");
     }
@@ -81,7 +71,7 @@ class ReportCommandsTest {
     void inputErrorsExitOneWithDiagnosticsAndNoReport() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.irqtopo"), "platform P { cpu x86 { cpus 0; } }\n");
         for (String command : new String[] {"simulate", "verify"}) {
-            Run run = run(command, "--json", file.toString());
+            CommandRun run = run(command, "--json", file.toString());
             assertThat(run.exit()).isEqualTo(IrqtopoCommand.INPUT_ERRORS);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).contains("bad.irqtopo:1:29: error:");
@@ -90,7 +80,7 @@ class ReportCommandsTest {
 
     @Test
     void aMissingFileIsAUsageError() {
-        Run run = run("verify", dir.resolve("absent.irqtopo").toString());
+        CommandRun run = run("verify", dir.resolve("absent.irqtopo").toString());
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
         assertThat(run.err()).contains("cannot read");
         assertThat(run.err()).doesNotContain("Exception");

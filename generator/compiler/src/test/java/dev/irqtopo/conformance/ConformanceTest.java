@@ -5,13 +5,10 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.irqtopo.cli.IrqtopoCommand;
+import dev.irqtopo.cli.CommandRun;
 import dev.irqtopo.compiler.TestSources;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,12 +83,10 @@ class ConformanceTest {
 
     private static void judge(Path file) throws IOException {
         Expected expected = expected(file);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = IrqtopoCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "check", file.toString());
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        String printed = stderr + out.toString(StandardCharsets.UTF_8);
+        CommandRun run = CommandRun.of("check", file.toString());
+        int exit = run.exit();
+        String stderr = run.err();
+        String printed = stderr + run.out();
 
         assertWithMessage("stack trace on standard error").that(stderr.contains("Exception") || stderr.contains("\tat "))
                 .isFalse();
@@ -125,13 +120,10 @@ class ConformanceTest {
             for (JsonNode platform : expected) {
                 breach |= command.equals("verify") && !platform.path("isolated").asBoolean(true);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = IrqtopoCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), command, "--json", file.toString());
-            String stderr = err.toString(StandardCharsets.UTF_8);
-            assertWithMessage("%s exit status; standard error:\n%s", command, stderr).that(exit).isEqualTo(breach ? 3 : 0);
-            JsonNode actual = JSON.readTree(out.toByteArray());
+            CommandRun run = CommandRun.of(command, "--json", file.toString());
+            assertWithMessage("%s exit status; standard error:\n%s", command, run.err()).that(run.exit())
+                    .isEqualTo(breach ? 3 : 0);
+            JsonNode actual = JSON.readTree(run.out());
             Optional<String> difference = JsonSubset.firstDifference(expected, actual, "$");
             assertWithMessage("%s --json differs from the expectation", command).that(difference).isEmpty();
         }

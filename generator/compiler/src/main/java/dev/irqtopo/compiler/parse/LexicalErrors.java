@@ -19,8 +19,8 @@ final class LexicalErrors {
             case IrqtopoLexer.BAD_ESCAPE_STRING -> {
                 int backslash = badEscape(text);
                 errors.add(line, column + text.codePointCount(0, backslash),
-                        "unknown escape '" + text.substring(backslash, backslash + 2)
-                                + "' in string: only \\\" and \\\\ are escapes");
+                        "unknown escape " + describeEscape(text.codePointAt(backslash + 1))
+                                + " in string: only \\\" and \\\\ are escapes");
             }
             default -> errors.add(line, column, "unexpected character " + describe(text.codePointAt(0)));
         }
@@ -41,9 +41,21 @@ final class LexicalErrors {
     }
 
     private static String describe(int codePoint) {
-        boolean printable = codePoint > ' ' && codePoint != 0x7f && !Character.isISOControl(codePoint)
-                && !Character.isWhitespace(codePoint) && Character.isDefined(codePoint);
-        return printable ? "'" + new String(Character.toChars(codePoint)) + "'"
+        return printable(codePoint) ? "'" + new String(Character.toChars(codePoint)) + "'"
                 : String.format("U+%04X", codePoint);
+    }
+
+    /**
+     * {@code '\q'}, or for a character that does not print, {@code '\' followed by U+0009}. The whole
+     * character follows the backslash: one outside the Basic Multilingual Plane is two Java chars.
+     */
+    private static String describeEscape(int codePoint) {
+        return printable(codePoint) ? "'\\" + new String(Character.toChars(codePoint)) + "'"
+                : "'\\' followed by " + describe(codePoint);
+    }
+
+    private static boolean printable(int codePoint) {
+        return codePoint > ' ' && codePoint != 0x7f && !Character.isISOControl(codePoint)
+                && !Character.isWhitespace(codePoint) && Character.isDefined(codePoint);
     }
 }

@@ -101,6 +101,20 @@ class SyntaxErrorTest {
     }
 
     @Test
+    void unknownEscapeOfACharacterOutsideTheBasicPlaneNamesTheWholeCharacter() {
+        // U+1F600 is two Java chars: the message must not cut it in half
+        assertThat(first("platform P \"\\\uD83D\uDE00\" { }"))
+                .isEqualTo("1:13 unknown escape '\\\uD83D\uDE00' in string: only \\\" and \\\\ are escapes");
+        assertThat(first("platform P \"\uD83D\uDE00\\\uD83D\uDE00\" { }")).startsWith("1:14 unknown escape '\\\uD83D\uDE00'");
+    }
+
+    @Test
+    void unknownEscapeOfACharacterThatDoesNotPrintNamesItsCodePoint() {
+        assertThat(first("platform P \"\\\t\" { }"))
+                .isEqualTo("1:13 unknown escape '\\' followed by U+0009 in string: only \\\" and \\\\ are escapes");
+    }
+
+    @Test
     void recoveryFindsLaterErrors() {
         List<Diagnostic> errors = errors("platform P {\n  cpu x86 { cpus 2 }\n  bus b { device 01:00.0 { } }\n}");
         assertThat(errors.stream().map(d -> d.line() + ":" + d.column()).toList()).containsAtLeast("2:20", "3:18");

@@ -1,0 +1,75 @@
+package dev.irqtopo.fuzz;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.GenerateRequest;
+import dev.irqtopo.compiler.GenerateResult;
+import dev.irqtopo.compiler.GeneratedFile;
+import dev.irqtopo.compiler.GenerationCode;
+import dev.irqtopo.compiler.Generator;
+import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.compiler.emit.GeneratedNames;
+import dev.irqtopo.model.PlatformModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What must hold when a file that checked without errors goes on to generation, in memory: no exception;
+ * the only new diagnostics are generation's own; without errors, one pure-ASCII Java source per platform,
+ * in its package's directory and named for its class; and the same bytes each time.
+ */
+final class GenerationInvariants {
+
+    /** The package given to the generator for files without a package line. */
+    static final String DEFAULT_PACKAGE = "fuzz.generated";
+
+    private GenerationInvariants() {
+    }
+
+    /** Generates from a source whose check had no errors, asserting every invariant. */
+    static void generate(SourceFile source, CheckResult checked) {
+        GenerateRequest request = new GenerateRequest(List.of(source), Optional.of(DEFAULT_PACKAGE), false);
+        GenerateResult result = Generator.generate(request);
+        assertThat(result.checks()).hasSize(1);
+        CheckResult generated = result.checks().get(0);
+        FrontEndInvariants.assertPositioned(generated, source);
+
+        List<Diagnostic> added = new ArrayList<>(generated.diagnostics());
+        checked.diagnostics().forEach(d -> assertWithMessage("generation keeps the check's %s", d)
+                .that(added.remove(d)).isTrue());
+        for (Diagnostic d : added) {
+            assertWithMessage("generation adds only its own diagnostics: %s", d)
+                    .that(d.code()).isAnyOf(GenerationCode.IRQ050.name(), GenerationCode.IRQ051.name());
+        }
+        if (result.hasErrors()) {
+            assertThat(added).isNotEmpty();
+            assertThat(result.files()).isEmpty();
+        } else {
+            assertThat(added).isEmpty();
+            assertFiles(generated.platforms(), result.files());
+        }
+        assertWithMessage("generated code is reproducible").that(Generator.generate(request)).isEqualTo(result);
+    }
+
+    private static void assertFiles(List<PlatformModel> platforms, List<GeneratedFile> files) {
+        assertThat(files).hasSize(platforms.size());
+        List<String> expected = platforms.stream()
+                .map(p -> p.javaPackage().replace('.', '/') + "/" + GeneratedNames.platformClass(p.name()) + ".java")
+                .sorted()
+                .toList();
+        assertThat(files.stream().map(GeneratedFile::relativePath).toList()).isEqualTo(expected);
+        for (PlatformModel platform : platforms) {
+            String path = platform.javaPackage().replace('.', '/') + "/" + GeneratedNames.platformClass(platform.name())
+                    + ".java";
+            String content = files.stream().filter(f -> f.relativePath().equals(path)).findFirst().orElseThrow().content();
+            assertThat(content).contains("package " + platform.javaPackage() + ";");
+            assertThat(content).contains("class " + GeneratedNames.platformClass(platform.name()) + " ");
+            assertWithMessage("%s is pure ASCII, so it compiles the same in any source encoding", path)
+                    .that(content.chars().allMatch(c -> c < 0x80)).isTrue();
+        }
+    }
+}
