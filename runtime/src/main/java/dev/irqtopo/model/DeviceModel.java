@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param pasid       the sub-device's PASID, 0 for a function
  * @param parent      the parent's name for a sub-device
  * @param storages    in declaration order, at most one of each kind and one IMS storage
+ * @param bridge      the bridge the device sits behind (a sub-device: its parent's), if any
  */
 public record DeviceModel(
         String name,
@@ -20,7 +21,8 @@ public record DeviceModel(
         RequesterId requesterId,
         int pasid,
         Optional<String> parent,
-        List<StorageModel> storages) {
+        List<StorageModel> storages,
+        Optional<BridgeModel> bridge) {
 
     public static final int MAX_PASID = 0xFFFFF;
 
@@ -29,7 +31,12 @@ public record DeviceModel(
         Objects.requireNonNull(bus);
         Objects.requireNonNull(requesterId);
         Objects.requireNonNull(parent);
+        Objects.requireNonNull(bridge);
         storages = List.copyOf(storages);
+        if (bridge.isPresent() && (bridge.get().secondaryBus() != requesterId.bus()
+                || bridge.get().requesterId().segment() != requesterId.segment())) {
+            throw new IllegalArgumentException("device " + name + " is not on the secondary bus of bridge " + bridge.get().name());
+        }
         if (parent.isPresent() != (pasid != 0)) {
             throw new IllegalArgumentException("a sub-device has a parent and a PASID, a function neither");
         }
@@ -40,6 +47,20 @@ public record DeviceModel(
                 || storages.stream().filter(s -> s.kind().busDomain() == BusDomainKind.IMS).count() > 1) {
             throw new IllegalArgumentException("device " + name + " declares a storage twice");
         }
+    }
+
+    /** A device that sits behind no bridge. */
+    public DeviceModel(String name, String bus, RequesterId requesterId, int pasid, Optional<String> parent,
+                       List<StorageModel> storages) {
+        this(name, bus, requesterId, pasid, parent, storages, Optional.empty());
+    }
+
+    /**
+     * The requester id the IOMMU sees on the device's writes: the bridge's alias behind a bridge, else
+     * {@link #requesterId()} (a sub-device's is its parent's).
+     */
+    public RequesterId iommuRequesterId() {
+        return bridge.map(BridgeModel::alias).orElse(requesterId);
     }
 
     public boolean isSubDevice() {

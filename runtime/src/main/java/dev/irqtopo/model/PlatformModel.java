@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param description the platform's description string, {@code ""} when absent
  * @param hostStacks  the host's stacks in declaration order
  * @param guests      in declaration order
+ * @param expect      the verdict the platform's {@code expect} line asks for; without one it must be isolated
  */
 public record PlatformModel(
         String javaPackage,
@@ -21,9 +22,11 @@ public record PlatformModel(
         Optional<HypervisorModel> hypervisor,
         List<BusModel> buses,
         List<StackModel> hostStacks,
-        List<GuestModel> guests) {
+        List<GuestModel> guests,
+        Optional<ExpectedVerdict> expect) {
 
     public PlatformModel {
+        Objects.requireNonNull(expect);
         Objects.requireNonNull(javaPackage);
         Objects.requireNonNull(name);
         Objects.requireNonNull(description);
@@ -36,6 +39,18 @@ public record PlatformModel(
         if (!guests.isEmpty() && hypervisor.isEmpty()) {
             throw new IllegalArgumentException("platform " + name + " has guests and no hypervisor");
         }
+    }
+
+    /** A platform without an {@code expect} line. */
+    public PlatformModel(String javaPackage, String name, String description, CpuModel cpu, List<IommuModel> iommus,
+                         Optional<HypervisorModel> hypervisor, List<BusModel> buses, List<StackModel> hostStacks,
+                         List<GuestModel> guests) {
+        this(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests, Optional.empty());
+    }
+
+    /** The verdict {@code verify} must find: the {@code expect} line's, else isolated. */
+    public ExpectedVerdict expectedVerdict() {
+        return expect.orElse(ExpectedVerdict.ISOLATED);
     }
 
     /** Every device, in declaration order of the bus blocks and within them. */

@@ -41,7 +41,7 @@ public final class Render {
         List<String> lines = new ArrayList<>();
         for (Finding f : report.findings()) {
             lines.add(String.format("%s %s.%s victim %s message %s requester %s",
-                    f.guest(), f.device(), f.storage().keyword(), f.victim(), f.message(), f.requesterId()));
+                    f.guest(), f.device(), f.means().keyword(), f.victim(), f.message(), f.requesterId()));
         }
         return lines;
     }

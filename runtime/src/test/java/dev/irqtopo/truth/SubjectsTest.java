@@ -13,6 +13,9 @@ import dev.irqtopo.runtime.Errno;
 import dev.irqtopo.runtime.FaultReason;
 import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.isolation.Finding;
+import dev.irqtopo.runtime.isolation.FindingClass;
+import dev.irqtopo.runtime.isolation.Means;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import java.util.List;
 import java.util.OptionalInt;
@@ -76,10 +79,10 @@ class SubjectsTest {
 
     @Test
     void isolationReportSubjectFindsBreachesByGuestAndVictim() {
-        Finding breach = new Finding("vm0", "adi1", BusDomainKind.IMS, "vm1", Message.of(0xFEE0_0018L, 2),
+        Finding breach = new Finding("vm0", "adi1", Means.IMS, "vm1", FindingClass.SHARED_REQUESTER_ID, List.of(), Message.of(0xFEE0_0018L, 2),
                 RequesterId.parse("03:00.0"), List.of("step"));
-        IsolationReport breached = new IsolationReport("P", List.of(breach));
-        IsolationReport isolated = new IsolationReport("P", List.of());
+        IsolationReport breached = new IsolationReport("P", ExpectedVerdict.ISOLATED, List.of(breach), List.of());
+        IsolationReport isolated = new IsolationReport("P", ExpectedVerdict.ISOLATED, List.of(), List.of());
 
         assertThat(isolated).isIsolated();
         assertThat(breached).isNotIsolated();

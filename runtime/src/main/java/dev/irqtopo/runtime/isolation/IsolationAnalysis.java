@@ -73,7 +73,7 @@ public final class IsolationAnalysis {
                 breaches(guest, devices.get(i), findings);
             }
         }
-        return new IsolationReport(model.name(), findings);
+        return new IsolationReport(model.name(), model.expectedVerdict(), findings, List.of());
     }
 
     private void breaches(GuestModel guest, DeviceModel device, List<Finding> findings) {
@@ -91,7 +91,7 @@ public final class IsolationAnalysis {
             for (Map.Entry<Integer, Message> reached : lowest.entrySet()) {
                 String victim = victims.get(reached.getKey());
                 if (!victim.equals(guest.name())) {
-                    findings.add(new Finding(guest.name(), device.name(), busDomain, victim, reached.getValue(),
+                    findings.add(new Finding(guest.name(), device.name(), Means.of(busDomain), victim, FindingClass.SHARED_REQUESTER_ID, List.of(), reached.getValue(),
                             device.requesterId(), path(guest, device, busDomain, reached.getValue())));
                 }
             }

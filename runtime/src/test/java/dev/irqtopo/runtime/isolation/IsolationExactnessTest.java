@@ -58,7 +58,7 @@ class IsolationExactnessTest {
     private static Map<String, Message> found(IsolationReport report, String guest, String device, BusDomainKind storage) {
         Map<String, Message> found = new TreeMap<>();
         for (Finding f : report.findings()) {
-            if (f.guest().equals(guest) && f.device().equals(device) && f.storage() == storage) {
+            if (f.guest().equals(guest) && f.device().equals(device) && f.means() == dev.irqtopo.runtime.isolation.Means.of(storage)) {
                 found.put(f.victim(), f.message());
             }
         }

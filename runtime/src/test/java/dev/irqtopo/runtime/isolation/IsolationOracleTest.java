@@ -108,7 +108,7 @@ class IsolationOracleTest {
                         Map<String, Message> lowest = fireEach(platform, reference, kernel, device, busDomain, space, tally);
                         for (String victim : victimOrder(model)) {
                             if (lowest.containsKey(victim)) {
-                                expected.add(finding(guest.name(), device.name(), busDomain, victim, lowest.get(victim)));
+                                expected.add(finding(guest.name(), device.name(), busDomain.keyword(), victim, lowest.get(victim)));
                             }
                         }
                     }
@@ -117,7 +117,7 @@ class IsolationOracleTest {
         }
         List<String> found = new ArrayList<>();
         for (Finding f : report.findings()) {
-            found.add(finding(f.guest(), f.device(), f.storage(), f.victim(), f.message()));
+            found.add(finding(f.guest(), f.device(), f.means().keyword(), f.victim(), f.message()));
             DeviceModel device = model.device(f.device()).orElseThrow();
             assertWithMessage("requester id of %s", f).that(f.requesterId()).isEqualTo(device.requesterId());
             assertWithMessage("path of %s", f).that(f.path().get(0)).contains(f.message().toString());
@@ -178,8 +178,8 @@ class IsolationOracleTest {
         return order;
     }
 
-    private static String finding(String guest, String device, BusDomainKind storage, String victim, Message message) {
-        return String.format("%s %s.%s victim %s %s", guest, device, storage.keyword(), victim, message);
+    private static String finding(String guest, String device, String means, String victim, Message message) {
+        return String.format("%s %s.%s victim %s %s", guest, device, means, victim, message);
     }
 
     /** What the run compared, and which configurations and outcomes it met. */

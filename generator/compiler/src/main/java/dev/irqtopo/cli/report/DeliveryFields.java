@@ -18,7 +18,7 @@ record DeliveryFields(
                     Optional.empty());
         }
         if (delivery instanceof Delivery.Spurious s) {
-            return new DeliveryFields(Optional.empty(), s.cpu(), OptionalInt.of(s.vector()), OptionalInt.empty(), Optional.empty());
+            return new DeliveryFields(Optional.empty(), s.cpu(), s.vector(), OptionalInt.empty(), Optional.empty());
         }
         if (delivery instanceof Delivery.Fault f) {
             return new DeliveryFields(

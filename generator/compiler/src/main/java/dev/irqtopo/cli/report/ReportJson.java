@@ -117,7 +117,7 @@ public final class ReportJson {
         ObjectNode node = NODES.objectNode();
         node.put("guest", finding.guest());
         node.put("device", finding.device());
-        node.put("storage", finding.storage().keyword());
+        node.put("means", finding.means().keyword());
         node.put("victim", finding.victim());
         node.set("message", message(Optional.of(finding.message())));
         node.put("requester_id", finding.requesterId().toString());

@@ -22,7 +22,7 @@ public final class VerificationText {
             out.append("BREACH (").append(n).append(n == 1 ? " finding" : " findings").append(")\n");
             for (Finding f : report.findings()) {
                 out.append("  ").append(f.guest()).append(" via ").append(f.device()).append('.')
-                        .append(f.storage().keyword()).append(" reaches ").append(f.victim()).append('\n');
+                        .append(f.means().keyword()).append(" reaches ").append(f.victim()).append('\n');
                 out.append("    message ").append(f.message().addressHex()).append(' ').append(f.message().dataHex())
                         .append(" from requester id ").append(f.requesterId()).append('\n');
                 int step = 1;
