@@ -58,7 +58,7 @@ public final class DeliverySubject extends Subject {
         Delivery.Spurious spurious = as(Delivery.Spurious.class, "spurious");
         if (spurious != null) {
             check("cpu()").that(spurious.cpu()).isEqualTo(OptionalInt.of(cpu));
-            check("vector()").that(spurious.vector()).isEqualTo(vector);
+            check("vector()").that(spurious.vector()).isEqualTo(OptionalInt.of(vector));
         }
     }
 
