@@ -83,6 +83,23 @@ class ReportCommandsTest {
     }
 
     @Test
+    void verifyJudgesEachPlatformByItsExpectLine() throws Exception {
+        String leaky = "platform Leaky {\n    expect breach;\n    cpu x86 { cpus 2; }\n    hypervisor kvm { }\n"
+                + "    bus pci0 { device nic 01:00.0 { msix 4; } device vf 01:00.1 { ims queue 4; } }\n"
+                + "    host { stack nic.msix: vector -> msix; }\n    guest vm0 { cpus 1; assign vf; }\n}\n";
+        Path file = Files.writeString(dir.resolve("expect.irqtopo"),
+                leaky + "platform Tight {\n    expect breach;\n    cpu x86 { cpus 1; }\n}\n");
+
+        CommandRun expected = run("verify", "--platform", "Leaky", file.toString());
+        assertThat(expected.exit()).isEqualTo(0);
+        assertThat(expected.out()).startsWith("platform Leaky: BREACH, as expected (1 finding)\n");
+
+        CommandRun both = run("verify", file.toString());
+        assertThat(both.exit()).isEqualTo(VerifyCommand.UNEXPECTED_VERDICT);
+        assertThat(both.out()).endsWith("platform Tight: isolated, but breach expected\n");
+    }
+
+    @Test
     void platformSelectsOneOfSeveral() throws Exception {
         Path file = Files.writeString(dir.resolve("two.irqtopo"),
                 "platform A { cpu x86 { cpus 1; } }\nplatform B { cpu x86 { cpus 1; } }\n");
