@@ -10,6 +10,8 @@ import dev.irqtopo.runtime.AmdViRemapEntry;
 import dev.irqtopo.runtime.Errno;
 import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.isolation.Finding;
+import dev.irqtopo.runtime.isolation.FindingClass;
+import dev.irqtopo.runtime.isolation.Means;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -104,7 +106,8 @@ class AmdViTablesTest {
         assertThat(report).hasNoBreach("vm1", "vm0");
         Finding finding = report.findings().get(0);
         assertThat(finding.device()).isEqualTo("adi1");
-        assertThat(finding.storage()).isEqualTo(BusDomainKind.IMS);
+        assertThat(finding.means()).isEqualTo(Means.IMS);
+        assertThat(finding.findingClass()).isEqualTo(FindingClass.SHARED_REQUESTER_ID);
         assertThat(finding.requesterId().toString()).isEqualTo("04:00.0");
     }
 

@@ -8,6 +8,8 @@ import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.Errno;
 import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.isolation.Finding;
+import dev.irqtopo.runtime.isolation.FindingClass;
+import dev.irqtopo.runtime.isolation.Means;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.testing.PropertyRuns;
 import java.util.Map;
@@ -66,7 +68,7 @@ final class ArbitraryWrites {
             }
             victims.computeIfAbsent(victim.get(), v -> new AtomicInteger()).incrementAndGet();
             Optional<Finding> finding = report.findings().stream()
-                    .filter(f -> f.guest().equals(guest) && f.device().equals(device) && f.storage() == storage
+                    .filter(f -> f.guest().equals(guest) && f.device().equals(device) && f.means() == Means.of(storage)
                             && f.victim().equals(victim.get()))
                     .findFirst();
             assertWithMessage("%s reaches %s with %s (%s), which the isolation report misses", guest, victim.get(),

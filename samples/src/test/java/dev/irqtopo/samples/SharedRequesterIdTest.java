@@ -7,6 +7,8 @@ import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.runtime.AllocatedInterrupt;
 import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.isolation.Finding;
+import dev.irqtopo.runtime.isolation.FindingClass;
+import dev.irqtopo.runtime.isolation.Means;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,8 @@ class SharedRequesterIdTest {
                 .containsExactly("vm0 -> host", "vm0 -> vm1", "vm1 -> host", "vm1 -> vm0").inOrder();
         Finding first = report.findings().get(0);
         assertThat(first.device()).isEqualTo("adi1");
-        assertThat(first.storage()).isEqualTo(BusDomainKind.IMS);
+        assertThat(first.means()).isEqualTo(Means.IMS);
+        assertThat(first.findingClass()).isEqualTo(FindingClass.SHARED_REQUESTER_ID);
         assertThat(first.requesterId().toString()).isEqualTo("03:00.0");
         assertThat(first.path()).isNotEmpty();
         assertThat(report.findings().get(3).device()).isEqualTo("adi2");
