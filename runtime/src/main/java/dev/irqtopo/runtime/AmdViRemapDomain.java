@@ -4,22 +4,26 @@ import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.ToIntFunction;
 
 /**
- * AMD-Vi interrupt remapping: one table per requester id (segment included), shared by every device
- * and sub-device that carries it. The message's data selects the entry.
+ * AMD-Vi interrupt remapping: one table per requester id as the IOMMU sees it (segment included),
+ * shared by every device and sub-device that carries it, and by every device behind one bridge. The
+ * message's data selects the entry. With tables of at most 512 entries data bits 10:8 are the message
+ * type: only fixed and arbitrated messages are remapped; NMI, INIT and ExtINT would need the device
+ * table entry's pass bits, which Linux leaves clear, and SMI and the reserved types are refused too.
+ * Larger tables are Linux's 2K mode, where data bits 10:0 are the index of any message.
  */
 final class AmdViRemapDomain extends RemapDomain {
 
-    /** Linux switches to 2K mode, and marks its messages, when the tables have 2048 entries. */
+    /** Linux marks its messages (address bit 2) when the tables have 2048 entries. */
     private static final int TWO_K_ENTRIES = 2048;
+    /** Tables up to this size read data bits 10:8 as the message type. */
+    private static final int TYPED_ENTRIES = 512;
 
     /** Sorted for snapshots; concurrent because firing looks tables up without the lock while a change may add one. */
     private final Map<RequesterId, Table> tables = new ConcurrentSkipListMap<>();
@@ -43,19 +47,24 @@ final class AmdViRemapDomain extends RemapDomain {
         return Errno.ENOSPC;
     }
 
+    /**
+     * The lowest run of {@code count} free entries starting at a multiple of {@code count} rounded up
+     * to a power of two; only the {@code count} are taken, as Linux's AMD driver marks them, so the
+     * rest of the window stays free for later interrupts of the same requester id.
+     */
     @Override
-    int allocate(RequesterId requester, int count, Journal journal) {
-        Table table = tables.computeIfAbsent(requester, rid -> new Table(model.entries()));
-        int base = table.indices.allocate(count);
+    int allocate(Device device, int count, Journal journal) {
+        Table table = tables.computeIfAbsent(device.iommuRequesterId(), rid -> new Table(model.entries()));
+        int base = table.indices.allocateRun(count);
         if (base >= 0) {
-            journal.record(() -> table.indices.free(base, count));
+            journal.record(() -> table.indices.freeRun(base, count));
         }
         return base;
     }
 
     @Override
-    void program(RequesterId requester, int index, int vector, int apicId, Optional<PostedTarget> posted, Journal journal) {
-        AmdViRemapEntry[] entries = tables.get(requester).entries;
+    void program(Device device, int index, int vector, int apicId, Optional<PostedTarget> posted, Journal journal) {
+        AmdViRemapEntry[] entries = tables.get(device.iommuRequesterId()).entries;
         AmdViRemapEntry previous = entries[index];
         entries[index] = AmdViRemapEntry.enabled(vector, apicId);
         journal.record(() -> entries[index] = previous);
@@ -72,7 +81,22 @@ final class AmdViRemapDomain extends RemapDomain {
     }
 
     @Override
+    boolean decodesHyperTransportWindow() {
+        return true;
+    }
+
+    @Override
     Translation translate(RequesterId requester, long address, int data, List<String> trace) {
+        if (model.entries() <= TYPED_ENTRIES) {
+            int type = data >>> 8 & 7;
+            if (type > 1) {
+                if (trace != null) {
+                    trace.add(name() + ": message type " + Integer.toBinaryString(8 | type).substring(1)
+                            + " (data bits 10:8) is not remapped and its pass bit is clear: INVALID_DEVICE_REQUEST");
+                }
+                return Translation.blocked(FaultReason.AMDVI_INVALID_DEVICE_REQUEST);
+            }
+        }
         int index = data & 0x7FF;
         if (trace != null) {
             trace.add(name() + ": table of " + requester + ", index " + index + " (data bits 10:0)");
@@ -104,48 +128,36 @@ final class AmdViRemapDomain extends RemapDomain {
                 ? Optional.empty() : Optional.ofNullable(table.entries[index]);
     }
 
-    /** Any address in the interrupt range will do, so the lowest is 0xFEE00000 with data = index. */
-    @Override
-    List<Message> lowestMessagesToEntries(RequesterId requester) {
-        List<Message> lowest = new ArrayList<>();
-        Table table = tables.get(requester);
-        if (table != null) {
-            for (int index = table.indices.nextUsed(0); index >= 0; index = table.indices.nextUsed(index + 1)) {
-                AmdViRemapEntry entry = table.entries[index];
-                if (entry != null && entry.remapEnabled()) {
-                    lowest.add(Message.of(Message.INTERRUPT_BASE, index));
-                }
-            }
-        }
-        return lowest;
-    }
-
     @Override
     boolean passesCompatibility() {
         return false;
     }
 
-    /** Each table is its requester id's alone, so its entries form runs of their own, found by the requester id. */
+    /**
+     * Each table is its requester id's alone, so what it reaches is found by the requester id. Any
+     * address in the interrupt range will do, so entry i's lowest message is 0xFEE00000 with data i,
+     * whose type bits are 000 or 001 for every index of a table of at most 512 entries.
+     */
     @Override
-    EntryReach entryReach(Router router, ToIntFunction<Delivery> owner) {
-        Map<RequesterId, EntryRuns> byTable = new HashMap<>();
+    EntryReach entryReach(Victims victims, Router router) {
+        Map<RequesterId, EntryLowest> byTable = new HashMap<>();
         tables.forEach((requester, table) -> {
-            EntryRuns runs = new EntryRuns();
+            EntryLowest lowest = new EntryLowest();
             for (int index = table.indices.nextUsed(0); index >= 0; index = table.indices.nextUsed(index + 1)) {
                 AmdViRemapEntry entry = table.entries[index];
                 if (entry != null && entry.remapEnabled()) {
-                    int landsOn = owner.applyAsInt(router.throughEntry(entry));
-                    if (landsOn >= 0) {
-                        runs.add(null, landsOn, Message.INTERRUPT_BASE, index);
+                    int victim = victims.of(router.throughEntry(entry));
+                    if (victim != Victims.NOBODY) {
+                        lowest.offer(victim, Message.INTERRUPT_BASE, index, requester);
                     }
                 }
             }
-            byTable.put(requester, runs);
+            byTable.put(requester, lowest);
         });
-        return (requester, lowest) -> {
-            EntryRuns runs = byTable.get(requester);
-            if (runs != null) {
-                runs.offerTo(requester, lowest);
+        return (requester, into) -> {
+            EntryLowest lowest = byTable.get(requester);
+            if (lowest != null) {
+                lowest.offerTo(requester, into, Passage.SAME_REQUESTER_ID);
             }
         };
     }

@@ -35,6 +35,16 @@ final class Device {
         return model.requesterId();
     }
 
+    /** The requester id the IOMMU sees on its writes: behind a bridge, the bridge's alias. */
+    RequesterId iommuRequesterId() {
+        return model.iommuRequesterId();
+    }
+
+    /** Whether it sits behind a bridge, whose alias its remap entries must accept. */
+    boolean behindBridge() {
+        return model.bridge().isPresent();
+    }
+
     /** The storage a bus domain of that kind stores into, or null. */
     DeviceStorage storage(BusDomainKind busDomain) {
         return storages[busDomain.ordinal()];

@@ -13,7 +13,12 @@ public enum FaultReason {
     /** VT-d 26h: the request's requester id fails the entry's source validation. */
     VTD_SOURCE_VALIDATION("0x26"),
     /** AMD-Vi: the index is beyond the device's table or the entry is not remap-enabled. */
-    AMDVI_IO_PAGE_FAULT("IO_PAGE_FAULT");
+    AMDVI_IO_PAGE_FAULT("IO_PAGE_FAULT"),
+    /**
+     * AMD-Vi: a message type the device table entry does not let through: NMI, INIT and ExtINT without
+     * their pass bits (which Linux leaves clear), SMI and the reserved types.
+     */
+    AMDVI_INVALID_DEVICE_REQUEST("INVALID_DEVICE_REQUEST");
 
     private final String code;
 

@@ -2,13 +2,10 @@ package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.RequesterId;
-import dev.irqtopo.runtime.vector.VectorMatrix;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
 
 /**
  * The platform seen from the hardware side: devices firing their storage slots, what the storages
@@ -74,55 +71,13 @@ public final class Hardware {
     }
 
     /**
-     * Every destination a message from {@code device} can land on, each with the lowest message that
-     * lands there, derived from the entries, APIC IDs and vectors that exist rather than by trying
-     * messages: every remap entry the device's requester id may use; and where compatibility-format
-     * messages reach the CPUs (no remapping, or VT-d with {@code compat allowed}), on every host CPU an
-     * 8-bit destination can name, every vector with an owner plus vector 0, the lowest of the vectors
-     * nobody owns. Messages that fault or are memory writes land nowhere and are left out.
+     * What any message from any device can reach, made once for the isolation analysis, which asks it
+     * for many devices. {@code kernels} numbers the victims: the host first, then the guests in the
+     * order reports give them.
      */
-    public List<Reach> reach(String device) {
-        Device source = device(device);
-        return platform.lock().read(() -> reachLocked(source));
-    }
-
-    private List<Reach> reachLocked(Device source) {
-        List<Reach> reach = new ArrayList<>();
-        RemapDomain remap = source.remap;
-        if (remap != null) {
-            for (Message message : remap.lowestMessagesToEntries(source.requesterId())) {
-                reach.add(new Reach(message, platform.router().route(source, message.address(), message.data(), null)));
-            }
-        }
-        if (remap == null || remap.passesCompatibility()) {
-            Kernel host = platform.host();
-            for (int cpu = 0; cpu < host.cpus(); cpu++) {
-                int apicId = host.apicId(cpu);
-                if (apicId > 0xFF) {
-                    continue;
-                }
-                for (int vector = 0; vector < VectorMatrix.VECTORS_PER_CPU; vector++) {
-                    if (vector == 0 || host.owner(cpu, vector) != null) {
-                        Message message = Message.compatibility(apicId, vector);
-                        reach.add(new Reach(message, platform.router().route(source, message.address(), message.data(), null)));
-                    }
-                }
-            }
-        }
-        return reach;
-    }
-
-    /**
-     * {@link #reach} of every device, made once and condensed per owner of a delivery: for the
-     * isolation analysis, which asks it for many devices. {@code owner} numbers whose a delivery is,
-     * {@code 0..owners-1}, or negative for nobody's; it runs under the platform's lock, so it must not
-     * call back into the platform.
-     *
-     * @throws IllegalArgumentException when {@code owner} returns a number not below {@code owners}
-     */
-    public ReachIndex reachIndex(ToIntFunction<Delivery> owner, int owners) {
-        Objects.requireNonNull(owner);
-        return platform.lock().read(() -> new ReachIndex(platform, owner, owners));
+    public ReachIndex reachIndex(List<String> kernels) {
+        Victims victims = new Victims(kernels);
+        return platform.lock().read(() -> new ReachIndex(platform, victims));
     }
 
     private Device device(String name) {

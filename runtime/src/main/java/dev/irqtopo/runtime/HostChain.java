@@ -29,11 +29,11 @@ final class HostChain {
             irq.composed = host.composeCompatibility(irq);
             return null;
         }
-        int index = remap.allocate(irq.device.requesterId(), 1, journal);
+        int index = remap.allocate(irq.device, 1, journal);
         if (index < 0) {
             return remap.exhausted();
         }
-        remap.program(irq.device.requesterId(), index, irq.vector, host.apicId(irq.cpu), posted, journal);
+        remap.program(irq.device, index, irq.vector, host.apicId(irq.cpu), posted, journal);
         irq.remapIndex = index;
         irq.composed = remap.compose(index, 0);
         return null;

@@ -3,6 +3,8 @@ package dev.irqtopo.runtime;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.StorageKind;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,11 +69,51 @@ final class Hypervisor {
         return null;
     }
 
-    private Errno allocateOnHost(Irq hostIrq, Journal journal) {
-        RemapDomain remap = hostIrq.device.remap;
-        Optional<PostedTarget> posted = remap != null && remap.posts()
+    /**
+     * The compose hypercall for a multi-message MSI block whose guest interrupts have their vCPUs and
+     * guest vectors: the host takes a vector per message, then one entry block (only remapping makes a
+     * block of unrelated vectors possible, so without it the host answers ENOSPC), and each guest
+     * interrupt gets the returned message with its message number added to data.
+     */
+    Errno composeBlockByHypercall(List<Irq> guestIrqs, Journal journal) {
+        Device device = guestIrqs.get(0).device;
+        RemapDomain remap = device.remap;
+        if (remap == null) {
+            return Errno.ENOSPC;
+        }
+        List<Irq> hostIrqs = new ArrayList<>(guestIrqs.size());
+        for (Irq guestIrq : guestIrqs) {
+            Irq hostIrq = Irq.forwarding(host, guestIrq, guestIrq.cpu, guestIrq.vector);
+            Errno failure = host.allocateVector(hostIrq, host.allCpus, journal);
+            if (failure != null) {
+                return failure;
+            }
+            hostIrqs.add(hostIrq);
+        }
+        int base = remap.allocate(device, guestIrqs.size(), journal);
+        if (base < 0) {
+            return remap.exhausted();
+        }
+        Message returned = remap.compose(base, 0);
+        for (int i = 0; i < hostIrqs.size(); i++) {
+            Irq hostIrq = hostIrqs.get(i);
+            remap.program(device, base + i, hostIrq.vector, host.apicId(hostIrq.cpu), posted(remap, hostIrq), journal);
+            hostIrq.remapIndex = base + i;
+            Irq guestIrq = guestIrqs.get(i);
+            guestIrq.remapIndex = base + i;
+            guestIrq.composed = returned.withData(returned.data() + i);
+        }
+        return null;
+    }
+
+    private static Optional<PostedTarget> posted(RemapDomain remap, Irq hostIrq) {
+        return remap != null && remap.posts()
                 ? Optional.of(new PostedTarget(hostIrq.injects.name(), hostIrq.injectCpu, hostIrq.injectVector))
                 : Optional.empty();
-        return HostChain.allocate(hostIrq, remap, posted, journal);
+    }
+
+    private Errno allocateOnHost(Irq hostIrq, Journal journal) {
+        RemapDomain remap = hostIrq.device.remap;
+        return HostChain.allocate(hostIrq, remap, posted(remap, hostIrq), journal);
     }
 }

@@ -199,6 +199,11 @@ public final class Kernel {
         return row == null ? null : row[vector];
     }
 
+    /** Whether any interrupt owns a vector on {@code cpu}: most CPUs of a large host own none, and need no walk. */
+    boolean ownsVectorsOn(int cpu) {
+        return owners[cpu] != null;
+    }
+
     /** The interrupt with irq number {@code virq}, or null. */
     Irq irq(int virq) {
         return virq >= 0 && virq < irqs.length ? irqs[virq] : null;

@@ -8,6 +8,8 @@ package dev.irqtopo.runtime;
  */
 public record Message(long address, int data) implements Comparable<Message> {
 
+    /** The compatibility-format destination that every CPU receives. */
+    public static final int BROADCAST = 0xFF;
     /** The lowest address of the x86 interrupt range; anything outside the range is a plain memory write. */
     public static final long INTERRUPT_BASE = 0xFEE0_0000L;
     /** The highest address of the x86 interrupt range. */
@@ -84,6 +86,14 @@ public record Message(long address, int data) implements Comparable<Message> {
         return (int) address;
     }
 
+    /** AMD's HyperTransport interrupt window, 0xFD_F800_0000..0xFD_F8FF_FFFF, which AMD-Vi treats as interrupt requests too. */
+    static final long HT_INTERRUPT_BASE = 0xFD_F800_0000L;
+
+    /** Whether the address lies in AMD's HyperTransport interrupt window. */
+    static boolean isHyperTransportInterrupt(long address) {
+        return address >>> 24 == HT_INTERRUPT_BASE >>> 24;
+    }
+
     /** Whether the address lies in 0xFEE00000..0xFEEFFFFF (address_hi 0), i.e. the write is an interrupt. */
     public boolean isInterrupt() {
         return isInterrupt(address);
@@ -101,9 +111,19 @@ public record Message(long address, int data) implements Comparable<Message> {
         return (address & REMAPPABLE_FORMAT) == 0;
     }
 
-    /** Compatibility format: the 8-bit destination APIC ID, address bits 19:12. */
+    /** Compatibility format: the 8-bit destination APIC ID, address bits 19:12; 0xFF is the broadcast destination. */
     public int destination() {
+        return destination(address);
+    }
+
+    /** {@link #destination()} of an address, for code that must not allocate a message. */
+    static int destination(long address) {
         return (int) (address >>> 12) & 0xFF;
+    }
+
+    /** Compatibility format: the delivery mode, data bits 10:8. */
+    public DeliveryMode deliveryMode() {
+        return DeliveryMode.of(data);
     }
 
     /** Compatibility format: address bits 11:5, destination bits 14:8 where a hypervisor accepts them. */
@@ -130,6 +150,11 @@ public record Message(long address, int data) implements Comparable<Message> {
 
     /** VT-d remappable format: the 16-bit handle, address bits 19:5 with address bit 2 as bit 15. */
     public int handle() {
+        return handle(address);
+    }
+
+    /** {@link #handle()} of an address, for code that must not allocate a message. */
+    static int handle(long address) {
         return (int) (address >>> 5) & 0x7FFF | (int) (address >>> 2 & 1) << 15;
     }
 

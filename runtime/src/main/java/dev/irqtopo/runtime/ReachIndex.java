@@ -1,95 +1,83 @@
 package dev.irqtopo.runtime;
 
-import dev.irqtopo.runtime.vector.VectorMatrix;
-
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
-import java.util.function.ToIntFunction;
 
 /**
- * {@link Hardware#reach} for every device at once, reduced to what the isolation analysis needs: per
- * owner of a delivery, the lowest message a device can emit that lands on it. The caller decides who
- * owns a delivery (a number {@code 0..owners-1}, or negative for nobody). Every destination is routed
- * and attributed once, when the index is made, in one state of the platform; asking for a device then
- * only checks which of the condensed destinations its requester id may use, so asking for many
- * devices does not route the same entries again.
+ * Everything any message from a device can reach, for the isolation analysis: per victim, the lowest
+ * message a device can emit that lands on it. The message space (2^64 addresses times 2^32 data)
+ * reduces to what exists: every present remap entry, selected at lowest by the handle alone or by
+ * handle 0 with a sub-handle (VT-d) or by its index as data (AMD-Vi); and where compatibility format
+ * reaches the CPUs, every host APIC ID an 8-bit destination names with vector 0 (an illegal vector,
+ * the host's) and every owned vector, plus the broadcast destination 0xFF, which reaches every owned
+ * vector of every host CPU. Lowest-priority and the reserved delivery modes are never lower than the
+ * fixed message they behave like, and special modes (SMI, NMI, INIT, ExtINT) reach only the host.
  *
- * <p>The destinations are those {@link Hardware#reach} lists: every present remap entry the device's
- * requester id may use, and where compatibility-format messages reach the CPUs, every host CPU vector
- * an 8-bit destination can name that has an owner, plus vector 0.
- *
- * <p>A value of the state it was made in: later changes to the platform do not show, and it may be
- * queried from any thread.
+ * <p>Every destination is routed and attributed once, when the index is made, in one state of the
+ * platform; asking for a device then looks up only the entries its requester id may use, bucketed by
+ * source validation, so asking for many devices does not route the same entries again. A value of the
+ * state it was made in: later changes to the platform do not show.
  */
 public final class ReachIndex {
 
     private final Platform platform;
-    private final int owners;
+    private final Victims victims;
     private final Map<RemapDomain, RemapDomain.EntryReach> entries = new IdentityHashMap<>();
-    /** The lowest compatibility-format message per owner; null when no device's messages reach the CPUs that way. */
-    private final LowestMessages compatibility;
+    /** The lowest compatibility-format message per victim, made when the first device that passes compatibility format asks. */
+    private ReachedVictims compatibility;
 
-    /** Routes every destination on {@code platform}; the caller holds its lock. */
-    ReachIndex(Platform platform, ToIntFunction<Delivery> owner, int owners) {
-        if (owners < 0) {
-            throw new IllegalArgumentException("owners " + owners);
-        }
+    /** Routes every remap entry on {@code platform}; the caller holds its lock. */
+    ReachIndex(Platform platform, Victims victims) {
         this.platform = platform;
-        this.owners = owners;
-        ToIntFunction<Delivery> checked = delivery -> {
-            int o = owner.applyAsInt(delivery);
-            if (o >= owners) {
-                throw new IllegalArgumentException("owner " + o + " of " + delivery + " is not below " + owners);
-            }
-            return o;
-        };
+        this.victims = victims;
         for (RemapDomain domain : platform.remapDomains()) {
-            entries.put(domain, domain.entryReach(platform.router(), checked));
+            entries.put(domain, domain.entryReach(victims, platform.router()));
         }
-        boolean compatibilityUsed = false;
         for (Device device : platform.devices()) {
-            compatibilityUsed |= passesCompatibility(device);
+            if (passesCompatibility(device)) {
+                compatibility = compatibility();
+                break;
+            }
         }
-        this.compatibility = compatibilityUsed ? compatibility(platform, checked, owners) : null;
+    }
+
+    public Victims victims() {
+        return victims;
     }
 
     /**
-     * One element per owner {@code 0..owners-1}: the lowest message (by address, then data) that
-     * {@code device} can emit and that lands on that owner, or empty when none does.
+     * The victims {@code device} can reach with any message it emits, in increasing victim order, each
+     * with the lowest message that lands on it.
      *
      * @throws IllegalArgumentException for a device the platform does not have
      */
-    public List<Optional<Message>> lowestPerOwner(String device) {
-        return lowest(device).toList();
-    }
-
-    /**
-     * The owners {@code device} can reach, in increasing order, each with the lowest message that
-     * lands on it: what {@link #lowestPerOwner} says, in time that depends on what the device
-     * reaches rather than on the number of owners.
-     *
-     * @throws IllegalArgumentException for a device the platform does not have
-     */
-    public SortedMap<Integer, Message> lowestByOwner(String device) {
-        return lowest(device).toMap();
-    }
-
-    private LowestMessages lowest(String device) {
+    public List<Reached> reached(String device) {
         Device source = platform.device(device);
         if (source == null) {
             throw new IllegalArgumentException("no device " + device + " on platform " + platform.model().name());
         }
-        LowestMessages lowest = new LowestMessages(owners);
+        ReachedVictims lowest = new ReachedVictims(victims.count());
         if (source.remap != null) {
-            entries.get(source.remap).offerTo(source.requesterId(), lowest);
+            entries.get(source.remap).offerTo(source.iommuRequesterId(), lowest);
         }
-        if (passesCompatibility(source)) {
-            lowest.offerAll(compatibility);
+        boolean compatible = passesCompatibility(source);
+        if (compatible) {
+            Passage passage = source.remap == null ? Passage.NO_REMAPPING : Passage.COMPATIBILITY_FORMAT;
+            for (int victim : compatibility.reached()) {
+                Message message = compatibility.message(victim);
+                lowest.offer(victim, message.address(), message.data(), passage);
+            }
         }
-        return lowest;
+        List<Reached> reached = new ArrayList<>();
+        for (int victim : lowest.reached()) {
+            // special modes reach host CPUs only, and every one of them through the broadcast destination
+            List<DeliveryMode> special = compatible && victim == Victims.HOST ? DeliveryMode.SPECIAL : List.of();
+            reached.add(new Reached(victim, lowest.message(victim), lowest.passage(victim), special));
+        }
+        return reached;
     }
 
     /** Whether the device's compatibility-format messages reach the CPUs: no remapping, or VT-d letting them pass. */
@@ -98,25 +86,50 @@ public final class ReachIndex {
     }
 
     /**
-     * Compatibility format names a host CPU by the 8 bits of address bits 19:12 and the vector by data
-     * bits 7:0, whoever emits it; vectors nobody owns all deliver alike, so vector 0 stands for them.
+     * Compatibility format names a host CPU by address bits 19:12 and the vector by data bits 7:0,
+     * whoever emits it: per named CPU, vector 0 (illegal, the host's) and each owned vector; then the
+     * broadcast, data 0 for the host and, per guest, the lowest vector forwarded to it on any CPU,
+     * named or not. Vectors nobody owns all land on the host, as vector 0 does with lower data.
      */
-    private static LowestMessages compatibility(Platform platform, ToIntFunction<Delivery> owner, int owners) {
-        LowestMessages lowest = new LowestMessages(owners);
+    private ReachedVictims compatibility() {
+        ReachedVictims lowest = new ReachedVictims(victims.count());
         Kernel host = platform.host();
+        Router router = platform.router();
+        int[] lowestForwarded = new int[victims.count()];
+        Arrays.fill(lowestForwarded, -1);
         for (int cpu = 0; cpu < host.cpus(); cpu++) {
             int apicId = host.apicId(cpu);
-            if (apicId > 0xFF) {
+            boolean named = apicId < Message.BROADCAST;
+            long address = Message.INTERRUPT_BASE | (long) apicId << 12;
+            if (named) {
+                lowest.offer(Victims.HOST, address, 0, Passage.NO_REMAPPING);
+            }
+            if (!host.ownsVectorsOn(cpu)) {
                 continue;
             }
-            for (int vector = 0; vector < VectorMatrix.VECTORS_PER_CPU; vector++) {
-                if (vector == 0 || host.owner(cpu, vector) != null) {
-                    int landsOn = owner.applyAsInt(platform.router().toHostCpu(apicId, vector));
-                    if (landsOn >= 0) {
-                        Message message = Message.compatibility(apicId, vector);
-                        lowest.offer(landsOn, message.address(), message.data());
-                    }
+            for (int vector = Router.FIRST_LEGAL_VECTOR; vector < 0x100; vector++) {
+                if (host.owner(cpu, vector) == null) {
+                    continue;
                 }
+                int victim = victims.of(router.atHostCpu(cpu, vector, "", null));
+                if (victim == Victims.NOBODY) {
+                    continue;
+                }
+                if (named) {
+                    lowest.offer(victim, address, vector, Passage.NO_REMAPPING);
+                }
+                if (victim != Victims.HOST && lowestForwarded[victim] < 0) {
+                    lowestForwarded[victim] = vector;
+                } else if (victim != Victims.HOST) {
+                    lowestForwarded[victim] = Math.min(lowestForwarded[victim], vector);
+                }
+            }
+        }
+        long broadcast = Message.INTERRUPT_BASE | (long) Message.BROADCAST << 12;
+        lowest.offer(Victims.HOST, broadcast, 0, Passage.NO_REMAPPING);
+        for (int victim = 0; victim < lowestForwarded.length; victim++) {
+            if (lowestForwarded[victim] >= 0) {
+                lowest.offer(victim, broadcast, lowestForwarded[victim], Passage.NO_REMAPPING);
             }
         }
         return lowest;

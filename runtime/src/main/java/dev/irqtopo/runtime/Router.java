@@ -6,19 +6,34 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The hardware path of one emitted message: interrupt range, then the remapping unit covering the
- * device (if remapping is on), then the host CPU and vector, then whoever owns that vector. The same
- * code serves firing a slot, tracing a message for a counterexample, and the isolation analysis.
+ * The hardware path of one emitted message (Use): the interrupt range, then the remapping unit covering
+ * the device (if remapping is on), then the CPUs' interrupt logic, then whoever owns the vector. The
+ * same code serves firing a slot, tracing a message for a counterexample, and the isolation analysis.
+ *
+ * <p>Results are shared instances wherever the outcome allows, so that firing allocates nothing.
  */
 final class Router {
 
     private static final Map<FaultReason, Delivery.Fault> FAULTS = new EnumMap<>(FaultReason.class);
+    private static final Delivery.Broadcast[] FIXED_BROADCASTS = new Delivery.Broadcast[256];
+    private static final Map<DeliveryMode, Delivery.Broadcast> SPECIAL_BROADCASTS = new EnumMap<>(DeliveryMode.class);
+    private static final Map<DeliveryMode, Delivery.Spurious> SPECIAL_TO_NOBODY = new EnumMap<>(DeliveryMode.class);
 
     static {
         for (FaultReason reason : FaultReason.values()) {
             FAULTS.put(reason, new Delivery.Fault(reason));
         }
+        for (int vector = 0; vector < FIXED_BROADCASTS.length; vector++) {
+            FIXED_BROADCASTS[vector] = new Delivery.Broadcast(OptionalInt.of(vector), DeliveryMode.FIXED);
+        }
+        for (DeliveryMode mode : DeliveryMode.SPECIAL) {
+            SPECIAL_BROADCASTS.put(mode, new Delivery.Broadcast(OptionalInt.empty(), mode));
+            SPECIAL_TO_NOBODY.put(mode, new Delivery.Spurious(OptionalInt.empty(), OptionalInt.empty(), mode));
+        }
     }
+
+    /** The lowest vector a local APIC accepts; below it the APIC records an illegal-vector error. */
+    static final int FIRST_LEGAL_VECTOR = 0x10;
 
     private final Platform platform;
 
@@ -28,15 +43,19 @@ final class Router {
 
     /** Where a message {@code device} emits ends; steps in words go to {@code trace} when it is not null. */
     Delivery route(Device device, long address, int data, List<String> trace) {
-        if (!Message.isInterrupt(address)) {
+        RemapDomain remap = device.remap;
+        boolean hyperTransport = remap != null && remap.decodesHyperTransportWindow() && Message.isHyperTransportInterrupt(address);
+        if (!Message.isInterrupt(address) && !hyperTransport) {
             if (trace != null) {
                 trace.add("0x" + Hex.of(address, 16) + " is outside the interrupt range 0xfee00000..0xfeefffff: a memory write");
             }
             return Delivery.memoryWrite();
         }
-        RemapDomain remap = device.remap;
+        if (hyperTransport && trace != null) {
+            trace.add("0x" + Hex.of(address, 16) + " is in the HyperTransport interrupt window: an interrupt request");
+        }
         if (remap != null) {
-            Translation translation = remap.translate(device.requesterId(), address, data, trace);
+            Translation translation = remap.translate(device.iommuRequesterId(), address, data, trace);
             if (translation instanceof Translation.Blocked blocked) {
                 return FAULTS.get(blocked.reason());
             }
@@ -46,23 +65,62 @@ final class Router {
         } else if (trace != null) {
             trace.add("no interrupt remapping: compatibility format");
         }
-        int apicId = (int) (address >>> 12) & 0xFF;
+        return compatibility(address, data, trace);
+    }
+
+    /**
+     * A compatibility-format message as the CPUs decode it: destination APIC ID in address bits 19:12
+     * (0xFF reaches every CPU), vector in data bits 7:0, delivery mode in data bits 10:8.
+     */
+    Delivery compatibility(long address, int data, List<String> trace) {
+        int apicId = Message.destination(address);
         int vector = data & 0xFF;
+        DeliveryMode mode = DeliveryMode.of(data);
+        boolean lowestPriority = (data >>> 8 & 7) == 1;
         if (trace != null) {
-            trace.add("destination APIC ID 0x" + Hex.of(apicId, 2) + " (address bits 19:12), vector 0x" + Hex.of(vector, 2)
-                    + " (data bits 7:0)");
+            trace.add("destination APIC ID 0x" + Hex.of(apicId, 2) + (apicId == Message.BROADCAST ? " (broadcast)" : "")
+                    + " (address bits 19:12), " + (mode.isSpecial() ? mode.keyword().toUpperCase(java.util.Locale.ROOT)
+                    : "vector 0x" + Hex.of(vector, 2) + " (data bits 7:0)") + ", delivery mode "
+                    + (lowestPriority ? "lowest priority" : mode.keyword()) + " (data bits 10:8)");
         }
-        return toHostCpu(apicId, vector, "delivered to", trace);
+        Kernel host = platform.host();
+        if (apicId == Message.BROADCAST) {
+            if (mode.isSpecial()) {
+                if (trace != null) {
+                    trace.add("every host CPU takes the " + mode.keyword().toUpperCase(java.util.Locale.ROOT));
+                }
+                return SPECIAL_BROADCASTS.get(mode);
+            }
+            if (lowestPriority) {
+                if (trace != null) {
+                    trace.add("lowest priority to every CPU: the platform picks the lowest-numbered, host CPU 0");
+                }
+                return atHostCpu(0, vector, "delivered to", trace);
+            }
+            if (trace != null) {
+                trace.add("vector 0x" + Hex.of(vector, 2) + " on every host CPU, whose owners' handlers all run");
+            }
+            return FIXED_BROADCASTS[vector];
+        }
+        int cpu = host.cpuWithApicId(apicId);
+        if (cpu < 0) {
+            if (trace != null) {
+                trace.add("no host CPU has APIC ID 0x" + Hex.of(apicId, 2) + ": nobody receives it");
+            }
+            return mode.isSpecial() ? SPECIAL_TO_NOBODY.get(mode) : new Delivery.Spurious(OptionalInt.empty(), vector);
+        }
+        if (mode.isSpecial()) {
+            if (trace != null) {
+                trace.add("host CPU " + cpu + " takes the " + mode.keyword().toUpperCase(java.util.Locale.ROOT));
+            }
+            return new Delivery.Special(cpu, mode);
+        }
+        return atHostCpu(cpu, vector, "delivered to", trace);
     }
 
     /** Where a request that selected {@code entry} (and passed its source validation) ends. */
     Delivery throughEntry(RemapEntry entry) {
         return throughEntry(entry, null);
-    }
-
-    /** Where a compatibility-format request for {@code vector} on the CPU with {@code apicId} ends. */
-    Delivery toHostCpu(int apicId, int vector) {
-        return toHostCpu(apicId, vector, "delivered to", null);
     }
 
     private Delivery throughEntry(RemapEntry entry, List<String> trace) {
@@ -77,24 +135,36 @@ final class Router {
                 }
                 return owner == null ? new Delivery.Spurious(OptionalInt.empty(), target.vector()) : owner.delivered();
             }
-            return toHostCpu(vtd.destinationApicId(), vtd.vector(), "remapped to", trace);
+            return remappedTo(vtd.destinationApicId(), vtd.vector(), trace);
         }
         AmdViRemapEntry amd = (AmdViRemapEntry) entry;
-        return toHostCpu(amd.destination(), amd.vector(), "remapped to", trace);
+        return remappedTo(amd.destination(), amd.vector(), trace);
     }
 
-    /**
-     * A host CPU vector: the owner's handler runs, a forwarding handler injects its guest vector, and a
-     * vector nobody owns is spurious.
-     */
-    private Delivery toHostCpu(int apicId, int vector, String how, List<String> trace) {
-        Kernel host = platform.host();
-        int cpu = host.cpuWithApicId(apicId);
+    /** An entry's fixed delivery to the host CPU with {@code apicId}. */
+    private Delivery remappedTo(int apicId, int vector, List<String> trace) {
+        int cpu = platform.host().cpuWithApicId(apicId);
         if (cpu < 0) {
             if (trace != null) {
                 trace.add("no host CPU has APIC ID 0x" + Hex.of(apicId, 2) + ": nobody receives it");
             }
             return new Delivery.Spurious(OptionalInt.empty(), vector);
+        }
+        return atHostCpu(cpu, vector, "remapped to", trace);
+    }
+
+    /**
+     * A fixed interrupt for {@code vector} on host CPU {@code cpu}: an illegal vector, the owner's handler,
+     * a forwarding handler that injects its guest vector, or spurious when nobody owns it.
+     */
+    Delivery atHostCpu(int cpu, int vector, String how, List<String> trace) {
+        Kernel host = platform.host();
+        if (vector < FIRST_LEGAL_VECTOR) {
+            if (trace != null) {
+                trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2)
+                        + ", an illegal vector: the APIC raises its error interrupt, the host's");
+            }
+            return new Delivery.Spurious(OptionalInt.of(cpu), vector);
         }
         Irq owner = host.owner(cpu, vector);
         if (owner == null) {

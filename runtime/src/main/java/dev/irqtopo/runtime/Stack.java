@@ -90,10 +90,14 @@ public final class Stack {
      * interrupt through the whole chain; multi-message MSI takes all its vectors, then one block of
      * remap entries, and stores one message for the block.
      *
+     * A count that is not a power of two enables the next power of two of MSI messages (the device's
+     * Multiple Message Enable), of which only the first {@code count} are allocated.
+     *
      * @return the interrupts, or the errno: the creation error if the domain was not created; EINVAL
-     *         for a count below 1 or (MSI) not a power of two; EBUSY when MSI is already allocated;
-     *         ENOSPC for more than the free slots, or multi-message MSI without remapping; else the
-     *         first failure of a level (ENOSPC vectors or AMD-Vi entries, ENOMEM VT-d entries)
+     *         for a count below 1; EBUSY when MSI is already allocated; ENOSPC for more than the free
+     *         slots, or multi-message MSI where x86 would need contiguous vectors (no remapping in a
+     *         host stack, no hypercall in a guest stack); else the first failure of a level (ENOSPC
+     *         vectors or AMD-Vi entries, ENOMEM VT-d entries), the host's included for a guest
      */
     public Allocation allocate(int count) {
         return platform.lock().change(() -> allocateLocked(count));
@@ -106,7 +110,8 @@ public final class Stack {
             return Allocation.failed(refused);
         }
         List<Irq> taken = new ArrayList<>(count);
-        Errno failure = storage.isMsi() && count > 1 ? allocateMsiBlock(count, taken) : allocateEach(count, taken);
+        Errno failure = !storage.isMsi() || count == 1 ? allocateEach(count, taken)
+                : kernel.isHost() ? allocateMsiBlock(count, taken) : allocateMsiBlockByHypercall(count, taken);
         if (failure != null) {
             release(taken);
             return Allocation.failed(failure);
@@ -151,14 +156,20 @@ public final class Stack {
             if (storage.freeSlots() < storage.size()) {
                 return Errno.EBUSY;
             }
-            if (Integer.bitCount(count) != 1) {
-                return Errno.EINVAL;
-            }
-            if (count > storage.size() || count > 1 && remap == null) {
+            if (count > storage.size() || count > 1 && !multiMessage()) {
                 return Errno.ENOSPC;
             }
         }
         return count > storage.freeSlots() ? Errno.ENOSPC : null;
+    }
+
+    /**
+     * Whether this stack can give an MSI block several messages: x86 would need contiguous vectors
+     * aligned to the block on one CPU, which it does not offer, so only remapping (on the host) or the
+     * hypervisor's remapping behind a compose hypercall (in a guest) can.
+     */
+    private boolean multiMessage() {
+        return kernel.isHost() ? remap != null : model.hypercall();
     }
 
     private Errno allocateEach(int count, List<Irq> taken) {
@@ -213,6 +224,46 @@ public final class Stack {
 
     /** Host multi-message MSI through the remap domain: every vector first, then one aligned entry block. */
     private Errno allocateMsiBlock(int count, List<Irq> taken) {
+        Errno failure = allocateBlockVectors(count, taken);
+        if (failure != null) {
+            return failure;
+        }
+        MsiBlock block = new MsiBlock(taken);
+        int base = remap.allocate(device, count, block.teardown);
+        if (base < 0) {
+            return remap.exhausted();
+        }
+        for (Irq irq : taken) {
+            remap.program(device, base + irq.slot, irq.vector, kernel.apicId(irq.cpu), Optional.empty(), block.teardown);
+            irq.remapIndex = base + irq.slot;
+            irq.composed = remap.compose(base, irq.slot);
+        }
+        storeBlock(block);
+        return null;
+    }
+
+    /**
+     * Guest multi-message MSI composed by hypercall, as Hyper-V's vPCI driver does it: a vector per
+     * message, then one hypercall for the whole block, which the host allocates as its own stack for
+     * the device would; the guest stores the one message it gets back.
+     */
+    private Errno allocateMsiBlockByHypercall(int count, List<Irq> taken) {
+        Errno failure = allocateBlockVectors(count, taken);
+        if (failure != null) {
+            return failure;
+        }
+        MsiBlock block = new MsiBlock(taken);
+        failure = platform.hypervisor().composeBlockByHypercall(taken, block.teardown);
+        if (failure != null) {
+            block.teardown.rollback();
+            return failure;
+        }
+        storeBlock(block);
+        return null;
+    }
+
+    /** One vector (and irq number) per message of an MSI block, in slot order, from every CPU of the kernel. */
+    private Errno allocateBlockVectors(int count, List<Irq> taken) {
         for (int slot = 0; slot < count; slot++) {
             Irq irq = new Irq(kernel, this, device, storage, slot);
             Errno failure = kernel.allocateVector(irq, kernel.allCpus, irq.teardown);
@@ -222,21 +273,17 @@ public final class Stack {
             }
             taken.add(irq);
         }
-        MsiBlock block = new MsiBlock(taken);
-        int base = remap.allocate(device.requesterId(), count, block.teardown);
-        if (base < 0) {
-            return remap.exhausted();
-        }
-        for (Irq irq : taken) {
-            remap.program(device.requesterId(), base + irq.slot, irq.vector, kernel.apicId(irq.cpu), Optional.empty(), block.teardown);
-            irq.remapIndex = base + irq.slot;
-            irq.composed = remap.compose(base, irq.slot);
+        return null;
+    }
+
+    /** The Store step of an MSI block: one message for all, and Multiple Message Enable the block's power of two. */
+    private void storeBlock(MsiBlock block) {
+        for (Irq irq : block.irqs) {
             irq.block = block;
             storage.claim(irq.slot, irq, block.teardown);
         }
-        storage.write(0, taken.get(0).composed, block.teardown);
-        storage.enableMsi(BlockAllocator.blockSize(count), block.teardown);
-        return null;
+        storage.write(0, block.irqs.get(0).composed, block.teardown);
+        storage.enableMsi(BlockAllocator.blockSize(block.irqs.size()), block.teardown);
     }
 
     /** Undoes a failed request: every interrupt it took, newest first. */

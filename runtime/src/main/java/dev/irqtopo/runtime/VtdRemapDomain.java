@@ -6,22 +6,30 @@ import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
 
-/** Intel VT-d interrupt remapping: one table for the whole unit, entries bound to requesters by source validation. */
+/**
+ * Intel VT-d interrupt remapping: one table for the whole unit, entries bound to requesters by source
+ * validation. In x2APIC mode (IRTA.EIME = 1) compatibility-format requests are blocked whatever the
+ * CFI bit says; in xAPIC mode {@code compat allowed} lets them pass.
+ */
 final class VtdRemapDomain extends RemapDomain {
 
     private final ApicMode apicMode;
     private final BlockAllocator indices;
     private final VtdRemapEntry[] table;
+    /** Per entry, the requester id (as the IOMMU sees it) of the device it was allocated for. */
+    private final RequesterId[] boundTo;
 
     VtdRemapDomain(IommuModel model, ApicMode apicMode) {
         super(model);
         this.apicMode = apicMode;
         this.indices = new BlockAllocator(model.entries());
         this.table = new VtdRemapEntry[model.entries()];
+        this.boundTo = new RequesterId[model.entries()];
     }
 
     @Override
@@ -29,8 +37,9 @@ final class VtdRemapDomain extends RemapDomain {
         return Errno.ENOMEM;
     }
 
+    /** A block of {@code count} rounded up to a power of two, aligned to its size; the whole block is taken. */
     @Override
-    int allocate(RequesterId requester, int count, Journal journal) {
+    int allocate(Device device, int count, Journal journal) {
         int base = indices.allocate(count);
         if (base >= 0) {
             journal.record(() -> indices.free(base, count));
@@ -39,11 +48,17 @@ final class VtdRemapDomain extends RemapDomain {
     }
 
     @Override
-    void program(RequesterId requester, int index, int vector, int apicId, Optional<PostedTarget> posted, Journal journal) {
-        VtdRemapEntry entry = VtdRemapEntry.remapped(vector, apicId, apicMode, model.sourceCheck(), requester);
+    void program(Device device, int index, int vector, int apicId, Optional<PostedTarget> posted, Journal journal) {
+        VtdRemapEntry entry = VtdRemapEntry.remapped(vector, apicId, apicMode, model.sourceCheck(),
+                device.iommuRequesterId(), device.behindBridge());
         VtdRemapEntry previous = table[index];
+        RequesterId previousBinding = boundTo[index];
         table[index] = posted.map(entry::postedTo).orElse(entry);
-        journal.record(() -> table[index] = previous);
+        boundTo[index] = device.iommuRequesterId();
+        journal.record(() -> {
+            table[index] = previous;
+            boundTo[index] = previousBinding;
+        });
     }
 
     @Override
@@ -59,16 +74,7 @@ final class VtdRemapDomain extends RemapDomain {
     @Override
     Translation translate(RequesterId requester, long address, int data, List<String> trace) {
         if ((address & Message.REMAPPABLE_FORMAT) == 0) {
-            if (!model.compatAllowed()) {
-                if (trace != null) {
-                    trace.add(name() + ": compatibility format, blocked: fault 0x25");
-                }
-                return Translation.blocked(FaultReason.VTD_COMPAT_BLOCKED);
-            }
-            if (trace != null) {
-                trace.add(name() + ": compatibility format, allowed: passes untranslated");
-            }
-            return Translation.COMPATIBILITY;
+            return compatibility(trace);
         }
         boolean subHandleValid = (address & Message.SUB_HANDLE_VALID) != 0;
         if (subHandleValid && data >>> 16 != 0) {
@@ -77,12 +83,12 @@ final class VtdRemapDomain extends RemapDomain {
             }
             return Translation.blocked(FaultReason.VTD_RESERVED_FIELD);
         }
-        int handle = (int) (address >>> 5) & 0x7FFF | (int) (address >>> 2 & 1) << 15;
+        int handle = Message.handle(address);
         int index = subHandleValid ? handle + (data & 0xFFFF) & 0xFFFF : handle;
         if (trace != null) {
             trace.add(subHandleValid
                     ? name() + ": remappable, handle " + handle + ", sub-handle " + (data & 0xFFFF) + ", index " + index
-                    : name() + ": remappable, handle " + handle + ", index " + index);
+                    : name() + ": remappable, handle " + handle + ", index " + index + " (data ignored)");
         }
         if (index >= table.length) {
             if (trace != null) {
@@ -104,9 +110,28 @@ final class VtdRemapDomain extends RemapDomain {
             return Translation.blocked(FaultReason.VTD_SOURCE_VALIDATION);
         }
         if (trace != null) {
-            trace.add("entry " + index + ": " + entry.sourceValidationLabel() + " matches");
+            trace.add("entry " + index + ": " + entry.sourceValidationLabel() + " matches " + requester);
         }
         return new Translation.Remapped(index, entry);
+    }
+
+    private Translation compatibility(List<String> trace) {
+        if (apicMode == ApicMode.X2APIC) {
+            if (trace != null) {
+                trace.add(name() + ": compatibility format in x2APIC mode (EIME = 1), always blocked: fault 0x25");
+            }
+            return Translation.blocked(FaultReason.VTD_COMPAT_BLOCKED);
+        }
+        if (!model.compatAllowed()) {
+            if (trace != null) {
+                trace.add(name() + ": compatibility format, blocked (CFI clear): fault 0x25");
+            }
+            return Translation.blocked(FaultReason.VTD_COMPAT_BLOCKED);
+        }
+        if (trace != null) {
+            trace.add(name() + ": compatibility format, allowed (CFI set, xAPIC mode): passes untranslated");
+        }
+        return Translation.COMPATIBILITY;
     }
 
     @Override
@@ -116,34 +141,66 @@ final class VtdRemapDomain extends RemapDomain {
 
     @Override
     boolean passesCompatibility() {
-        return model.compatAllowed();
+        return apicMode == ApicMode.XAPIC && model.compatAllowed();
     }
 
+    /**
+     * Present entries in three kinds of bucket, by what their source validation accepts: one exact
+     * requester id (SVT 01), one bus (SVT 10, as the engine binds bus ranges of one bus), or anyone
+     * (SVT 00). A requester then asks its own bucket of each kind only.
+     */
     @Override
-    List<Message> lowestMessagesToEntries(RequesterId requester) {
-        List<Message> lowest = new ArrayList<>();
+    EntryReach entryReach(Victims victims, Router router) {
+        Map<RequesterId, EntryLowest> byRequester = new HashMap<>();
+        Map<Long, EntryLowest> byBus = new HashMap<>();
+        List<VtdRemapEntry> ranges = new ArrayList<>();
+        List<EntryLowest> rangeLowest = new ArrayList<>();
+        EntryLowest unchecked = new EntryLowest();
         for (int index = indices.nextUsed(0); index >= 0; index = indices.nextUsed(index + 1)) {
             VtdRemapEntry entry = table[index];
-            if (entry != null && entry.present() && entry.accepts(requester)) {
-                lowest.add(Message.of(lowestAddressTo(index), lowestDataTo(index)));
+            if (entry == null || !entry.present()) {
+                continue;
             }
+            int victim = victims.of(router.throughEntry(entry));
+            if (victim == Victims.NOBODY) {
+                continue;
+            }
+            EntryLowest bucket = switch (entry.svt()) {
+                case REQUESTER_ID -> byRequester.computeIfAbsent(boundTo[index], rid -> new EntryLowest());
+                case BUS_RANGE -> {
+                    int start = entry.sid() >>> 8;
+                    if (start == (entry.sid() & 0xFF)) {
+                        yield byBus.computeIfAbsent(busKey(entry.segment(), start), key -> new EntryLowest());
+                    }
+                    EntryLowest own = new EntryLowest();
+                    ranges.add(entry);
+                    rangeLowest.add(own);
+                    yield own;
+                }
+                case NONE -> unchecked;
+            };
+            bucket.offer(victim, lowestAddressTo(index), lowestDataTo(index), boundTo[index]);
         }
-        return lowest;
-    }
-
-    @Override
-    EntryReach entryReach(Router router, ToIntFunction<Delivery> owner) {
-        EntryRuns runs = new EntryRuns();
-        for (int index = indices.nextUsed(0); index >= 0; index = indices.nextUsed(index + 1)) {
-            VtdRemapEntry entry = table[index];
-            if (entry != null && entry.present()) {
-                int landsOn = owner.applyAsInt(router.throughEntry(entry));
-                if (landsOn >= 0) {
-                    runs.add(entry, landsOn, lowestAddressTo(index), lowestDataTo(index));
+        return (requester, into) -> {
+            EntryLowest exact = byRequester.get(requester);
+            if (exact != null) {
+                exact.offerTo(requester, into, Passage.SAME_REQUESTER_ID);
+            }
+            EntryLowest bus = byBus.get(busKey(requester.segment(), requester.bus()));
+            if (bus != null) {
+                bus.offerTo(requester, into, Passage.SOURCE_BUS_ONLY);
+            }
+            for (int i = 0; i < ranges.size(); i++) {
+                if (ranges.get(i).accepts(requester)) {
+                    rangeLowest.get(i).offerTo(requester, into, Passage.SOURCE_BUS_ONLY);
                 }
             }
-        }
-        return runs;
+            unchecked.offerTo(requester, into, Passage.SOURCE_UNCHECKED);
+        };
+    }
+
+    private static long busKey(int segment, int bus) {
+        return (long) segment << 8 | bus;
     }
 
     /**
@@ -155,11 +212,11 @@ final class VtdRemapDomain extends RemapDomain {
         return Long.compareUnsigned(Message.remappableAddress(index), Message.remappableAddress(0) | Message.SUB_HANDLE_VALID) < 0;
     }
 
-    private static long lowestAddressTo(int index) {
+    static long lowestAddressTo(int index) {
         return lowestByHandle(index) ? Message.remappableAddress(index) : Message.remappableAddress(0) | Message.SUB_HANDLE_VALID;
     }
 
-    private static int lowestDataTo(int index) {
+    static int lowestDataTo(int index) {
         return lowestByHandle(index) ? 0 : index;
     }
 
@@ -169,5 +226,4 @@ final class VtdRemapDomain extends RemapDomain {
             visitor.visit(Optional.empty(), index, Optional.ofNullable(table[index]));
         }
     }
-
 }

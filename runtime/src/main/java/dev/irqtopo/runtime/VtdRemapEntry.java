@@ -51,7 +51,18 @@ public record VtdRemapEntry(
      * delivery of {@code vector} to the CPU with {@code apicId}.
      */
     public static VtdRemapEntry remapped(int vector, int apicId, ApicMode apicMode, SourceCheck check, RequesterId requester) {
-        SourceValidation svt = SourceValidation.of(check);
+        return remapped(vector, apicId, apicMode, check, requester, false);
+    }
+
+    /**
+     * {@link #remapped(int, int, ApicMode, SourceCheck, RequesterId)} for a device that sits behind a
+     * bridge when {@code behindBridge}: {@code requester} is then the bridge's alias, and as the alias
+     * stands for every device on its bus, Linux can only bind the entry to that bus (SVT 10), unless
+     * source validation is off altogether.
+     */
+    public static VtdRemapEntry remapped(int vector, int apicId, ApicMode apicMode, SourceCheck check, RequesterId requester,
+                                         boolean behindBridge) {
+        SourceValidation svt = behindBridge && check == SourceCheck.FULL ? SourceValidation.BUS_RANGE : SourceValidation.of(check);
         int sid = switch (svt) {
             case REQUESTER_ID -> requester.sourceId();
             case BUS_RANGE -> requester.bus() << 8 | requester.bus();

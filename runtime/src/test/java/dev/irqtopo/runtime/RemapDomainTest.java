@@ -3,6 +3,7 @@ package dev.irqtopo.runtime;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.RequesterId;
@@ -16,6 +17,13 @@ class RemapDomainTest {
 
     private static final RequesterId NIC = RequesterId.of(3, 0, 0);
     private static final RequesterId OTHER = RequesterId.of(3, 0, 1);
+    private static final Device NIC_DEVICE = device("nic", NIC);
+    private static final Device OTHER_DEVICE = device("other", OTHER);
+
+    /** A device without storages, which is all a remap domain asks of it. */
+    private static Device device(String name, RequesterId requesterId) {
+        return new Device(null, new DeviceModel(name, "pci0", requesterId, 0, Optional.empty(), List.of()), null, null);
+    }
 
     private static IommuModel vtd(int entries, SourceCheck check, boolean compatAllowed) {
         return new IommuModel("dmar0", IommuKind.VTD, true, entries, check, compatAllowed, false, List.of());
@@ -39,12 +47,12 @@ class RemapDomainTest {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(4, SourceCheck.FULL, false), ApicMode.X2APIC);
         Journal journal = new Journal();
 
-        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(0);
-        assertThat(domain.allocate(NIC, 2, journal)).isEqualTo(2);
-        assertThat(domain.allocate(OTHER, 2, journal)).isEqualTo(-1);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
+        assertThat(domain.allocate(NIC_DEVICE, 2, journal)).isEqualTo(2);
+        assertThat(domain.allocate(OTHER_DEVICE, 2, journal)).isEqualTo(-1);
         assertThat(domain.exhausted()).isEqualTo(Errno.ENOMEM);
         journal.rollback();
-        assertThat(domain.allocate(OTHER, 4, new Journal())).isEqualTo(0);
+        assertThat(domain.allocate(OTHER_DEVICE, 4, new Journal())).isEqualTo(0);
     }
 
     @Test
@@ -60,8 +68,8 @@ class RemapDomainTest {
     void vtdRemapsAPresentEntryWhoseSourceMatches() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, false), ApicMode.X2APIC);
         Journal journal = new Journal();
-        int index = domain.allocate(NIC, 1, journal);
-        domain.program(NIC, index, 0x21, 7, Optional.empty(), journal);
+        int index = domain.allocate(NIC_DEVICE, 1, journal);
+        domain.program(NIC_DEVICE, index, 0x21, 7, Optional.empty(), journal);
         List<String> trace = new ArrayList<>();
 
         Translation t = domain.translate(NIC, 0xFEE0_0018L, 0, trace);
@@ -76,8 +84,8 @@ class RemapDomainTest {
     void vtdFaultsEveryMalformedOrUnauthorisedRequestWithItsReason() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, false), ApicMode.X2APIC);
         Journal journal = new Journal();
-        domain.allocate(NIC, 1, journal);
-        domain.program(NIC, 0, 0x21, 0, Optional.empty(), journal);
+        domain.allocate(NIC_DEVICE, 1, journal);
+        domain.program(NIC_DEVICE, 0, 0x21, 0, Optional.empty(), journal);
 
         // compatibility format (address bit 4 clear) while blocked
         assertThat(fault(translate(domain, NIC, 0xFEE0_0000L, 0x21))).isEqualTo(FaultReason.VTD_COMPAT_BLOCKED);
@@ -98,8 +106,8 @@ class RemapDomainTest {
     void vtdAddsTheSubHandleToTheHandleModulo65536AndIgnoresDataWithoutASubHandle() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(65536, SourceCheck.OFF, false), ApicMode.XAPIC);
         Journal journal = new Journal();
-        domain.allocate(NIC, 2, journal);
-        domain.program(NIC, 1, 0x30, 2, Optional.empty(), journal);
+        domain.allocate(NIC_DEVICE, 2, journal);
+        domain.program(NIC_DEVICE, 1, 0x30, 2, Optional.empty(), journal);
 
         // handle 0xFFFF: bits 14:0 all ones (address 0xFFFE0) and bit 15 at address bit 2
         long handleFfff = 0xFEE0_0000L | 0x7FFFL << 5 | 0x18 | 0x4;
@@ -113,7 +121,7 @@ class RemapDomainTest {
 
     @Test
     void vtdLetsCompatibilityFormatPassWhenAllowed() {
-        VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, true), ApicMode.X2APIC);
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, true), ApicMode.XAPIC);
 
         assertThat(translate(domain, NIC, 0xFEE0_1000L, 0x21)).isEqualTo(new Translation.Compatibility());
     }
@@ -122,8 +130,8 @@ class RemapDomainTest {
     void vtdPostedEntriesCarryTheGuestTarget() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, false), ApicMode.X2APIC);
         Journal journal = new Journal();
-        domain.allocate(NIC, 1, journal);
-        domain.program(NIC, 0, 0x22, 1, Optional.of(new PostedTarget("vm0", 1, 0x21)), journal);
+        domain.allocate(NIC_DEVICE, 1, journal);
+        domain.program(NIC_DEVICE, 0, 0x22, 1, Optional.of(new PostedTarget("vm0", 1, 0x21)), journal);
 
         VtdRemapEntry entry = (VtdRemapEntry) domain.entry(NIC, 0).orElseThrow();
         assertThat(entry.posted()).hasValue(new PostedTarget("vm0", 1, 0x21));
@@ -135,19 +143,24 @@ class RemapDomainTest {
     void vtdLowestMessageToAnEntryIsTheLowerOfHandleAloneAndHandleZeroWithSubHandle() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(65536, SourceCheck.FULL, false), ApicMode.X2APIC);
         Journal journal = new Journal();
-        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(0);
-        assertThat(domain.allocate(NIC, 2, journal)).isEqualTo(2);
-        assertThat(domain.allocate(NIC, 0x8000, journal)).isEqualTo(0x8000);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
+        assertThat(domain.allocate(NIC_DEVICE, 2, journal)).isEqualTo(2);
+        assertThat(domain.allocate(NIC_DEVICE, 0x8000, journal)).isEqualTo(0x8000);
         for (int index : new int[] {0, 2, 0x8000}) {
-            domain.program(NIC, index, 0x21, 0, Optional.empty(), journal);
+            domain.program(NIC_DEVICE, index, 0x21, 0, Optional.empty(), journal);
         }
 
-        assertThat(domain.lowestMessagesToEntries(NIC)).containsExactly(
+        List<Message> lowest = new ArrayList<>();
+        for (int index : new int[] {0, 2, 0x8000}) {
+            Message message = Message.of(VtdRemapDomain.lowestAddressTo(index), VtdRemapDomain.lowestDataTo(index));
+            assertThat(((Translation.Remapped) translate(domain, NIC, message.address(), message.data())).index()).isEqualTo(index);
+            lowest.add(message);
+        }
+        assertThat(lowest).containsExactly(
                 Message.of(0xFEE0_0010L, 0),   // entry 0: handle 0 alone
                 Message.of(0xFEE0_0018L, 2),   // entry 2: handle 0, sub-handle 2 (0xFEE00050 alone is higher)
                 Message.of(0xFEE0_0014L, 0))   // entry 0x8000: handle bit 15 is address bit 2
                 .inOrder();
-        assertThat(domain.lowestMessagesToEntries(OTHER)).isEmpty();
     }
 
     @Test
@@ -155,10 +168,10 @@ class RemapDomainTest {
         AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(2));
         Journal journal = new Journal();
 
-        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(0);
-        assertThat(domain.allocate(OTHER, 1, journal)).isEqualTo(0);
-        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(1);
-        assertThat(domain.allocate(NIC, 1, journal)).isEqualTo(-1);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
+        assertThat(domain.allocate(OTHER_DEVICE, 1, journal)).isEqualTo(0);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(1);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(-1);
         assertThat(domain.exhausted()).isEqualTo(Errno.ENOSPC);
     }
 
@@ -172,15 +185,95 @@ class RemapDomainTest {
     void amdViIndexesTheDevicesOwnTableWithDataBits10To0() {
         AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(512));
         Journal journal = new Journal();
-        domain.allocate(NIC, 2, journal);
-        domain.program(NIC, 1, 0x21, 3, Optional.empty(), journal);
+        domain.allocate(NIC_DEVICE, 2, journal);
+        domain.program(NIC_DEVICE, 1, 0x21, 3, Optional.empty(), journal);
 
         Translation t = translate(domain, NIC, 0xFEE0_0000L, 0xFFFF_F801);
 
         assertThat(t).isEqualTo(new Translation.Remapped(1, AmdViRemapEntry.enabled(0x21, 3)));
         assertThat(fault(translate(domain, NIC, 0xFEE0_0000L, 0))).isEqualTo(FaultReason.AMDVI_IO_PAGE_FAULT);
-        assertThat(fault(translate(domain, NIC, 0xFEE0_0000L, 600))).isEqualTo(FaultReason.AMDVI_IO_PAGE_FAULT);
+        assertThat(fault(translate(domain, NIC, 0xFEE0_0000L, 0x1FF))).isEqualTo(FaultReason.AMDVI_IO_PAGE_FAULT);
         assertThat(fault(translate(domain, OTHER, 0xFEE0_0000L, 1))).isEqualTo(FaultReason.AMDVI_IO_PAGE_FAULT);
-        assertThat(domain.lowestMessagesToEntries(NIC)).containsExactly(Message.of(0xFEE0_0000L, 1));
+    }
+
+    @Test
+    void amdViRemapsOnlyFixedAndArbitratedMessagesInTablesOf512EntriesAndEveryMessageIn2KMode() {
+        for (int entries : new int[] {512, 1024}) {
+            AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(entries));
+            Journal journal = new Journal();
+            for (int i = 0; i < entries; i++) {
+                assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(i);
+                domain.program(NIC_DEVICE, i, 0x21, 0, Optional.empty(), journal);
+            }
+            for (int type = 0; type < 8; type++) {
+                int data = type << 8 | 5;
+                Translation t = translate(domain, NIC, 0xFEE0_0000L, data);
+                if (type <= 1 || entries > 512) {
+                    assertThat(((Translation.Remapped) t).index()).isEqualTo(data & 0x7FF);
+                } else {
+                    // SMI, NMI, INIT, ExtINT and the reserved types: no pass bits, no remapping
+                    assertThat(fault(t)).isEqualTo(FaultReason.AMDVI_INVALID_DEVICE_REQUEST);
+                }
+            }
+        }
+    }
+
+    @Test
+    void amdViPlacesAMultiMessageBlockInAnAlignedWindowAndTakesOnlyItsMessages() {
+        AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(512));
+        Journal journal = new Journal();
+
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
+        // three messages enable four: the window starts at a multiple of four, its fourth entry stays free
+        assertThat(domain.allocate(NIC_DEVICE, 3, journal)).isEqualTo(4);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(1);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(2);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(3);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(7);
+        journal.rollback();
+        assertThat(domain.allocate(NIC_DEVICE, 4, new Journal())).isEqualTo(0);
+    }
+
+    @Test
+    void vtdTakesTheWholePowerOfTwoBlockForAMultiMessageRequest() {
+        VtdRemapDomain domain = new VtdRemapDomain(vtd(16, SourceCheck.FULL, false), ApicMode.X2APIC);
+        Journal journal = new Journal();
+
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
+        assertThat(domain.allocate(NIC_DEVICE, 3, journal)).isEqualTo(4);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(1);
+        assertThat(domain.allocate(NIC_DEVICE, 4, journal)).isEqualTo(8);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(2);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(3);
+        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(12);
+    }
+
+    @Test
+    void vtdBlocksCompatibilityFormatInX2apicModeWhateverCompatSays() {
+        VtdRemapDomain x2apic = new VtdRemapDomain(vtd(256, SourceCheck.FULL, true), ApicMode.X2APIC);
+        VtdRemapDomain xapic = new VtdRemapDomain(vtd(256, SourceCheck.FULL, true), ApicMode.XAPIC);
+
+        assertThat(fault(translate(x2apic, NIC, 0xFEE0_1000L, 0x21))).isEqualTo(FaultReason.VTD_COMPAT_BLOCKED);
+        assertThat(x2apic.passesCompatibility()).isFalse();
+        assertThat(translate(xapic, NIC, 0xFEE0_1000L, 0x21)).isEqualTo(new Translation.Compatibility());
+        assertThat(xapic.passesCompatibility()).isTrue();
+    }
+
+    @Test
+    void vtdBindsTheEntriesOfABridgedDeviceToTheBridgesSecondaryBus() {
+        DeviceModel uart = new DeviceModel("uart", "pci0", RequesterId.of(5, 1, 0), 0, Optional.empty(), List.of(),
+                Optional.of(new dev.irqtopo.model.BridgeModel("pcibr", RequesterId.of(0, 0x1e, 0), 5)));
+        Device bridged = new Device(null, uart, null, null);
+        for (SourceCheck check : SourceCheck.values()) {
+            VtdRemapDomain domain = new VtdRemapDomain(vtd(16, check, false), ApicMode.X2APIC);
+            Journal journal = new Journal();
+            domain.allocate(bridged, 1, journal);
+            domain.program(bridged, 0, 0x21, 0, Optional.empty(), journal);
+            VtdRemapEntry entry = (VtdRemapEntry) domain.entry(RequesterId.of(5, 0, 0), 0).orElseThrow();
+
+            assertThat(entry.svt()).isEqualTo(check == SourceCheck.OFF ? SourceValidation.NONE : SourceValidation.BUS_RANGE);
+            assertThat(entry.accepts(RequesterId.of(5, 0, 0))).isTrue();         // the alias every device on bus 05 sends
+            assertThat(entry.accepts(RequesterId.of(6, 0, 0))).isEqualTo(check == SourceCheck.OFF);
+        }
     }
 }

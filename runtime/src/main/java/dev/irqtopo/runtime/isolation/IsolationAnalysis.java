@@ -4,53 +4,51 @@ import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
+import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
-import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.Kernel;
 import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.Passage;
 import dev.irqtopo.runtime.Platform;
 import dev.irqtopo.runtime.ReachIndex;
+import dev.irqtopo.runtime.Reached;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 
 /**
- * Decides isolation on a booted platform. A guest can write any message into every storage of every
- * device assigned to it that the hypervisor does not trap (an IMS queue always), whether or not it
- * declared a stack for it, and make the device fire. Rather than trying messages, the analysis asks
- * the hardware for every destination the device's messages can land on (each remap entry its
- * requester id may use, and each host CPU vector compatibility format can name) with the lowest
- * message landing there, and attributes each to its owner: a guest for what is forwarded or posted to
- * it, the host for everything else on a host CPU, its own vectors included. Faults, memory writes and
- * messages that reach no CPU harm nobody.
+ * Decides isolation on a booted platform. The attacker is a guest, and it controls what the devices
+ * assigned to it emit: a function (a device with its own requester id) does whatever DMA the guest's
+ * driver programs, so it can emit any message; a sub-device's DMA carries its PASID and is never an
+ * interrupt, so it emits only what the guest writes into its storages that the hypervisor does not
+ * trap, with its parent's requester id. Rather than trying messages, the analysis asks the hardware
+ * for everything each such device can reach ({@link ReachIndex}), with the lowest message per victim.
  *
- * <p>Every destination is routed and attributed once per analysis ({@link ReachIndex}); per device
- * only the lowest message per victim is looked up, and counterexamples are traced for findings only.
+ * <p>Beside the exact verdict it gives Linux's: whether VFIO would assign each device without
+ * {@code allow_unsafe_interrupts}, which it does when every device of the device's IOMMU group has an
+ * interrupt-remapping domain on its MSI path, whatever that domain really checks.
  */
 public final class IsolationAnalysis {
 
     private final Platform platform;
+    private final PlatformModel model;
     private final HypervisorModel hypervisor;
     /** Victims in report order: the host, then the guests in declaration order. */
-    private final List<String> victims;
-    private final Map<String, Integer> victimNumbers = new HashMap<>();
-    /** Made when the first guest-writable storage needs it: a platform where none exists routes nothing. */
+    private final List<String> kernels = new ArrayList<>();
+    /** Made when the first attacker needs it: a platform without one routes nothing. */
     private ReachIndex reach;
 
     private IsolationAnalysis(Platform platform) {
         this.platform = platform;
-        this.hypervisor = platform.model().hypervisor().orElse(null);
-        this.victims = victimOrder(platform.model());
-        for (int i = 0; i < victims.size(); i++) {
-            victimNumbers.put(victims.get(i), i);
-        }
+        this.model = platform.model();
+        this.hypervisor = model.hypervisor().orElse(null);
+        kernels.add(Kernel.HOST);
+        model.guests().forEach(guest -> kernels.add(guest.name()));
     }
 
     public static IsolationReport analyze(Platform platform) {
@@ -58,57 +56,83 @@ public final class IsolationAnalysis {
     }
 
     private IsolationReport run() {
-        PlatformModel model = platform.model();
-        List<DeviceModel> devices = model.devices();
-        Map<String, Integer> declared = new HashMap<>();
-        for (int i = 0; i < devices.size(); i++) {
-            declared.putIfAbsent(devices.get(i).name(), i);
-        }
+        Map<String, List<DeviceModel>> assigned = assignedDevices();
+        IommuGroups groups = new IommuGroups(model);
         List<Finding> findings = new ArrayList<>();
+        List<Assignment> assignments = new ArrayList<>();
         for (GuestModel guest : model.guests()) {
-            // the guest's devices in declaration order, found by name rather than by a walk of every device
-            int[] own = guest.devices().stream().map(declared::get).filter(Objects::nonNull)
-                    .mapToInt(Integer::intValue).distinct().sorted().toArray();
-            for (int i : own) {
-                breaches(guest, devices.get(i), findings);
+            for (DeviceModel device : assigned.getOrDefault(guest.name(), List.of())) {
+                boolean isolated = breaches(guest, device, findings) == 0;
+                assignments.add(new Assignment(guest.name(), device.name(), device.iommuRequesterId(),
+                        groups.remappingUnit(device).map(IommuModel::name), groups.hasIsolatedMsi(device),
+                        groups.wholeIn(device, guest.name()), isolated));
             }
         }
-        return new IsolationReport(model.name(), model.expectedVerdict(), findings, List.of());
+        return new IsolationReport(model.name(), model.expectedVerdict(), findings, assignments);
     }
 
-    private void breaches(GuestModel guest, DeviceModel device, List<Finding> findings) {
-        // the victims the device reaches, in victim order: a walk of every victim for every device
-        // would cost devices times guests
-        SortedMap<Integer, Message> lowest = null;
-        for (BusDomainKind busDomain : BusDomainKind.values()) {
-            Optional<StorageModel> storage = device.storage(busDomain);
-            if (storage.isEmpty() || !guestWritable(storage.get().kind(), hypervisor)) {
-                continue;
-            }
-            if (lowest == null) {
-                lowest = reach().lowestByOwner(device.name());
-            }
-            for (Map.Entry<Integer, Message> reached : lowest.entrySet()) {
-                String victim = victims.get(reached.getKey());
-                if (!victim.equals(guest.name())) {
-                    findings.add(new Finding(guest.name(), device.name(), Means.of(busDomain), victim, FindingClass.SHARED_REQUESTER_ID, List.of(), reached.getValue(),
-                            device.requesterId(), path(guest, device, busDomain, reached.getValue())));
-                }
+    /** Each guest's devices in declaration order, found in one walk of the devices. */
+    private Map<String, List<DeviceModel>> assignedDevices() {
+        Map<String, String> owner = new HashMap<>();
+        for (GuestModel guest : model.guests()) {
+            guest.devices().forEach(device -> owner.putIfAbsent(device, guest.name()));
+        }
+        Map<String, List<DeviceModel>> assigned = new HashMap<>();
+        for (DeviceModel device : model.devices()) {
+            String guest = owner.get(device.name());
+            if (guest != null) {
+                assigned.computeIfAbsent(guest, g -> new ArrayList<>()).add(device);
             }
         }
+        return assigned;
+    }
+
+    /** Adds the guest's findings through {@code device}, in means then victim order; returns how many. */
+    private int breaches(GuestModel guest, DeviceModel device, List<Finding> findings) {
+        List<Means> means = means(device);
+        if (means.isEmpty()) {
+            return 0;
+        }
+        List<Reached> reached = reach().reached(device.name());
+        int guestVictim = reach.victims().number(guest.name());
+        int found = 0;
+        for (Means m : means) {
+            for (Reached r : reached) {
+                if (r.victim() == guestVictim) {
+                    continue;
+                }
+                findings.add(new Finding(guest.name(), device.name(), m, reach.victims().name(r.victim()),
+                        findingClass(r.passage()), r.special(), r.message(), device.iommuRequesterId(),
+                        path(guest, device, m, r.message())));
+                found++;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * How the guest makes the device emit what it wants: a function by DMA; a sub-device by writing
+     * into each of its storages that are not trapped (an IMS queue, in guest RAM, never is).
+     */
+    private List<Means> means(DeviceModel device) {
+        if (!device.isSubDevice()) {
+            return List.of(Means.DMA);
+        }
+        List<Means> means = new ArrayList<>();
+        for (BusDomainKind busDomain : BusDomainKind.values()) {
+            Optional<StorageModel> storage = device.storage(busDomain);
+            if (storage.isPresent() && guestWritable(storage.get().kind(), hypervisor)) {
+                means.add(Means.of(busDomain));
+            }
+        }
+        return means;
     }
 
     private ReachIndex reach() {
         if (reach == null) {
-            reach = platform.hardware().reachIndex(this::victimNumber, victims.size());
+            reach = platform.hardware().reachIndex(kernels);
         }
         return reach;
-    }
-
-    /** The victim's position in {@link #victims}, or -1 when the delivery harms nobody. */
-    private int victimNumber(Delivery delivery) {
-        String victim = victim(delivery);
-        return victim == null ? -1 : victimNumbers.get(victim);
     }
 
     /** The storages whose stores reach the device unchanged: never trapped (IMS queue) or not trapped by this hypervisor. */
@@ -116,37 +140,29 @@ public final class IsolationAnalysis {
         return storage == StorageKind.IMS_QUEUE || !hypervisor.traps(storage);
     }
 
-    /**
-     * Whose interrupt a delivery hits: the kernel whose handler ran (an injected or posted guest
-     * vector belongs to that guest), the host for a vector on a host CPU that nobody owns; nobody for
-     * faults, memory writes and messages no CPU receives.
-     */
-    static String victim(Delivery delivery) {
-        if (delivery instanceof Delivery.Delivered delivered) {
-            return delivered.kernel();
-        }
-        if (delivery instanceof Delivery.Spurious spurious && spurious.cpu().isPresent()) {
-            return Kernel.HOST;
-        }
-        return null;
+    static FindingClass findingClass(Passage passage) {
+        return switch (passage) {
+            case NO_REMAPPING -> FindingClass.NO_REMAPPING;
+            case COMPATIBILITY_FORMAT -> FindingClass.COMPATIBILITY_FORMAT;
+            case SOURCE_UNCHECKED -> FindingClass.SOURCE_CHECK_OFF;
+            case SOURCE_BUS_ONLY -> FindingClass.SOURCE_CHECK_BUS;
+            case SAME_REQUESTER_ID -> FindingClass.SHARED_REQUESTER_ID;
+        };
     }
 
-    private static List<String> victimOrder(PlatformModel model) {
-        List<String> order = new ArrayList<>();
-        order.add(Kernel.HOST);
-        for (GuestModel guest : model.guests()) {
-            order.add(guest.name());
-        }
-        return order;
-    }
-
-    private List<String> path(GuestModel guest, DeviceModel device, BusDomainKind busDomain, Message message) {
+    private List<String> path(GuestModel guest, DeviceModel device, Means means, Message message) {
         List<String> path = new ArrayList<>();
-        path.add(guest.name() + " writes " + message + " into " + device.name() + " " + busDomain.keyword() + " slot 0");
-        path.add(device.isSubDevice()
-                ? device.name() + " emits it with requester id " + device.requesterId() + " (PASID " + device.pasid()
-                        + ", which interrupt remapping does not see)"
-                : device.name() + " emits it with requester id " + device.requesterId());
+        if (means == Means.DMA) {
+            path.add(guest.name() + " programs the DMA of " + device.name() + " to write " + message
+                    + " (a function it drives may write anything)");
+            path.add(device.name() + " emits it with requester id " + device.requesterId());
+        } else {
+            path.add(guest.name() + " writes " + message + " into " + device.name() + " " + means.keyword() + " slot 0");
+            path.add(device.name() + " emits it with requester id " + device.requesterId() + " (PASID " + device.pasid()
+                    + ", which interrupt remapping does not see)");
+        }
+        device.bridge().ifPresent(bridge -> path.add("behind bridge " + bridge.name() + " the IOMMU sees it as "
+                + bridge.alias() + ", the bridge's alias"));
         path.addAll(platform.hardware().trace(device.name(), message).steps());
         return path;
     }

@@ -55,6 +55,53 @@ public final class BlockAllocator {
         return base;
     }
 
+    /**
+     * Takes the lowest run of {@code count} free indices that starts at a multiple of {@code count}
+     * rounded up to a power of two, marking only those {@code count}: the window of a multi-message
+     * MSI block whose unused tail stays free for later requests (AMD-Vi's way). For a power of two
+     * this is {@link #allocate}. Returns the base, or -1 when no such run is free.
+     */
+    public int allocateRun(int count) {
+        int window = blockSize(count);
+        if (count == window) {
+            return allocate(count);
+        }
+        for (int base = 0; base + count <= size; base += window) {
+            if (runIsFree(base, count)) {
+                mark(base, count, true);
+                return base;
+            }
+        }
+        return -1;
+    }
+
+    /** Returns a run taken by {@link #allocateRun}. */
+    public void freeRun(int base, int count) {
+        int window = blockSize(count);
+        if (count == window) {
+            free(base, count);
+            return;
+        }
+        if (base < 0 || base % window != 0 || base + count > size) {
+            throw new IllegalArgumentException("no run of " + count + " at " + base);
+        }
+        for (int i = base; i < base + count; i++) {
+            if (!isUsed(i)) {
+                throw new IllegalStateException("index " + i + " is not allocated");
+            }
+        }
+        mark(base, count, false);
+    }
+
+    private boolean runIsFree(int base, int count) {
+        for (int i = base; i < base + count; i++) {
+            if ((used[i >>> 6] & 1L << i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Returns a block taken by {@link #allocate} for {@code count} indices. */
     public void free(int base, int count) {
         int block = blockSize(count);

@@ -1,0 +1,90 @@
+package dev.irqtopo.runtime;
+
+import java.util.Arrays;
+
+/**
+ * What one device's messages reach, per victim: the lowest message (by address, then data, both
+ * unsigned, as {@link Message#compareTo} orders them) and how it got past the remapping unit. Kept as
+ * plain numbers, so that condensing thousands of destinations builds no message objects; and reused
+ * from device to device, each {@link #clear} costing what the last device reached rather than the
+ * number of victims (one per guest, and a large platform has many guests).
+ */
+final class ReachedVictims {
+
+    private final long[] address;
+    private final int[] data;
+    private final Passage[] passage;
+    /** The victims reached since the last clear, in the order first reached. */
+    private int[] reached;
+    private int reachedCount;
+
+    ReachedVictims(int victims) {
+        address = new long[victims];
+        data = new int[victims];
+        passage = new Passage[victims];
+        reached = new int[Math.min(victims, 8)];
+    }
+
+    /** Keeps {@code (address, data)} for {@code victim} if it is the first or the lowest so far. */
+    void offer(int victim, long address, int data, Passage passage) {
+        if (this.passage[victim] == null) {
+            if (reachedCount == reached.length) {
+                reached = Arrays.copyOf(reached, Math.max(8, reachedCount * 2));
+            }
+            reached[reachedCount++] = victim;
+        }
+        if (this.passage[victim] == null || isLower(address, data, this.address[victim], this.data[victim])) {
+            this.address[victim] = address;
+            this.data[victim] = data;
+            this.passage[victim] = passage;
+        }
+    }
+
+    /** The victims reached, in increasing order. */
+    int[] reached() {
+        int[] sorted = Arrays.copyOf(reached, reachedCount);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** Forgets every victim reached, for the next device. */
+    void clear() {
+        for (int i = 0; i < reachedCount; i++) {
+            passage[reached[i]] = null;
+        }
+        reachedCount = 0;
+    }
+
+    boolean reaches(int victim) {
+        return passage[victim] != null;
+    }
+
+    Message message(int victim) {
+        return Message.of(address[victim], data[victim]);
+    }
+
+    Passage passage(int victim) {
+        return passage[victim];
+    }
+
+    int victims() {
+        return passage.length;
+    }
+
+    /** Whether {@code (address, data)} orders before {@code (otherAddress, otherData)}. */
+    static boolean isLower(long address, int data, long otherAddress, int otherData) {
+        int byAddress = Long.compareUnsigned(address, otherAddress);
+        return byAddress < 0 || byAddress == 0 && Integer.compareUnsigned(data, otherData) < 0;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("{");
+        for (int v = 0; v < passage.length; v++) {
+            if (passage[v] != null) {
+                out.append(out.length() > 1 ? ", " : "").append(v).append('=').append(message(v)).append(' ').append(passage[v]);
+            }
+        }
+        return out.append('}').toString();
+    }
+}
