@@ -26,6 +26,7 @@ import dev.irqtopo.testing.PropertyRuns;
 import dev.irqtopo.testing.ReferenceHardware;
 import dev.irqtopo.testing.SmallPlatforms;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -73,7 +75,8 @@ class IsolationOracleTest {
             try {
                 compare(seed, model, tally);
             } catch (AssertionError | RuntimeException e) {
-                tally.disagree("exception " + e.getClass().getSimpleName(), seed, e + "\n" + model);
+                tally.disagree("exception " + e.getClass().getSimpleName(), seed, e + " at " + Arrays.stream(e.getStackTrace())
+                        .limit(8).map(String::valueOf).collect(Collectors.joining(" < ")) + "\n" + model);
             }
         });
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
@@ -98,7 +101,7 @@ class IsolationOracleTest {
                 "spurious on no cpu", "spurious special", "delivered to host", "delivered to a guest", "special on a cpu",
                 "broadcast fixed", "broadcast special");
         assertThat(tally.classes.keySet()).containsAtLeast("no-remapping", "compatibility-format", "source-check-off",
-                "source-check-bus", "shared-requester-id", "with special modes", "means dma", "means ims");
+                "source-check-bus", "shared-requester-id", "with special modes", "means dma", "means ims", "guest's lowest a broadcast");
         assertThat(tally.victims.keySet()).containsExactly("host", "vm0", "vm1");
         assertThat(tally.fired.get()).isGreaterThan(1_000_000L);
     }
@@ -255,6 +258,9 @@ class IsolationOracleTest {
                     r = new Reached(message, decoded.why().map(c -> c.keyword()).orElse("none"));
                     reached.put(victim, r);
                     tally.victims.computeIfAbsent(victim, k -> new LongAdder()).increment();
+                    if (decoded.delivery() instanceof Delivery.Broadcast && !victim.equals(Kernel.HOST)) {
+                        tally.classes.computeIfAbsent("guest's lowest a broadcast", k -> new LongAdder()).increment();
+                    }
                 }
                 special.ifPresent(r.special::add);
             }
