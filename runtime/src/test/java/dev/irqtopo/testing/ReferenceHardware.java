@@ -74,10 +74,15 @@ public final class ReferenceHardware {
     private final Map<String, DeviceModel> entryOwners = new HashMap<>();
     /** Device name to the unit with remapping on that its messages pass through, if any. */
     private final Map<String, Optional<IommuModel>> remappedBy = new HashMap<>();
+    /** Every interrupt that names a remap entry, with its kernel and device, for {@link #bindingProblems()}. */
+    private final List<Binding> bindings = new ArrayList<>();
     /** The AMD-Vi invalid-request event, looked up by its name (it joins the engine in version 2). */
     private final FaultReason invalidDeviceRequest;
 
     private record Injection(String guest, int vcpu, int vector) {
+    }
+
+    private record Binding(String kernel, DeviceModel device, IommuModel unit, AllocatedInterrupt irq) {
     }
 
     /** An outcome and, when the message got past the remapping unit, why it did. */
@@ -129,6 +134,7 @@ public final class ReferenceHardware {
                 for (AllocatedInterrupt irq : stack.interrupts()) {
                     if (irq.remapIndex().isPresent()) {
                         entryOwners.put(tableKey(unit.get().name(), table) + "#" + irq.remapIndex().getAsInt(), device);
+                        bindings.add(new Binding(kernel.name(), device, unit.get(), irq));
                     }
                 }
             }
@@ -311,6 +317,93 @@ public final class ReferenceHardware {
         return guestVirq == null
                 ? new Delivery.Spurious(OptionalInt.of(cpu), vector)
                 : new Delivery.Delivered(forward.guest(), forward.vcpu(), forward.vector(), guestVirq);
+    }
+
+    // ---- what the entries hold
+
+    /**
+     * Where the remap entries differ from what sections 3 and 5 and language.md's bridge rule say they
+     * hold, one line per entry: every interrupt that names a remap index must find there a present
+     * (VT-d) or remap-enabled (AMD-Vi, in the table of the requester id the unit sees) entry; a VT-d
+     * entry validates its source as the unit's {@code source_check} says (behind a bridge: the bridge's
+     * secondary bus, SVT 10; {@code off}: SVT 00 for everyone); a host interrupt's entry delivers its
+     * own CPU and vector; a guest interrupt's entry keeps a host vector whose handler injects the
+     * guest's vCPU and vector, and with {@code posted on} posts to them directly. The decoder trusts
+     * the entries; this is what keeps that trust honest.
+     */
+    public List<String> bindingProblems() {
+        List<String> problems = new ArrayList<>();
+        for (Binding b : bindings) {
+            int index = b.irq().remapIndex().getAsInt();
+            boolean amd = b.unit().kind() == IommuKind.AMDVI;
+            Optional<RequesterId> table = amd ? Optional.of(b.device().iommuRequesterId()) : Optional.empty();
+            RemapEntry stored = tables.getOrDefault(tableKey(b.unit().name(), table), Map.of()).get(index);
+            String who = b.kernel() + " " + b.device().name() + " slot " + b.irq().slot() + " " + b.unit().name()
+                    + table.map(rid -> " table " + rid).orElse("") + " entry " + index + ": ";
+            int vector;
+            int apicId;
+            if (amd) {
+                if (!(stored instanceof AmdViRemapEntry entry) || !entry.remapEnabled()) {
+                    problems.add(who + "no remap-enabled entry there");
+                    continue;
+                }
+                vector = entry.vector();
+                apicId = entry.destination();
+            } else {
+                if (!(stored instanceof VtdRemapEntry entry) || !entry.present()) {
+                    problems.add(who + "no present entry there");
+                    continue;
+                }
+                String validation = expectedValidation(b.unit(), b.device());
+                String actual = String.format("SVT %d SQ %d SID 0x%04x segment %d", entry.svt().svt(), entry.sq(),
+                        entry.svt().svt() == 0 ? 0 : entry.sid(), entry.svt().svt() == 0 ? 0 : entry.segment());
+                if (!actual.equals(validation)) {
+                    problems.add(who + actual + ", expected " + validation);
+                }
+                boolean guest = !b.kernel().equals(Kernel.HOST);
+                Optional<Injection> posted = entry.posted().map(t -> new Injection(t.guest(), t.vcpu(), t.vector()));
+                Optional<Injection> expectedPost = guest && b.unit().posted()
+                        ? Optional.of(new Injection(b.kernel(), b.irq().cpu(), b.irq().vector())) : Optional.empty();
+                if (!posted.equals(expectedPost)) {
+                    problems.add(who + "posted " + posted + ", expected " + expectedPost);
+                }
+                vector = entry.vector();
+                apicId = apicMode == ApicMode.X2APIC ? entry.destination() : entry.destination() >>> 8 & 0xFF;
+            }
+            Integer cpu = hostCpuOfApicId.get(apicId);
+            if (b.kernel().equals(Kernel.HOST)) {
+                if (cpu == null || cpu != b.irq().cpu() || vector != b.irq().vector()) {
+                    problems.add(String.format("%sdelivers APIC ID 0x%x vector 0x%02x, the interrupt has CPU %d vector 0x%02x", who,
+                            apicId, vector, b.irq().cpu(), b.irq().vector()));
+                }
+                continue;
+            }
+            Integer hostVirq = cpu == null ? null : owners.get(Kernel.HOST).get(cpu << 8 | vector);
+            Injection injected = hostVirq == null ? null : injects.get(hostVirq);
+            Injection wanted = new Injection(b.kernel(), b.irq().cpu(), b.irq().vector());
+            if (!wanted.equals(injected)) {
+                problems.add(String.format("%skeeps APIC ID 0x%x vector 0x%02x, whose handler injects %s, not %s", who, apicId, vector,
+                        injected, wanted));
+            }
+        }
+        return problems;
+    }
+
+    /** How many interrupts name a remap entry: what {@link #bindingProblems()} checks. */
+    public int bindings() {
+        return bindings.size();
+    }
+
+    /** The source validation section 3 gives an entry of {@code device}, in the words {@link #bindingProblems()} compares. */
+    private static String expectedValidation(IommuModel unit, DeviceModel device) {
+        RequesterId rid = device.requesterId();
+        return switch (unit.sourceCheck()) {
+            case OFF -> "SVT 0 SQ 0 SID 0x0000 segment 0";
+            case FULL -> device.bridge().isEmpty()
+                    ? String.format("SVT 1 SQ 0 SID 0x%04x segment %d", rid.bus() << 8 | rid.device() << 3 | rid.function(), rid.segment())
+                    : String.format("SVT 2 SQ 0 SID 0x%04x segment %d", rid.bus() << 8 | rid.bus(), rid.segment());
+            case BUS -> String.format("SVT 2 SQ 0 SID 0x%04x segment %d", rid.bus() << 8 | rid.bus(), rid.segment());
+        };
     }
 
     // ---- whom it harms

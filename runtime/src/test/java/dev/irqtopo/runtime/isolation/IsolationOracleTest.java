@@ -62,7 +62,8 @@ import org.junit.jupiter.api.Test;
  */
 class IsolationOracleTest {
 
-    private static final int PLATFORMS = 10_000;
+    /** 10 000; {@code -Dirqtopo.oracle.platforms=N} checks the first N seeds instead, to look into one disagreement quickly. */
+    private static final int PLATFORMS = Integer.getInteger("irqtopo.oracle.platforms", 10_000);
     /** Disagreements of one kind kept in full; the rest are counted. */
     private static final int SAMPLES_PER_KIND = 3;
 
@@ -82,8 +83,8 @@ class IsolationOracleTest {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
         System.out.printf("isolation oracle: %d platforms, %d messages fired, %d breaches compared (%d platforms not isolated), "
-                        + "%d disagreements, %d s%n  outcomes %s%n  classes %s%n  features %s%n",
-                tally.platforms.get(), tally.fired.get(), tally.breaches.get(), tally.notIsolated.get(),
+                        + "%d remap entries checked, %d disagreements, %d s%n  outcomes %s%n  classes %s%n  features %s%n",
+                tally.platforms.get(), tally.fired.get(), tally.breaches.get(), tally.notIsolated.get(), tally.entries.get(),
                 tally.disagreements.get(), seconds, tally.outcomes, tally.classes, tally.features);
         tally.samples.forEach((kind, samples) -> System.out.printf("disagreement %s (%d):%n%s%n", kind,
                 tally.kinds.get(kind).sum(), String.join("\n", samples)));
@@ -113,6 +114,10 @@ class IsolationOracleTest {
         PlatformSnapshot booted = platform.snapshot();
         ReferenceHardware reference = ReferenceHardware.of(platform);
         tally.count(model, platform);
+        tally.entries.addAndGet(reference.bindings());
+        for (String problem : reference.bindingProblems()) {
+            tally.disagree("remap entry contents", seed, problem + "\n  " + model);
+        }
         HypervisorModel hypervisor = model.hypervisor().orElse(null);
         List<String> victimOrder = victimOrder(model);
 
@@ -356,6 +361,7 @@ class IsolationOracleTest {
         final AtomicLong breaches = new AtomicLong();
         final AtomicLong notIsolated = new AtomicLong();
         final AtomicLong disagreements = new AtomicLong();
+        final AtomicLong entries = new AtomicLong();
         final Map<String, LongAdder> features = new ConcurrentSkipListMap<>();
         final Map<String, LongAdder> outcomes = new ConcurrentSkipListMap<>();
         final Map<String, LongAdder> classes = new ConcurrentSkipListMap<>();
