@@ -74,6 +74,8 @@ public final class ReferenceHardware {
     private final Map<String, DeviceModel> entryOwners = new HashMap<>();
     /** Device name to the unit with remapping on that its messages pass through, if any. */
     private final Map<String, Optional<IommuModel>> remappedBy = new HashMap<>();
+    /** Device name to what decoding its messages needs. */
+    private final Map<String, Source> sources = new HashMap<>();
     /** Every interrupt that names a remap entry, with its kernel and device, for {@link #bindingProblems()}. */
     private final List<Binding> bindings = new ArrayList<>();
     /** The AMD-Vi invalid-request event, looked up by its name (it joins the engine in version 2). */
@@ -83,6 +85,15 @@ public final class ReferenceHardware {
     }
 
     private record Binding(String kernel, DeviceModel device, IommuModel unit, AllocatedInterrupt irq) {
+    }
+
+    /**
+     * What decoding needs about one emitting device, looked up once: the unit with remapping on that
+     * its messages pass (if any), the requester id that unit sees, the table it indexes and, per index,
+     * the device each entry was allocated for.
+     */
+    private record Source(Optional<IommuModel> unit, RequesterId seen, Map<Integer, RemapEntry> table,
+                          Map<Integer, DeviceModel> entryOwners) {
     }
 
     /** An outcome and, when the message got past the remapping unit, why it did. */
@@ -139,6 +150,22 @@ public final class ReferenceHardware {
                 }
             }
         }
+        for (DeviceModel device : model.devices()) {
+            Optional<IommuModel> unit = remappedBy.get(device.name());
+            Map<Integer, RemapEntry> table = Map.of();
+            Map<Integer, DeviceModel> byIndex = new HashMap<>();
+            if (unit.isPresent()) {
+                String key = tableKey(unit.get().name(),
+                        unit.get().kind() == IommuKind.AMDVI ? Optional.of(device.iommuRequesterId()) : Optional.empty());
+                table = tables.getOrDefault(key, Map.of());
+                entryOwners.forEach((k, owner) -> {
+                    if (k.startsWith(key + "#")) {
+                        byIndex.put(Integer.parseInt(k.substring(key.length() + 1)), owner);
+                    }
+                });
+            }
+            sources.put(device.name(), new Source(unit, device.iommuRequesterId(), table, byIndex));
+        }
         this.invalidDeviceRequest = faultNamed("INVALID_DEVICE_REQUEST");
     }
 
@@ -159,7 +186,8 @@ public final class ReferenceHardware {
     public Decoded explain(DeviceModel device, Message message) {
         long address = message.address();
         int data = message.data();
-        Optional<IommuModel> unit = remappedBy.get(device.name());
+        Source source = sources.get(device.name());
+        Optional<IommuModel> unit = source.unit();
         boolean interruptRange = address >= BASE && address <= LIMIT;
         boolean hyperTransport = unit.isPresent() && unit.get().kind() == IommuKind.AMDVI
                 && address >= HT_BASE && address <= HT_LIMIT;
@@ -169,13 +197,12 @@ public final class ReferenceHardware {
         if (unit.isEmpty()) {
             return reached(compatibility(address, data), FindingClass.NO_REMAPPING);
         }
-        RequesterId seen = device.iommuRequesterId();
-        return unit.get().kind() == IommuKind.VTD ? vtd(unit.get(), seen, address, data) : amdVi(unit.get(), seen, data);
+        return unit.get().kind() == IommuKind.VTD ? vtd(unit.get(), source, address, data) : amdVi(unit.get(), source, data);
     }
 
     // ---- VT-d
 
-    private Decoded vtd(IommuModel unit, RequesterId seen, long address, int data) {
+    private Decoded vtd(IommuModel unit, Source source, long address, int data) {
         if (!bit(address, 4)) {
             // compatibility format: x2APIC mode (EIME = 1) always blocks it; xAPIC mode as the unit says
             if (apicMode == ApicMode.X2APIC || !unit.compatAllowed()) {
@@ -192,16 +219,16 @@ public final class ReferenceHardware {
         if (index >= unit.entries()) {
             return fault(FaultReason.VTD_INDEX_BEYOND_TABLE);
         }
-        RemapEntry stored = tables.getOrDefault(tableKey(unit.name(), Optional.empty()), Map.of()).get(index);
+        RemapEntry stored = source.table().get(index);
         if (!(stored instanceof VtdRemapEntry entry) || !entry.present()) {
             return fault(FaultReason.VTD_ENTRY_NOT_PRESENT);
         }
-        if (!sourceIdMatches(entry, seen)) {
+        if (!sourceIdMatches(entry, source.seen())) {
             return fault(FaultReason.VTD_SOURCE_VALIDATION);
         }
-        DeviceModel owner = entryOwners.get(tableKey(unit.name(), Optional.empty()) + "#" + index);
+        DeviceModel owner = source.entryOwners().get(index);
         FindingClass why;
-        if (owner != null && owner.iommuRequesterId().equals(seen)) {
+        if (owner != null && owner.iommuRequesterId().equals(source.seen())) {
             why = FindingClass.SHARED_REQUESTER_ID;
         } else {
             why = switch (entry.svt().svt()) {
@@ -250,7 +277,7 @@ public final class ReferenceHardware {
 
     // ---- AMD-Vi
 
-    private Decoded amdVi(IommuModel unit, RequesterId seen, int data) {
+    private Decoded amdVi(IommuModel unit, Source source, int data) {
         boolean twoK = unit.entries() > AMDVI_TYPED_TABLE_LIMIT;
         int type = data >>> 8 & 7;
         if (!twoK && type != 0b000 && type != 0b001) {
@@ -258,7 +285,7 @@ public final class ReferenceHardware {
             return fault(invalidDeviceRequest);
         }
         int index = data & 0x7FF;
-        RemapEntry stored = tables.getOrDefault(tableKey(unit.name(), Optional.of(seen)), Map.of()).get(index);
+        RemapEntry stored = source.table().get(index);
         if (index >= unit.entries() || !(stored instanceof AmdViRemapEntry entry) || !entry.remapEnabled()) {
             return fault(FaultReason.AMDVI_IO_PAGE_FAULT);
         }

@@ -18,6 +18,7 @@ import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.DeliveryMode;
 import dev.irqtopo.runtime.DeviceStorage;
 import dev.irqtopo.runtime.Errno;
+import dev.irqtopo.runtime.FaultReason;
 import dev.irqtopo.runtime.Kernel;
 import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.Platform;
@@ -25,6 +26,8 @@ import dev.irqtopo.runtime.PlatformSnapshot;
 import dev.irqtopo.testing.PropertyRuns;
 import dev.irqtopo.testing.ReferenceHardware;
 import dev.irqtopo.testing.SmallPlatforms;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -66,6 +69,14 @@ class IsolationOracleTest {
     private static final int PLATFORMS = Integer.getInteger("irqtopo.oracle.platforms", 10_000);
     /** Disagreements of one kind kept in full; the rest are counted. */
     private static final int SAMPLES_PER_KIND = 3;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Map<FaultReason, String> FAULTS = new EnumMap<>(FaultReason.class);
+
+    static {
+        for (FaultReason reason : FaultReason.values()) {
+            FAULTS.put(reason, "fault " + reason.code());
+        }
+    }
 
     @Test
     void theVerdictAndEveryLowestCounterexampleAgreeWithFiringTheReducedMessageSpace() {
@@ -73,8 +84,10 @@ class IsolationOracleTest {
         long start = System.nanoTime();
         LongStream.range(0, PLATFORMS).parallel().forEach(seed -> {
             PlatformModel model = SmallPlatforms.next(PropertyRuns.random(seed));
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             try {
                 compare(seed, model, tally);
+                tally.cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
             } catch (AssertionError | RuntimeException e) {
                 tally.disagree("exception " + e.getClass().getSimpleName(), seed, e + " at " + Arrays.stream(e.getStackTrace())
                         .limit(8).map(String::valueOf).collect(Collectors.joining(" < ")) + "\n" + model);
@@ -83,9 +96,9 @@ class IsolationOracleTest {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
         System.out.printf("isolation oracle: %d platforms, %d messages fired, %d breaches compared (%d platforms not isolated), "
-                        + "%d remap entries checked, %d disagreements, %d s%n  outcomes %s%n  classes %s%n  features %s%n",
+                        + "%d remap entries checked, %d disagreements, %d s (%d s of CPU)%n  outcomes %s%n  classes %s%n  features %s%n",
                 tally.platforms.get(), tally.fired.get(), tally.breaches.get(), tally.notIsolated.get(), tally.entries.get(),
-                tally.disagreements.get(), seconds, tally.outcomes, tally.classes, tally.features);
+                tally.disagreements.get(), seconds, tally.cpuNanos.get() / 1_000_000_000L, tally.outcomes, tally.classes, tally.features);
         tally.samples.forEach((kind, samples) -> System.out.printf("disagreement %s (%d):%n%s%n", kind,
                 tally.kinds.get(kind).sum(), String.join("\n", samples)));
 
@@ -230,6 +243,7 @@ class IsolationOracleTest {
     private static Map<String, Reached> fire(long seed, ReferenceHardware reference, String guest, DeviceModel device, Means means,
                                              List<Message> space, Function<Message, Delivery> emit, Tally tally) {
         Map<String, Reached> reached = new HashMap<>();
+        Map<String, long[]> outcomes = new HashMap<>();
         for (Message message : space) {
             Delivery delivery;
             try {
@@ -252,7 +266,7 @@ class IsolationOracleTest {
                                 device.requesterId(), device.iommuRequesterId(), means.keyword(), message,
                                 ReferenceHardware.render(delivery), ReferenceHardware.render(decoded.delivery())));
             }
-            tally.outcome(delivery);
+            outcomes.computeIfAbsent(Tally.kind(delivery), k -> new long[1])[0]++;
             Optional<DeliveryMode> special = ReferenceHardware.specialReaching(decoded.delivery());
             for (String victim : reference.victims(decoded.delivery())) {
                 if (victim.equals(guest)) {
@@ -271,6 +285,7 @@ class IsolationOracleTest {
             }
         }
         tally.fired.addAndGet(space.size());
+        outcomes.forEach((kind, count) -> tally.outcomes.computeIfAbsent(kind, k -> new LongAdder()).add(count[0]));
         return reached;
     }
 
@@ -362,6 +377,7 @@ class IsolationOracleTest {
         final AtomicLong notIsolated = new AtomicLong();
         final AtomicLong disagreements = new AtomicLong();
         final AtomicLong entries = new AtomicLong();
+        final AtomicLong cpuNanos = new AtomicLong();
         final Map<String, LongAdder> features = new ConcurrentSkipListMap<>();
         final Map<String, LongAdder> outcomes = new ConcurrentSkipListMap<>();
         final Map<String, LongAdder> classes = new ConcurrentSkipListMap<>();
@@ -461,13 +477,9 @@ class IsolationOracleTest {
             }
         }
 
-        void outcome(Delivery delivery) {
-            outcomes.computeIfAbsent(kind(delivery), k -> new LongAdder()).increment();
-        }
-
         static String kind(Delivery delivery) {
             if (delivery instanceof Delivery.Fault f) {
-                return "fault " + f.faultReason();
+                return FAULTS.get(f.reason());
             }
             if (delivery instanceof Delivery.Spurious s) {
                 return s.mode() != DeliveryMode.FIXED ? "spurious special" : s.cpu().isPresent() ? "spurious on a cpu" : "spurious on no cpu";

@@ -90,6 +90,11 @@ final class ReducedMessageSpace {
             messages.add(Message.of(address, 0));
             messages.add(Message.of(address, 0x21));
         }
+        // the last byte of the interrupt range and of the HyperTransport window, whatever the unit
+        for (long address : new long[] {LIMIT, HT_LIMIT}) {
+            messages.add(Message.of(address, 0));
+            messages.add(Message.of(address, 0x21));
+        }
         Optional<IommuModel> unit = model.iommuCovering(device).filter(IommuModel::remapping);
         boolean compatibilityDecoded = unit.isEmpty()
                 || unit.get().kind() == IommuKind.VTD && model.cpu().apic() == ApicMode.XAPIC && unit.get().compatAllowed();
