@@ -99,6 +99,7 @@ final class Hypervisor {
             Irq hostIrq = hostIrqs.get(i);
             remap.program(device, base + i, hostIrq.vector, host.apicId(hostIrq.cpu), posted(remap, hostIrq), journal);
             hostIrq.remapIndex = base + i;
+            hostIrq.composed = remap.compose(base, i);
             Irq guestIrq = guestIrqs.get(i);
             guestIrq.remapIndex = base + i;
             guestIrq.composed = returned.withData(returned.data() + i);

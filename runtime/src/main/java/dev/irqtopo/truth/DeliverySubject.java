@@ -6,10 +6,12 @@ import static com.google.common.truth.Fact.simpleFact;
 import com.google.common.truth.FailureMetadata;
 import com.google.common.truth.Subject;
 import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.DeliveryMode;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Assertions about a {@link Delivery}: which outcome, and for whom. */
+/** Assertions about a {@link Delivery}: which outcome, for whom, and in which delivery mode. */
 public final class DeliverySubject extends Subject {
 
     private final Delivery actual;
@@ -23,9 +25,9 @@ public final class DeliverySubject extends Subject {
         return DeliverySubject::new;
     }
 
-    /** Delivered to the handler of {@code kernel} on (v)CPU {@code cpu} and {@code vector}. */
+    /** Delivered in fixed mode to the handler of {@code kernel} on (v)CPU {@code cpu} and {@code vector}. */
     public void isDeliveredTo(String kernel, int cpu, int vector) {
-        Delivery.Delivered delivered = as(Delivery.Delivered.class, "delivered");
+        Delivery.Delivered delivered = as(Delivery.Delivered.class, "delivered (fixed)");
         if (delivered != null) {
             check("kernel()").that(delivered.kernel()).isEqualTo(kernel);
             check("cpu()").that(delivered.cpu()).isEqualTo(cpu);
@@ -38,6 +40,37 @@ public final class DeliverySubject extends Subject {
         isDeliveredTo(kernel, cpu, vector);
         if (actual instanceof Delivery.Delivered delivered) {
             check("virq()").that(delivered.virq()).isEqualTo(virq);
+        }
+    }
+
+    /** An SMI, NMI, INIT or ExtINT that a host CPU took: no vector, no handler. */
+    public void isSpecial() {
+        as(Delivery.Special.class, "delivered (special mode)");
+    }
+
+    /** Host CPU {@code cpu} took a {@code mode} ({@code "smi"}, {@code "nmi"}, {@code "init"}, {@code "extint"}). */
+    public void isSpecialOn(int cpu, String mode) {
+        DeliveryMode expected = mode(mode);
+        Delivery.Special special = as(Delivery.Special.class, "delivered (special mode)");
+        if (special != null) {
+            check("mode()").that(special.mode().keyword()).isEqualTo(expected.keyword());
+            check("cpu()").that(special.cpu()).isEqualTo(cpu);
+        }
+    }
+
+    /** The delivery mode the CPUs acted on: {@code "fixed"}, {@code "nmi"}, ... */
+    public void hasDeliveryMode(String mode) {
+        DeliveryMode expected = mode(mode);
+        if (!present()) {
+            return;
+        }
+        Optional<DeliveryMode> actualMode = actual.deliveryMode();
+        if (actualMode.isEmpty()) {
+            failWithActual(fact("expected delivery mode", expected.keyword()),
+                    simpleFact("but was " + actual.outcome() + ", which reaches no CPU and has none"));
+        } else if (actualMode.get() != expected) {
+            failWithActual(fact("expected delivery mode", expected.keyword()),
+                    fact("but the mode was", actualMode.get().keyword()));
         }
     }
 
@@ -58,7 +91,7 @@ public final class DeliverySubject extends Subject {
         Delivery.Spurious spurious = as(Delivery.Spurious.class, "spurious");
         if (spurious != null) {
             check("cpu()").that(spurious.cpu()).isEqualTo(OptionalInt.of(cpu));
-            check("vector()").that(spurious.vector()).isEqualTo(vector);
+            check("vector()").that(spurious.vector()).isEqualTo(OptionalInt.of(vector));
         }
     }
 
@@ -67,6 +100,19 @@ public final class DeliverySubject extends Subject {
         Delivery.Spurious spurious = as(Delivery.Spurious.class, "spurious");
         if (spurious != null) {
             check("cpu()").that(spurious.cpu()).isEqualTo(OptionalInt.empty());
+        }
+    }
+
+    /** Sent to destination 0xFF: every host CPU received it, in any mode. */
+    public void isBroadcast() {
+        as(Delivery.Broadcast.class, "broadcast");
+    }
+
+    /** A fixed-mode broadcast of {@code vector}: each host CPU's owner of that vector runs. */
+    public void isBroadcast(int vector) {
+        Delivery.Broadcast broadcast = as(Delivery.Broadcast.class, "broadcast");
+        if (broadcast != null) {
+            check("vector()").that(broadcast.vector()).isEqualTo(OptionalInt.of(vector));
         }
     }
 
@@ -81,10 +127,31 @@ public final class DeliverySubject extends Subject {
     /** The actual delivery as that outcome, or null after reporting that it is another (or none). */
     private <T extends Delivery> T as(Class<T> outcome, String word) {
         if (!outcome.isInstance(actual)) {
-            failWithActual(fact("expected outcome", word),
-                    simpleFact("but was " + (actual == null ? "no delivery" : actual.outcome())));
+            failWithActual(fact("expected outcome", word), simpleFact("but was " + describe(actual)));
             return null;
         }
         return outcome.cast(actual);
+    }
+
+    /** {@code "fault"}, {@code "delivered (nmi)"}: the outcome, and the mode where it has one. */
+    private static String describe(Delivery delivery) {
+        if (delivery == null) {
+            return "no delivery";
+        }
+        return delivery.outcome() + delivery.deliveryMode().map(m -> " (" + m.keyword() + ")").orElse("");
+    }
+
+    private boolean present() {
+        if (actual == null) {
+            failWithActual(simpleFact("expected a delivery"));
+            return false;
+        }
+        return true;
+    }
+
+    /** A mistyped mode is the test's mistake, not a failed assertion. */
+    private static DeliveryMode mode(String keyword) {
+        return DeliveryMode.named(keyword)
+                .orElseThrow(() -> new IllegalArgumentException("not a delivery mode: " + keyword));
     }
 }

@@ -15,6 +15,7 @@ import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 
 import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.BusDomainKind;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** What happens to a message a device emits: every outcome, every fault reason. */
@@ -23,8 +24,9 @@ class DeliveryTest {
     /** nic (03:00.0) and ssd (03:00.1) each with one remapped MSI-X interrupt: entries 0 and 1 of 256. */
     private static Platform remapped(boolean compatAllowed) {
         var unit = withEntries(vtdUnit("dmar0"), 256);
+        // compatibility format can pass only in xAPIC mode: in x2APIC mode VT-d blocks it whatever CFI says
         Platform platform = Platform.create(platform("Remapped")
-                .cpus(2, ApicMode.X2APIC)
+                .cpus(2, compatAllowed ? ApicMode.XAPIC : ApicMode.X2APIC)
                 .iommu(compatAllowed ? withCompatAllowed(unit) : unit)
                 .bus("pci0", device("nic", "03:00.0", msix(8)), device("ssd", "03:00.1", msix(8)))
                 .host(remapStack("nic", MSIX, "dmar0", 1), remapStack("ssd", MSIX, "dmar0", 1))
@@ -89,11 +91,64 @@ class DeliveryTest {
 
         // CPU 1 has APIC ID 2; bits 11:5 (an extended destination) are ignored by the hardware
         assertThat(hw.emit("nic", Message.of(0xFEE0_2000L | 0x7F << 5, 0x40))).isSpuriousOn(1, 0x40);
-        assertThat(hw.emit("nic", Message.of(0xFEE0_0000L, 0xFFFF_FF21))).isDeliveredTo("host", 0, 0x21, 24);
+        // data bits 31:11 mean nothing to the CPUs; bits 10:8 clear are fixed delivery
+        assertThat(hw.emit("nic", Message.of(0xFEE0_0000L, 0xFFFF_F021))).isDeliveredTo("host", 0, 0x21, 24);
         // no CPU has APIC ID 1: nobody receives it
         assertThat(hw.emit("nic", Message.compatibility(1, 0x21))).reachesNoCpu();
         // illegal vectors and system vectors nobody owns are spurious on the CPU they hit
         assertThat(hw.emit("nic", Message.compatibility(0, 0x05))).isSpuriousOn(0, 0x05);
+    }
+
+    @Test
+    void compatibilityFormatCarriesTheDeliveryModeInDataBits10To8() {
+        Hardware hw = bare().hardware();
+
+        // lowest priority and the reserved encodings 011 and 110 are delivered as fixed
+        for (int bits : new int[] {0b001, 0b011, 0b110}) {
+            Delivery delivery = hw.emit("nic", Message.of(0xFEE0_0000L, bits << 8 | 0x21));
+            assertThat(delivery).isDeliveredTo("host", 0, 0x21, 24);
+            assertThat(delivery.deliveryMode()).hasValue(DeliveryMode.FIXED);
+        }
+        // SMI, NMI, INIT and ExtINT ignore the vector: the CPU itself takes them
+        DeliveryMode[] special = {DeliveryMode.SMI, DeliveryMode.NMI, DeliveryMode.INIT, DeliveryMode.EXTINT};
+        int[] bits = {0b010, 0b100, 0b101, 0b111};
+        for (int i = 0; i < special.length; i++) {
+            assertThat(hw.emit("nic", Message.of(0xFEE0_2000L, bits[i] << 8 | 0x21))).isEqualTo(new Delivery.Special(1, special[i]));
+            // to an APIC ID no CPU has, nobody takes it
+            assertThat(hw.emit("nic", Message.of(0xFEE0_1000L, bits[i] << 8))).isEqualTo(
+                    new Delivery.Spurious(OptionalInt.empty(), OptionalInt.empty(), special[i]));
+        }
+    }
+
+    @Test
+    void destination0xffIsABroadcastToEveryHostCpu() {
+        Hardware hw = bare().hardware();
+
+        assertThat(hw.emit("nic", Message.of(0xFEEF_F000L, 0x21))).isEqualTo(new Delivery.Broadcast(OptionalInt.of(0x21), DeliveryMode.FIXED));
+        assertThat(hw.emit("nic", Message.of(0xFEEF_F000L, 0x421))).isEqualTo(new Delivery.Broadcast(OptionalInt.empty(), DeliveryMode.NMI));
+        // a lowest-priority broadcast reaches one CPU, the lowest-numbered
+        assertThat(hw.emit("nic", Message.of(0xFEEF_F000L, 0x121))).isDeliveredTo("host", 0, 0x21, 24);
+        assertThat(hw.emit("nic", Message.of(0xFEEF_F000L, 0x21)).outcome()).isEqualTo("broadcast");
+    }
+
+    @Test
+    void amdViOnlyRemapsFixedAndArbitratedMessagesInTheInterruptRangeAndItsHyperTransportWindow() {
+        Platform platform = Platform.create(platform("AmdTypes")
+                .cpus(1, ApicMode.X2APIC)
+                .iommu(amdViUnit("ivhd0", 512))
+                .bus("pci0", device("nic", "03:00.0", msix(8)))
+                .host(remapStack("nic", MSIX, "ivhd0", 1))
+                .build());
+        platform.boot();
+        Hardware hw = platform.hardware();
+
+        assertThat(hw.emit("nic", Message.of(0xFEE0_0000L, 0x000))).isDeliveredTo("host", 0, 0x21, 24);
+        assertThat(hw.emit("nic", Message.of(0xFD_F800_0000L, 0x000))).isDeliveredTo("host", 0, 0x21, 24);
+        assertThat(hw.emit("nic", Message.of(0xFD_F900_0000L, 0x000))).isMemoryWrite();
+        assertThat(hw.emit("nic", Message.of(0xFEE0_0000L, 0x100))).isFault("IO_PAGE_FAULT");  // arbitrated, entry 256 absent
+        for (int type = 2; type < 8; type++) {
+            assertThat(hw.emit("nic", Message.of(0xFEE0_0000L, type << 8))).isFault("INVALID_DEVICE_REQUEST");
+        }
     }
 
     @Test
@@ -145,7 +200,7 @@ class DeliveryTest {
         assertThat(trace.delivery()).isDeliveredTo("host", 1, 0x21, 25);
         assertThat(trace.steps()).containsExactly(
                 "dmar0: remappable, handle 1, sub-handle 0, index 1",
-                "entry 1: SVT 01 SID 03:00.1 matches",
+                "entry 1: SVT 01 SID 03:00.1 matches 03:00.1",
                 "remapped to host CPU 1 vector 0x21, owned by host irq 25 (ssd msix slot 0)").inOrder();
     }
 }

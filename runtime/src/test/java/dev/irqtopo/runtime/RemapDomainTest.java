@@ -77,7 +77,7 @@ class RemapDomainTest {
         assertThat(t).isEqualTo(new Translation.Remapped(0,
                 VtdRemapEntry.remapped(0x21, 7, ApicMode.X2APIC, SourceCheck.FULL, NIC)));
         assertThat(trace).containsExactly("dmar0: remappable, handle 0, sub-handle 0, index 0",
-                "entry 0: SVT 01 SID 03:00.0 matches").inOrder();
+                "entry 0: SVT 01 SID 03:00.0 matches 03:00.0").inOrder();
     }
 
     @Test
@@ -198,7 +198,7 @@ class RemapDomainTest {
 
     @Test
     void amdViRemapsOnlyFixedAndArbitratedMessagesInTablesOf512EntriesAndEveryMessageIn2KMode() {
-        for (int entries : new int[] {512, 1024}) {
+        for (int entries : new int[] {512, 2048}) {
             AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(entries));
             Journal journal = new Journal();
             for (int i = 0; i < entries; i++) {

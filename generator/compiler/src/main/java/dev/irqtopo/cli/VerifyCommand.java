@@ -11,18 +11,22 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code irqtopo verify FILE}: boots each platform and decides, over the whole message space, whether a
- * guest that writes arbitrary messages into storage it controls can reach anyone else's interrupts.
+ * guest that makes its devices emit whatever it can reach anyone else's interrupts, and whether that is
+ * what each platform expects.
  */
 @Command(name = "verify",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Decide whether every guest is isolated; print a counterexample for each breach.",
+        description = "Decide whether every guest is isolated; print a counterexample for each breach, and Linux's"
+                + " verdict beside the exact one for every assigned device.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every platform is isolated", "1:errors in the file",
-            "2:usage error, or a file that cannot be read", "3:a platform has a breach"})
+        exitCodeList = {"0:every platform's verdict is the one it expects (expect; without it, isolated)",
+            "1:errors in the file", "2:usage error, or a file that cannot be read",
+            "3:a platform's verdict differs from the one it expects"})
 final class VerifyCommand extends ReportCommand<IsolationReport> {
 
-    static final int BREACH = 3;
+    /** A verdict differs from its platform's {@code expect} line: an unexpected breach, or a breach that went missing. */
+    static final int UNEXPECTED_VERDICT = 3;
 
     @Override
     IsolationReport report(PlatformModel platform) {
@@ -41,6 +45,6 @@ final class VerifyCommand extends ReportCommand<IsolationReport> {
 
     @Override
     int exitCode(List<IsolationReport> reports) {
-        return reports.stream().allMatch(IsolationReport::isolated) ? IrqtopoCommand.OK : BREACH;
+        return reports.stream().allMatch(IsolationReport::asExpected) ? IrqtopoCommand.OK : UNEXPECTED_VERDICT;
     }
 }

@@ -3,13 +3,25 @@ package dev.irqtopo.cli;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.irqtopo.compiler.TestSources;
+import dev.irqtopo.model.ExpectedVerdict;
+import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.runtime.DeliveryMode;
+import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.isolation.Finding;
+import dev.irqtopo.runtime.isolation.FindingClass;
+import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.isolation.Means;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code simulate} and {@code verify} end to end: text for people, exit codes, platform selection. */
 class ReportCommandsTest {
+
+    private static final Finding BREACH = new Finding("vm0", "vf", Means.DMA, "host", FindingClass.NO_REMAPPING,
+            DeliveryMode.SPECIAL, Message.of(0xFEE0_0000L, 0), RequesterId.parse("03:00.1"), List.of());
 
     @TempDir
     Path dir;
@@ -40,10 +52,13 @@ class ReportCommandsTest {
     }
 
     @Test
-    void verifyExitsThreeOnABreachAndShowsTheCounterexample() {
+    void verifyExitsThreeOnAnUnexpectedBreachAndShowsTheCounterexample() {
         CommandRun run = run("verify", scenario("shared-requester-id"));
-        assertThat(run.exit()).isEqualTo(VerifyCommand.BREACH);
-        assertThat(run.out()).contains("platform SharedRequesterId: BREACH (4 findings)\n  vm0 via adi1.ims reaches host\n"
+        assertThat(run.exit()).isEqualTo(VerifyCommand.UNEXPECTED_VERDICT);
+        assertThat(run.out()).contains("platform SharedRequesterId: BREACH, but isolated expected (4 findings)\n"
+                + "  vm0 reaches the host through adi1's IMS storage\n"
+                + "    class shared-requester-id: the IOMMU sees it with requester id 03:00.0, the one the host's"
+                + " interrupt is bound to\n"
                 + "    message 0x00000000fee00010 0x00000000 from requester id 03:00.0\n");
     }
 
@@ -51,7 +66,37 @@ class ReportCommandsTest {
     void verifyExitsZeroWhenIsolated() {
         CommandRun run = run("verify", scenario("ims-queue-hypercall"));
         assertThat(run.exit()).isEqualTo(0);
-        assertThat(run.out()).isEqualTo("platform ImsQueueHypercall: isolated\n");
+        assertThat(run.out()).startsWith("platform ImsQueueHypercall: isolated, as expected\n");
+    }
+
+    @Test
+    void verifyExitsThreeOnlyWhereAVerdictDiffersFromItsExpectation() {
+        IsolationReport expectedBreach = new IsolationReport("A", ExpectedVerdict.BREACH, List.of(BREACH), List.of());
+        IsolationReport isolated = new IsolationReport("B", ExpectedVerdict.ISOLATED, List.of(), List.of());
+        IsolationReport missingBreach = new IsolationReport("C", ExpectedVerdict.BREACH, List.of(), List.of());
+        IsolationReport unexpectedBreach = new IsolationReport("D", ExpectedVerdict.ISOLATED, List.of(BREACH), List.of());
+        VerifyCommand verify = new VerifyCommand();
+
+        assertThat(verify.exitCode(List.of(expectedBreach, isolated))).isEqualTo(IrqtopoCommand.OK);
+        assertThat(verify.exitCode(List.of(expectedBreach, missingBreach))).isEqualTo(VerifyCommand.UNEXPECTED_VERDICT);
+        assertThat(verify.exitCode(List.of(unexpectedBreach, isolated))).isEqualTo(VerifyCommand.UNEXPECTED_VERDICT);
+    }
+
+    @Test
+    void verifyJudgesEachPlatformByItsExpectLine() throws Exception {
+        String leaky = "platform Leaky {\n    expect breach;\n    cpu x86 { cpus 2; }\n    hypervisor kvm { }\n"
+                + "    bus pci0 { device nic 01:00.0 { msix 4; } device vf 01:00.1 { ims queue 4; } }\n"
+                + "    host { stack nic.msix: vector -> msix; }\n    guest vm0 { cpus 1; assign vf; }\n}\n";
+        Path file = Files.writeString(dir.resolve("expect.irqtopo"),
+                leaky + "platform Tight {\n    expect breach;\n    cpu x86 { cpus 1; }\n}\n");
+
+        CommandRun expected = run("verify", "--platform", "Leaky", file.toString());
+        assertThat(expected.exit()).isEqualTo(0);
+        assertThat(expected.out()).startsWith("platform Leaky: BREACH, as expected (1 finding)\n");
+
+        CommandRun both = run("verify", file.toString());
+        assertThat(both.exit()).isEqualTo(VerifyCommand.UNEXPECTED_VERDICT);
+        assertThat(both.out()).endsWith("platform Tight: isolated, but breach expected\n");
     }
 
     @Test
@@ -60,7 +105,7 @@ class ReportCommandsTest {
                 "platform A { cpu x86 { cpus 1; } }\nplatform B { cpu x86 { cpus 1; } }\n");
         CommandRun run = run("verify", "--platform", "B", file.toString());
         assertThat(run.exit()).isEqualTo(0);
-        assertThat(run.out()).isEqualTo("platform B: isolated\n");
+        assertThat(run.out()).isEqualTo("platform B: isolated, as expected\n");
 
         CommandRun unknown = run("simulate", "--platform", "C", file.toString());
         assertThat(unknown.exit()).isEqualTo(IrqtopoCommand.USAGE);

@@ -1,6 +1,5 @@
 package dev.irqtopo.maven;
 
-import dev.irqtopo.cli.report.VerificationText;
 import dev.irqtopo.compiler.CheckResult;
 import dev.irqtopo.compiler.GenerateRequest;
 import dev.irqtopo.compiler.GenerateResult;
@@ -32,8 +31,8 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * One run of a goal: find the {@code .irqtopo} files, stop early when nothing changed since the last
  * successful run, else generate through the compiler's facade, log every diagnostic as
- * {@code FILE:LINE:COL: …} (which IDEs turn into links), optionally verify isolation, and write only
- * what changed. Mistakes in the input fail the build ({@link MojoFailureException}); anything else
+ * {@code FILE:LINE:COL: …} (which IDEs turn into links), optionally verify that each platform's
+ * isolation verdict is the one it expects, and write only what changed. Mistakes in the input fail the build ({@link MojoFailureException}); anything else
  * that goes wrong is reported as an error of the plugin ({@link MojoExecutionException}).
  */
 final class SourceGeneration {
@@ -129,7 +128,7 @@ final class SourceGeneration {
         }
     }
 
-    /** Runs the isolation analysis on every platform; a breach fails the build with its counterexamples. */
+    /** Runs the isolation analysis on every platform; a verdict other than the expected one fails the build. */
     private void verify(GenerateResult result) throws MojoFailureException {
         List<IsolationReport> reports = new ArrayList<>();
         for (CheckResult check : result.checks()) {
@@ -137,16 +136,7 @@ final class SourceGeneration {
                 reports.add(Verification.run(platform));
             }
         }
-        List<IsolationReport> breaches = reports.stream().filter(r -> !r.isolated()).toList();
-        if (breaches.isEmpty()) {
-            log.info("irqtopo: " + count(reports.size(), "platform") + " verified: every guest is isolated");
-            return;
-        }
-        for (String line : VerificationText.render(breaches).split("\n")) {
-            log.error(line);
-        }
-        throw new MojoFailureException("irqtopo: isolation breach in " + String.join(", ",
-                breaches.stream().map(IsolationReport::platform).toList()) + "; the counterexamples are above");
+        VerdictCheck.check(reports, log);
     }
 
     private static BuildState state(String digest, List<GeneratedFile> files) {

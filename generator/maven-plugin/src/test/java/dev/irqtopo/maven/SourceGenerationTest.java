@@ -144,7 +144,7 @@ class SourceGenerationTest {
     }
 
     @Test
-    void verifyFailsOnABreachWithItsCounterexample() throws Exception {
+    void verifyFailsOnAnUnexpectedBreachWithItsCounterexample() throws Exception {
         source("b.irqtopo", "package dev.b;\nplatform Leaky {\n    cpu x86 { cpus 2; }\n    hypervisor kvm { }\n"
                 + "    bus pci0 { device nic 01:00.0 { msix 4; } device vf 01:00.1 { ims queue 4; } }\n"
                 + "    host { stack nic.msix: vector -> msix; }\n    guest vm0 { cpus 1; assign vf; }\n}\n");
@@ -153,10 +153,32 @@ class SourceGenerationTest {
         deleteTree(output);
         MojoFailureException e = assertThrows(MojoFailureException.class,
                 () -> SourceGeneration.run(request(Optional.empty(), false, true), log));
-        assertThat(e).hasMessageThat().isEqualTo("irqtopo: isolation breach in Leaky; the counterexamples are above");
-        assertThat(log.at("ERROR")).contains("platform Leaky: BREACH (1 finding)");
-        assertThat(log.at("ERROR")).contains("  vm0 via vf.ims reaches host");
+        assertThat(e).hasMessageThat()
+                .isEqualTo("irqtopo: isolation breach in Leaky, which expects none; the counterexamples are above");
+        assertThat(log.at("ERROR")).contains("platform Leaky: BREACH, but isolated expected (1 finding)");
+        assertThat(String.join("\n", log.at("ERROR"))).contains("  vm0 reaches the host through vf's ");
         assertThat(String.join("\n", log.at("ERROR"))).contains("from requester id 01:00.1");
+        assertThat(Files.exists(output)).isFalse();
+    }
+
+    @Test
+    void verifyPassesABreachThePlatformExpects() throws Exception {
+        source("b.irqtopo", "package dev.b;\nplatform Leaky {\n    expect breach;\n    cpu x86 { cpus 2; }\n"
+                + "    hypervisor kvm { }\n"
+                + "    bus pci0 { device nic 01:00.0 { msix 4; } device vf 01:00.1 { ims queue 4; } }\n"
+                + "    host { stack nic.msix: vector -> msix; }\n    guest vm0 { cpus 1; assign vf; }\n}\n");
+        SourceGeneration.run(request(Optional.empty(), false, true), log);
+        assertThat(log.at("ERROR")).isEmpty();
+        assertThat(log.at("INFO")).contains("irqtopo: platform Leaky: BREACH, as expected (1 finding)");
+        assertThat(Files.exists(output.resolve("dev/b/Leaky.java"))).isTrue();
+    }
+
+    @Test
+    void verifyFailsWhereAnExpectedBreachIsMissing() throws Exception {
+        source("t.irqtopo", PLATFORM.replace("platform T {\n", "platform T {\n    expect breach;\n"));
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> SourceGeneration.run(request(Optional.empty(), false, true), log));
+        assertThat(e).hasMessageThat().isEqualTo("irqtopo: T is isolated, but the platform expects a breach");
         assertThat(Files.exists(output)).isFalse();
     }
 

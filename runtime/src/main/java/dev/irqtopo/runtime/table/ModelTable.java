@@ -10,27 +10,31 @@ import dev.irqtopo.model.PlatformModel;
  *
  * <p>The table is one record per line, tokens separated by one space, in this order:
  * <pre>
- * irqtopo-model 1
+ * irqtopo-model 2
  * platform PACKAGE NAME DESCRIPTION
+ * expect isolated|breach                                                           (only when the platform has one)
  * cpu COUNT xapic|x2apic N APIC_ID…                    (N = 0: CPU n has APIC ID n)
  * iommu NAME vtd|amdvi on|off ENTRIES full|bus|off blocked|allowed on|off N BUS…   (remapping, source_check, compat, posted, covers)
  * hypervisor kvm|hyperv|xen visible|hidden compose|none on|off N STORAGE…          (cpuid, hypercall, ext_dest_id, traps)
  * bus NAME
- * device NAME RID PASID PARENT N (STORAGE SIZE maskable|plain)…                   (in the bus above)
+ * bridge NAME RID SECONDARY_BUS                                                    (of the bus above, every one before its devices)
+ * device NAME RID PASID PARENT BRIDGE N (STORAGE SIZE maskable|plain)…            (in the bus above)
  * host
  * stack DEVICE STORAGE REMAP hcall|- ALLOC                                          (of the kernel above)
  * guest NAME CPUS N DEVICE…
  * end
  * </pre>
  * Storages are written {@code msi}, {@code msix}, {@code ims_device}, {@code ims_queue}; a requester
- * id as {@code 03:00.1} (with the segment in front when it is not 0). Strings are escaped as
+ * id as {@code 03:00.1} (with the segment in front when it is not 0). A device's {@code BRIDGE} is the
+ * position, from 0, of its bridge among its bus's {@code bridge} records, or {@code -} when it sits behind
+ * none: a position needs no name to be unique. Strings are escaped as
  * {@link TableText} says; {@code -} is an absent value. Sets are written in declaration order of
  * their enumeration, so that equal models give equal text.
  */
 public final class ModelTable {
 
     /** The first line of every table; a change of format changes the version. */
-    public static final String HEADER = "irqtopo-model 1";
+    public static final String HEADER = "irqtopo-model 2";
 
     private ModelTable() {
     }

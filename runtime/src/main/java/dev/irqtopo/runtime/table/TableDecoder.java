@@ -1,8 +1,10 @@
 package dev.irqtopo.runtime.table;
 
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuModel;
@@ -52,6 +54,12 @@ final class TableDecoder {
         String name = string();
         String description = string();
         end();
+        Optional<ExpectedVerdict> expect = Optional.empty();
+        if (at("expect")) {
+            record("expect");
+            expect = Optional.of(Words.expect(word()));
+            end();
+        }
         CpuModel cpu = cpu();
         List<IommuModel> iommus = new ArrayList<>();
         while (at("iommu")) {
@@ -74,7 +82,8 @@ final class TableDecoder {
         if (next != lines.length) {
             throw new IllegalArgumentException("model table line " + (next + 1) + ": text after the end");
         }
-        return new PlatformModel(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests);
+        return new PlatformModel(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests,
+                expect);
     }
 
     private CpuModel cpu() {
@@ -123,19 +132,36 @@ final class TableDecoder {
         record("bus");
         String name = string();
         end();
+        List<BridgeModel> bridges = new ArrayList<>();
+        while (at("bridge")) {
+            record("bridge");
+            String bridge = string();
+            RequesterId requesterId = RequesterId.parse(word());
+            int secondaryBus = integer();
+            end();
+            bridges.add(new BridgeModel(bridge, requesterId, secondaryBus));
+        }
         List<DeviceModel> devices = new ArrayList<>();
         while (at("device")) {
-            devices.add(device(name));
+            devices.add(device(name, bridges));
         }
-        return new BusModel(name, devices);
+        return new BusModel(name, devices, bridges);
     }
 
-    private DeviceModel device(String bus) {
+    private DeviceModel device(String bus, List<BridgeModel> bridges) {
         record("device");
         String name = string();
         RequesterId requesterId = RequesterId.parse(word());
         int pasid = integer();
         Optional<String> parent = TableText.unescapeOptional(word());
+        Optional<BridgeModel> bridge = Optional.empty();
+        if (!absent()) {
+            int index = integer();
+            if (index < 0 || index >= bridges.size()) {
+                throw new IllegalArgumentException("model table line " + next + ": its bus has no bridge " + index);
+            }
+            bridge = Optional.of(bridges.get(index));
+        }
         int n = integer();
         List<StorageModel> storages = new ArrayList<>(Math.min(n, 4));
         for (int i = 0; i < n; i++) {
@@ -144,7 +170,7 @@ final class TableDecoder {
             storages.add(new StorageModel(kind, size, Words.flag(word(), "maskable", "plain")));
         }
         end();
-        return new DeviceModel(name, bus, requesterId, pasid, parent, storages);
+        return new DeviceModel(name, bus, requesterId, pasid, parent, storages, bridge);
     }
 
     private List<StackModel> stacks() {
@@ -186,6 +212,15 @@ final class TableDecoder {
         }
         tokens = lines[next++].split(" ", -1);
         token = 1;
+    }
+
+    /** Reads the next token if it is {@code -}, the mark of an absent value, and says whether it was. */
+    private boolean absent() {
+        if (token < tokens.length && tokens[token].equals(TableText.ABSENT)) {
+            token++;
+            return true;
+        }
+        return false;
     }
 
     private String word() {

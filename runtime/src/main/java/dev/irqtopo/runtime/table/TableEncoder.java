@@ -1,5 +1,6 @@
 package dev.irqtopo.runtime.table;
 
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
@@ -27,17 +28,22 @@ final class TableEncoder {
         table.line(ModelTable.HEADER);
         table.line("platform", TableText.escape(model.javaPackage()), TableText.escape(model.name()),
                 TableText.escape(model.description()));
+        model.expect().ifPresent(e -> table.line("expect", e.keyword()));
         table.cpu(model.cpu());
         model.iommus().forEach(table::iommu);
         model.hypervisor().ifPresent(table::hypervisor);
         for (BusModel bus : model.buses()) {
             table.line("bus", TableText.escape(bus.name()));
+            for (BridgeModel bridge : bus.bridges()) {
+                table.line("bridge", TableText.escape(bridge.name()), bridge.requesterId().toString(),
+                        Integer.toString(bridge.secondaryBus()));
+            }
             for (DeviceModel device : bus.devices()) {
                 if (!device.bus().equals(bus.name())) {
                     throw new IllegalArgumentException("device " + device.name() + " names bus " + device.bus()
                             + " but is listed in bus " + bus.name());
                 }
-                table.device(device);
+                table.device(device, bus);
             }
         }
         table.line("host");
@@ -87,10 +93,12 @@ final class TableEncoder {
         line(tokens);
     }
 
-    private void device(DeviceModel device) {
+    private void device(DeviceModel device, BusModel bus) {
+        // BusModel guarantees the bridge is one of its own
+        String bridge = device.bridge().map(b -> Integer.toString(bus.bridges().indexOf(b))).orElse(TableText.ABSENT);
         List<String> tokens = new ArrayList<>(List.of("device", TableText.escape(device.name()),
                 device.requesterId().toString(), Integer.toString(device.pasid()), TableText.escape(device.parent()),
-                Integer.toString(device.storages().size())));
+                bridge, Integer.toString(device.storages().size())));
         for (StorageModel storage : device.storages()) {
             tokens.add(Words.storage(storage.kind()));
             tokens.add(Integer.toString(storage.size()));

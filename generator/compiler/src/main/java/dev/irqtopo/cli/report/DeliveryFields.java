@@ -1,28 +1,42 @@
 package dev.irqtopo.cli.report;
 
 import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.DeliveryMode;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** The flat {@code kernel, cpu, vector, virq, fault_reason} view of a delivery that reports print. */
-record DeliveryFields(
-        Optional<String> kernel, OptionalInt cpu, OptionalInt vector, OptionalInt virq, Optional<String> faultReason) {
+/**
+ * The flat {@code kernel, cpu, vector, virq, fault_reason, delivery_mode} view of a delivery that
+ * reports print (semantics §6 and §8): what an outcome does not name is empty.
+ */
+record DeliveryFields(Optional<String> kernel, OptionalInt cpu, OptionalInt vector, OptionalInt virq,
+                      Optional<String> faultReason, Optional<DeliveryMode> mode) {
 
-    private static final DeliveryFields NONE =
-            new DeliveryFields(Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), Optional.empty());
+    private static final DeliveryFields NONE = new DeliveryFields(Optional.empty(), OptionalInt.empty(),
+            OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty());
 
     static DeliveryFields of(Delivery delivery) {
         if (delivery instanceof Delivery.Delivered d) {
-            return new DeliveryFields(
-                    Optional.of(d.kernel()), OptionalInt.of(d.cpu()), OptionalInt.of(d.vector()), OptionalInt.of(d.virq()),
-                    Optional.empty());
+            return new DeliveryFields(Optional.of(d.kernel()), OptionalInt.of(d.cpu()), OptionalInt.of(d.vector()),
+                    OptionalInt.of(d.virq()), Optional.empty(), d.deliveryMode());
+        }
+        if (delivery instanceof Delivery.Special s) {
+            // the CPU itself takes an SMI, NMI, INIT or ExtINT: no vector, no handler's virq
+            return new DeliveryFields(Optional.of(s.kernel()), OptionalInt.of(s.cpu()), OptionalInt.empty(),
+                    OptionalInt.empty(), Optional.empty(), s.deliveryMode());
         }
         if (delivery instanceof Delivery.Spurious s) {
-            return new DeliveryFields(Optional.empty(), s.cpu(), s.vector(), OptionalInt.empty(), Optional.empty());
+            return new DeliveryFields(Optional.empty(), s.cpu(), s.vector(), OptionalInt.empty(), Optional.empty(),
+                    s.deliveryMode());
+        }
+        if (delivery instanceof Delivery.Broadcast b) {
+            // every host CPU receives it, so no one CPU is named
+            return new DeliveryFields(b.kernel(), OptionalInt.empty(), b.vector(), OptionalInt.empty(),
+                    Optional.empty(), b.deliveryMode());
         }
         if (delivery instanceof Delivery.Fault f) {
-            return new DeliveryFields(
-                    Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), Optional.of(f.faultReason()));
+            return new DeliveryFields(Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
+                    Optional.of(f.faultReason()), Optional.empty());
         }
         return NONE;
     }

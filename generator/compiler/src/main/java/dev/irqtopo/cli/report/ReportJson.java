@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.DeliveryMode;
 import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.isolation.Assignment;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.sim.InterruptReport;
@@ -58,6 +60,10 @@ public final class ReportJson {
             ArrayNode findings = platform.putArray("findings");
             for (Finding finding : report.findings()) {
                 findings.add(finding(finding));
+            }
+            ArrayNode assignments = platform.putArray("assignments");
+            for (Assignment assignment : report.assignments()) {
+                assignments.add(assignment(assignment));
             }
         }
         return array;
@@ -110,6 +116,7 @@ public final class ReportJson {
         putInt(node, "vector", fields.vector());
         putInt(node, "virq", fields.virq());
         node.put("fault_reason", fields.faultReason().orElse(null));
+        node.put("delivery_mode", fields.mode().map(DeliveryMode::keyword).orElse(null));
         return node;
     }
 
@@ -119,10 +126,23 @@ public final class ReportJson {
         node.put("device", finding.device());
         node.put("means", finding.means().keyword());
         node.put("victim", finding.victim());
+        node.put("class", finding.findingClass().keyword());
+        ArrayNode special = node.putArray("special");
+        finding.special().forEach(mode -> special.add(mode.keyword()));
         node.set("message", message(Optional.of(finding.message())));
         node.put("requester_id", finding.requesterId().toString());
         ArrayNode path = node.putArray("path");
         finding.path().forEach(path::add);
+        return node;
+    }
+
+    private static ObjectNode assignment(Assignment assignment) {
+        ObjectNode node = NODES.objectNode();
+        node.put("guest", assignment.guest());
+        node.put("device", assignment.device());
+        node.put("linux_isolated_msi", assignment.linuxIsolatedMsi());
+        node.put("vfio_group_viable", assignment.vfioGroupViable());
+        node.put("isolated", assignment.isolated());
         return node;
     }
 

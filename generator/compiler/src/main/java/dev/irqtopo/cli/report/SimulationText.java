@@ -11,6 +11,9 @@ import java.util.Optional;
 /** {@code simulate} for people: per stack a header line, then one aligned row per interrupt. */
 public final class SimulationText {
 
+    /** Vectors below 0x10 are reserved for exceptions: the APIC records an illegal vector instead of delivering. */
+    private static final int ILLEGAL_VECTOR_LIMIT = 0x10;
+
     private SimulationText() {
     }
 
@@ -59,7 +62,18 @@ public final class SimulationText {
         return String.format("0x%02x", value);
     }
 
+    /**
+     * The delivery column: the outcome and whom it reached. A special mode reads
+     * {@code nmi to host cpu 1}, a broadcast {@code broadcast vector 0x21 to every host cpu}.
+     */
     static String delivery(Delivery delivery) {
+        if (delivery instanceof Delivery.Special s) {
+            return s.mode().keyword() + " to host cpu " + s.cpu();
+        }
+        if (delivery instanceof Delivery.Broadcast b) {
+            String what = b.vector().isPresent() ? "vector " + hexByte(b.vector().getAsInt()) : b.mode().keyword();
+            return "broadcast " + what + " to every host cpu";
+        }
         DeliveryFields f = DeliveryFields.of(delivery);
         StringBuilder text = new StringBuilder(delivery.outcome());
         f.kernel().ifPresent(k -> text.append(' ').append(k));
@@ -67,8 +81,15 @@ public final class SimulationText {
         f.vector().ifPresent(v -> text.append(" vector ").append(hexByte(v)));
         f.virq().ifPresent(v -> text.append(" virq ").append(v));
         f.faultReason().ifPresent(r -> text.append(' ').append(r));
-        if (delivery instanceof Delivery.Spurious && f.cpu().isEmpty()) {
-            text.append(" (no CPU has that APIC ID)");
+        if (delivery instanceof Delivery.Spurious s) {
+            if (s.mode().isSpecial()) {
+                text.append(' ').append(s.mode().keyword());
+            }
+            if (s.cpu().isEmpty()) {
+                text.append(" (no CPU has that APIC ID)");
+            } else if (s.vector().isPresent() && s.vector().getAsInt() < ILLEGAL_VECTOR_LIMIT) {
+                text.append(" (illegal vector)");
+            }
         }
         return text.toString();
     }

@@ -1,0 +1,79 @@
+package dev.irqtopo.cli.report;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.DeliveryMode;
+import dev.irqtopo.runtime.Errno;
+import dev.irqtopo.runtime.FaultReason;
+import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.sim.InterruptReport;
+import dev.irqtopo.runtime.sim.SimulationReport;
+import dev.irqtopo.runtime.sim.StackReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** {@code simulate}'s text, whole, for one interrupt of every outcome: the delivery column stays aligned. */
+class SimulationTextTest {
+
+    private static InterruptReport fired(int slot, Delivery delivery) {
+        Message message = Message.compatibility(slot, 0x21);
+        return new InterruptReport(slot, 24 + slot, slot, 0x21, slot == 2 ? OptionalInt.of(7) : OptionalInt.empty(),
+                message, slot == 0 ? Optional.empty() : Optional.of(message), delivery);
+    }
+
+    @Test
+    void everyOutcomeInOneTable() {
+        List<Delivery> outcomes = List.of(Delivery.notSent(), Delivery.memoryWrite(),
+                new Delivery.Fault(FaultReason.VTD_SOURCE_VALIDATION), new Delivery.Delivered("vm0", 3, 0x21, 27),
+                new Delivery.Special(1, DeliveryMode.NMI), new Delivery.Special(0, DeliveryMode.EXTINT),
+                new Delivery.Spurious(OptionalInt.of(1), 0x40), new Delivery.Spurious(OptionalInt.of(0), 0x05),
+                new Delivery.Spurious(OptionalInt.empty(), 0x21),
+                new Delivery.Spurious(OptionalInt.empty(), OptionalInt.empty(), DeliveryMode.SMI),
+                new Delivery.Broadcast(OptionalInt.of(0x21), DeliveryMode.FIXED),
+                new Delivery.Broadcast(OptionalInt.empty(), DeliveryMode.INIT));
+        List<InterruptReport> irqs = new ArrayList<>();
+        for (int slot = 0; slot < outcomes.size(); slot++) {
+            irqs.add(fired(slot, outcomes.get(slot)));
+        }
+        StackReport stack = new StackReport("vm0", "vf", BusDomainKind.IMS, List.of("vector", "ims"), true,
+                Optional.empty(), irqs);
+
+        assertThat(SimulationText.render(List.of(new SimulationReport("Outcomes", List.of(stack))))).isEqualTo("""
+                platform Outcomes
+                  vm0: stack vf.ims: vector -> ims  12 interrupts
+                    slot  virq  cpu  vector  entry  composed                       stored                         delivery
+                    0     24    0    0x21    -      0x00000000fee00000 0x00000021  -                              not_sent
+                    1     25    1    0x21    -      0x00000000fee01000 0x00000021  0x00000000fee01000 0x00000021  memory_write
+                    2     26    2    0x21    7      0x00000000fee02000 0x00000021  0x00000000fee02000 0x00000021  fault 0x26
+                    3     27    3    0x21    -      0x00000000fee03000 0x00000021  0x00000000fee03000 0x00000021  delivered vm0 cpu 3 vector 0x21 virq 27
+                    4     28    4    0x21    -      0x00000000fee04000 0x00000021  0x00000000fee04000 0x00000021  nmi to host cpu 1
+                    5     29    5    0x21    -      0x00000000fee05000 0x00000021  0x00000000fee05000 0x00000021  extint to host cpu 0
+                    6     30    6    0x21    -      0x00000000fee06000 0x00000021  0x00000000fee06000 0x00000021  spurious cpu 1 vector 0x40
+                    7     31    7    0x21    -      0x00000000fee07000 0x00000021  0x00000000fee07000 0x00000021  spurious cpu 0 vector 0x05 (illegal vector)
+                    8     32    8    0x21    -      0x00000000fee08000 0x00000021  0x00000000fee08000 0x00000021  spurious vector 0x21 (no CPU has that APIC ID)
+                    9     33    9    0x21    -      0x00000000fee09000 0x00000021  0x00000000fee09000 0x00000021  spurious smi (no CPU has that APIC ID)
+                    10    34    10   0x21    -      0x00000000fee0a000 0x00000021  0x00000000fee0a000 0x00000021  broadcast vector 0x21 to every host cpu
+                    11    35    11   0x21    -      0x00000000fee0b000 0x00000021  0x00000000fee0b000 0x00000021  broadcast init to every host cpu
+                """);
+    }
+
+    @Test
+    void failedStacksHaveNoTable() {
+        StackReport uncreated = new StackReport("vm0", "vf", BusDomainKind.IMS, List.of("vector", "ims"), false,
+                Optional.of(Errno.EOPNOTSUPP), List.of());
+        StackReport full = new StackReport("host", "nic", BusDomainKind.MSIX, List.of("vector", "msix"), true,
+                Optional.of(Errno.ENOSPC), List.of());
+
+        assertThat(SimulationText.render(List.of(new SimulationReport("Failed", List.of(full, uncreated)))))
+                .isEqualTo("""
+                        platform Failed
+                          host: stack nic.msix: vector -> msix  allocation failed: ENOSPC
+                          vm0: stack vf.ims: vector -> ims  domain creation failed: EOPNOTSUPP
+                        """);
+    }
+}

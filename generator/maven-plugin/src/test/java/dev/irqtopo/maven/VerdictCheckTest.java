@@ -1,0 +1,71 @@
+package dev.irqtopo.maven;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.irqtopo.model.ExpectedVerdict;
+import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.runtime.DeliveryMode;
+import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.isolation.Finding;
+import dev.irqtopo.runtime.isolation.FindingClass;
+import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.isolation.Means;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+/** {@code verify=true} fails the build only where a platform's verdict differs from the one it expects. */
+class VerdictCheckTest {
+
+    private static final Finding RABBIT = new Finding("vm0", "vf", Means.DMA, "host", FindingClass.NO_REMAPPING,
+            DeliveryMode.SPECIAL, Message.of(0xFEE0_0000L, 0), RequesterId.parse("03:00.1"),
+            List.of("vm0 programs vf's DMA to write it"));
+
+    private final RecordingLog log = new RecordingLog();
+
+    private static IsolationReport report(String platform, ExpectedVerdict expected, boolean breach) {
+        return new IsolationReport(platform, expected, breach ? List.of(RABBIT) : List.of(), List.of());
+    }
+
+    @Test
+    void anExpectedBreachPasses() throws Exception {
+        VerdictCheck.check(List.of(report("WhiteRabbit", ExpectedVerdict.BREACH, true),
+                report("Tight", ExpectedVerdict.ISOLATED, false)), log);
+        assertThat(log.at("ERROR")).isEmpty();
+        assertThat(log.at("INFO")).containsExactly("irqtopo: platform WhiteRabbit: BREACH, as expected (1 finding)",
+                "irqtopo: 2 platforms verified: every verdict is the expected one (1 breach expected)").inOrder();
+    }
+
+    @Test
+    void isolatedPlatformsPassAsBefore() throws Exception {
+        VerdictCheck.check(List.of(report("Tight", ExpectedVerdict.ISOLATED, false)), log);
+        assertThat(log.at("INFO")).containsExactly("irqtopo: 1 platform verified: every guest is isolated");
+    }
+
+    @Test
+    void anUnexpectedBreachFailsWithItsCounterexample() {
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> VerdictCheck.check(List.of(
+                report("WhiteRabbit", ExpectedVerdict.BREACH, true), report("Leaky", ExpectedVerdict.ISOLATED, true)),
+                log));
+        assertThat(e).hasMessageThat()
+                .isEqualTo("irqtopo: isolation breach in Leaky, which expects none; the counterexamples are above");
+        assertThat(log.at("ERROR")).containsAtLeast("platform Leaky: BREACH, but isolated expected (1 finding)",
+                "  vm0 reaches the host through vf's DMA",
+                "    special: SMI, NMI, INIT and ExtINT reach the host too",
+                "    message 0x00000000fee00000 0x00000000 from requester id 03:00.1",
+                "    1. vm0 programs vf's DMA to write it").inOrder();
+        // the expected breach is no error and shows no counterexample
+        assertThat(String.join("\n", log.lines)).doesNotContain("platform WhiteRabbit: BREACH, but");
+        assertThat(log.at("ERROR").stream().filter(l -> l.startsWith("platform ")).toList()).hasSize(1);
+    }
+
+    @Test
+    void aMissingBreachFailsSayingSo() {
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> VerdictCheck.check(List.of(
+                report("Fixed", ExpectedVerdict.BREACH, false), report("Leaky", ExpectedVerdict.ISOLATED, true)), log));
+        assertThat(e).hasMessageThat().isEqualTo("irqtopo: Fixed is isolated, but the platform expects a breach;"
+                + " isolation breach in Leaky, which expects none; the counterexamples are above");
+        assertThat(log.at("ERROR").get(0)).isEqualTo("irqtopo: Fixed is isolated, but the platform expects a breach");
+    }
+}
