@@ -40,6 +40,7 @@ import java.util.Set;
 public final class SmallPlatforms {
 
     private static final int[] XAPIC_IDS = {0, 1, 2, 3, 4, 7, 8, 0x0f, 0x10, 0x1f, 0x20, 0x7f, 0x80, 0xfd, 0xfe};
+    /** 0xFF twice: a CPU that only the broadcast destination reaches is worth drawing often. */
     private static final int[] X2APIC_IDS = {0, 1, 2, 3, 0x10, 0xfe, 0xff, 0xff, 0x100, 0x101, 0x1ff, 0x7fff, 0x8000, 0xffff,
             0x10000, 0x7fffffff};
     /** The secondary buses of bridges: no function outside a bridge uses them. */
