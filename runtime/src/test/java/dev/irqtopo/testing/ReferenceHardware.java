@@ -174,6 +174,11 @@ public final class ReferenceHardware {
         return new ReferenceHardware(platform);
     }
 
+    /** The platform this reference reads. */
+    public PlatformModel model() {
+        return model;
+    }
+
     /** What happens when {@code device} emits {@code message}, by semantics section 6. */
     public Delivery decode(DeviceModel device, Message message) {
         return explain(device, message).delivery();
