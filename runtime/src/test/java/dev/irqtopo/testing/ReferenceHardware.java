@@ -54,14 +54,14 @@ public final class ReferenceHardware {
     private static final int BROADCAST = 0xFF;
     /** AMD-Vi tables up to this size read the message type in data bits 10:8; larger ones run in 2K mode. */
     private static final int AMDVI_TYPED_TABLE_LIMIT = 512;
+    /** The lowest-numbered host CPU: where a lowest-priority broadcast lands. */
+    private static final int FIRST_CPU = 0;
     private static final Pattern INJECTS = Pattern.compile("(\\S+) vCPU (\\d+) vector (\\d+)");
 
     private final PlatformModel model;
     private final ApicMode apicMode;
     /** Host APIC ID to CPU number. */
     private final Map<Integer, Integer> hostCpuOfApicId = new HashMap<>();
-    /** The lowest-numbered host CPU: where a lowest-priority broadcast lands. */
-    private final int firstCpu = 0;
     /** Per kernel: (cpu << 8 | vector) to the owning irq number. */
     private final Map<String, Map<Integer, Integer>> owners = new HashMap<>();
     /** Host irq number to the guest vector its handler injects. */
@@ -78,8 +78,6 @@ public final class ReferenceHardware {
     private final Map<String, Source> sources = new HashMap<>();
     /** Every interrupt that names a remap entry, with its kernel and device, for {@link #bindingProblems()}. */
     private final List<Binding> bindings = new ArrayList<>();
-    /** The AMD-Vi invalid-request event, looked up by its name (it joins the engine in version 2). */
-    private final FaultReason invalidDeviceRequest;
 
     private record Injection(String guest, int vcpu, int vector) {
     }
@@ -166,7 +164,6 @@ public final class ReferenceHardware {
             }
             sources.put(device.name(), new Source(unit, device.iommuRequesterId(), table, byIndex));
         }
-        this.invalidDeviceRequest = faultNamed("INVALID_DEVICE_REQUEST");
     }
 
     /** Reads the platform's current state; later changes to the platform are not seen. */
@@ -287,7 +284,7 @@ public final class ReferenceHardware {
         int type = data >>> 8 & 7;
         if (!twoK && type != 0b000 && type != 0b001) {
             // SMI, NMI, INIT, ExtINT and the reserved types: the pass bits are clear, so the request is invalid
-            return fault(invalidDeviceRequest);
+            return fault(FaultReason.AMDVI_INVALID_DEVICE_REQUEST);
         }
         int index = data & 0x7FF;
         RemapEntry stored = source.table().get(index);
@@ -318,7 +315,7 @@ public final class ReferenceHardware {
                 return new Delivery.Broadcast(OptionalInt.empty(), special);
             }
             // lowest priority picks one CPU of all: the platform's choice is the lowest-numbered
-            return lowestPriority ? fixedToCpu(firstCpu, vector) : new Delivery.Broadcast(OptionalInt.of(vector), DeliveryMode.FIXED);
+            return lowestPriority ? fixedToCpu(FIRST_CPU, vector) : new Delivery.Broadcast(OptionalInt.of(vector), DeliveryMode.FIXED);
         }
         Integer cpu = hostCpuOfApicId.get(destination);
         if (special != null) {
@@ -512,9 +509,6 @@ public final class ReferenceHardware {
     // ---- plumbing
 
     private static Decoded fault(FaultReason reason) {
-        if (reason == null) {
-            throw new AssertionError("the engine has no fault reason INVALID_DEVICE_REQUEST");
-        }
         return new Decoded(new Delivery.Fault(reason), Optional.empty());
     }
 
@@ -529,15 +523,5 @@ public final class ReferenceHardware {
 
     private static boolean bit(long address, int bit) {
         return (address >>> bit & 1) != 0;
-    }
-
-    /** The fault reason whose code is {@code code}; null until the engine has it (decoding such a message then fails). */
-    private static FaultReason faultNamed(String code) {
-        for (FaultReason reason : FaultReason.values()) {
-            if (reason.code().equals(code)) {
-                return reason;
-            }
-        }
-        return null;
     }
 }
