@@ -128,6 +128,12 @@ public final class PlatformBuilder {
         return this;
     }
 
+    /** A bus block built by hand, bridges and all. */
+    public PlatformBuilder bus(BusModel bus) {
+        buses.add(bus);
+        return this;
+    }
+
     public PlatformBuilder host(StackModel... stacks) {
         hostStacks.addAll(Arrays.asList(stacks));
         return this;

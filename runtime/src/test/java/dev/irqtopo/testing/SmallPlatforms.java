@@ -1,6 +1,9 @@
 package dev.irqtopo.testing;
 
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.BridgeModel;
+import dev.irqtopo.model.BusModel;
+import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
@@ -22,19 +25,26 @@ import java.util.Set;
 /**
  * Random small platforms the checker would accept, varied along every axis that changes where a
  * message lands: 1 to 4 host CPUs in xAPIC or x2APIC mode with default or custom APIC IDs (x2APIC IDs
- * beyond 8 bits included); no IOMMU, one, or two covering different buses, each VT-d or AMD-Vi, with
- * remapping on or off, 1 to 16 entries, every {@code source_check}, compatibility format blocked or
- * allowed, posting on or off; up to 4 devices on one or two bus blocks, functions that share a bus
- * number (and sometimes differ only in segment), sub-devices sharing their parent's requester id;
- * up to two guests with 1 to 3 vCPUs under a hypervisor whose {@code cpuid}, compose hypercall,
+ * beyond 8 bits, and 0xFF, which only the broadcast reaches, included; destinations nobody has);
+ * no IOMMU, one, or two covering different buses, each VT-d or AMD-Vi, with remapping on or off, 1 to 16
+ * entries (now and then a 65536-entry VT-d table or an AMD-Vi table of 1024 or 2048 entries, 2K mode),
+ * every {@code source_check}, compatibility format blocked or allowed (in x2APIC mode too), posting on
+ * or off; up to 5 devices on one or two bus blocks, functions that share a bus number (and sometimes
+ * differ only in segment), sub-devices sharing their parent's requester id, and now and then a
+ * PCIe-to-PCI bridge with functions (and their sub-devices) behind it, seen with its alias; up to two
+ * guests with 1 to 3 vCPUs under a hypervisor whose {@code cpuid}, compose hypercall,
  * {@code ext_dest_id} and traps are random; and stacks with or without {@code remap} and
- * {@code hcall}, sized so that tables and vectors sometimes run out.
+ * {@code hcall}, multi-message MSI of any count within the capacity (3, 5, 6, 7 included), sized so
+ * that tables and vectors sometimes run out.
  */
 public final class SmallPlatforms {
 
     private static final int[] XAPIC_IDS = {0, 1, 2, 3, 4, 7, 8, 0x0f, 0x10, 0x1f, 0x20, 0x7f, 0x80, 0xfd, 0xfe};
-    private static final int[] X2APIC_IDS = {0, 1, 2, 3, 0x10, 0xfe, 0xff, 0x100, 0x101, 0x1ff, 0x7fff, 0x8000, 0xffff,
+    /** 0xFF twice: a CPU that only the broadcast destination reaches is worth drawing often. */
+    private static final int[] X2APIC_IDS = {0, 1, 2, 3, 0x10, 0xfe, 0xff, 0xff, 0x100, 0x101, 0x1ff, 0x7fff, 0x8000, 0xffff,
             0x10000, 0x7fffffff};
+    /** The secondary buses of bridges: no function outside a bridge uses them. */
+    private static final int[] SECONDARY_BUSES = {5, 6};
     private static final String[] BUSES = {"pci0", "pci1"};
 
     private SmallPlatforms() {
@@ -46,7 +56,7 @@ public final class SmallPlatforms {
         builder.apicIds(apic, apicIds(random, 1 + random.nextInt(4), apic));
 
         int busCount = 1 + random.nextInt(2);
-        Map<String, List<PlatformBuilder.DeviceSpec>> buses = devices(random, busCount);
+        Map<String, BusModel> buses = devices(random, busCount);
         List<IommuModel> units = iommus(random, busCount);
         units.forEach(builder::iommu);
 
@@ -55,7 +65,7 @@ public final class SmallPlatforms {
         if (hv != null) {
             builder.hypervisor(hv);
         }
-        buses.forEach((bus, specs) -> builder.bus(bus, specs.toArray(PlatformBuilder.DeviceSpec[]::new)));
+        buses.values().forEach(builder::bus);
 
         List<String> kernels = new ArrayList<>(List.of("host", "vm0", "vm1").subList(0, 1 + guestCount));
         Map<String, List<String>> assigned = new LinkedHashMap<>();
@@ -64,9 +74,9 @@ public final class SmallPlatforms {
             assigned.put(kernel, new ArrayList<>());
             stacks.put(kernel, new ArrayList<>());
         }
-        buses.forEach((bus, specs) -> {
+        buses.forEach((bus, block) -> {
             Optional<IommuModel> remapping = units.stream().filter(u -> u.covers(bus) && u.remapping()).findFirst();
-            for (PlatformBuilder.DeviceSpec d : specs) {
+            for (DeviceModel d : block.devices()) {
                 String owner = kernels.get(random.nextInt(kernels.size()));
                 assigned.get(owner).add(d.name());
                 for (StorageModel storage : d.storages()) {
@@ -105,40 +115,58 @@ public final class SmallPlatforms {
     }
 
     /**
-     * One to four devices. Functions take requester ids from a few buses (3 and 4, segment 0 or 1),
-     * so that several share a bus number; a sub-device joins an earlier function of its bus block.
+     * One to five devices. Functions take requester ids from a few buses (3 and 4, segment 0 or 1),
+     * so that several share a bus number; a sub-device joins an earlier function of its bus block
+     * (behind that function's bridge, if it has one). A quarter of the platforms put a PCIe-to-PCI
+     * bridge in a bus block, on bus 0 of segment 0 or 1, whose functions sit on its own secondary bus
+     * (device 0 or 1, so one of them is sometimes the alias itself); a bridge may stay empty.
      */
-    private static Map<String, List<PlatformBuilder.DeviceSpec>> devices(Random random, int busCount) {
-        Map<String, List<PlatformBuilder.DeviceSpec>> buses = new LinkedHashMap<>();
+    private static Map<String, BusModel> devices(Random random, int busCount) {
+        Map<String, List<DeviceModel>> buses = new LinkedHashMap<>();
+        Map<String, BridgeModel> bridges = new LinkedHashMap<>();
         for (int b = 0; b < busCount; b++) {
             buses.put(BUSES[b], new ArrayList<>());
         }
+        if (random.nextInt(4) == 0) {
+            int b = random.nextInt(busCount);
+            int segment = random.nextInt(4) == 0 ? 1 : 0;
+            bridges.put(BUSES[b], new BridgeModel("br" + b, RequesterId.of(segment, 0, 0x1c + b, 0), SECONDARY_BUSES[b]));
+        }
         Set<RequesterId> used = new HashSet<>();
-        int count = 1 + random.nextInt(4);
+        int count = 1 + random.nextInt(bridges.isEmpty() ? 4 : 5);
         for (int i = 0; i < count; i++) {
             String bus = BUSES[random.nextInt(busCount)];
-            List<PlatformBuilder.DeviceSpec> onBus = buses.get(bus);
-            List<PlatformBuilder.DeviceSpec> parents = onBus.stream().filter(d -> d.parent().isEmpty()).toList();
+            List<DeviceModel> onBus = buses.get(bus);
+            List<DeviceModel> parents = onBus.stream().filter(d -> !d.isSubDevice()).toList();
             if (!parents.isEmpty() && random.nextInt(3) == 0) {
-                PlatformBuilder.DeviceSpec parent = parents.get(random.nextInt(parents.size()));
-                onBus.add(PlatformBuilder.subDevice("d" + i, parent, 1 + random.nextInt(8), imsStorage(random)));
+                DeviceModel parent = parents.get(random.nextInt(parents.size()));
+                onBus.add(new DeviceModel("d" + i, bus, parent.requesterId(), 1 + random.nextInt(8), Optional.of(parent.name()),
+                        List.of(imsStorage(random)), parent.bridge()));
                 continue;
             }
+            BridgeModel bridge = bridges.get(bus);
+            boolean behind = bridge != null && random.nextBoolean();
             RequesterId rid;
             do {
-                rid = RequesterId.of(random.nextInt(6) == 0 ? 1 : 0, 3 + random.nextInt(2), random.nextInt(2), random.nextInt(3));
+                rid = behind
+                        ? RequesterId.of(bridge.requesterId().segment(), bridge.secondaryBus(), random.nextInt(2), random.nextInt(3))
+                        : RequesterId.of(random.nextInt(6) == 0 ? 1 : 0, 3 + random.nextInt(2), random.nextInt(2), random.nextInt(3));
             } while (!used.add(rid));
-            onBus.add(new PlatformBuilder.DeviceSpec("d" + i, rid, 0, Optional.empty(), functionStorages(random)));
+            onBus.add(new DeviceModel("d" + i, bus, rid, 0, Optional.empty(), functionStorages(random),
+                    behind ? Optional.of(bridge) : Optional.empty()));
         }
-        return buses;
+        Map<String, BusModel> blocks = new LinkedHashMap<>();
+        buses.forEach((bus, devices) -> blocks.put(bus, new BusModel(bus, devices,
+                bridges.containsKey(bus) ? List.of(bridges.get(bus)) : List.of())));
+        return blocks;
     }
 
-    /** A non-empty choice of MSI (1, 2 or 4 messages), MSI-X (1..4) and one IMS storage (1..4). */
+    /** A non-empty choice of MSI (1, 2, 4 or 8 messages), MSI-X (1..4) and one IMS storage (1..4). */
     private static List<StorageModel> functionStorages(Random random) {
         List<StorageModel> storages = new ArrayList<>();
         while (storages.isEmpty()) {
             if (random.nextBoolean()) {
-                storages.add(PlatformBuilder.msi(1 << random.nextInt(3)));
+                storages.add(PlatformBuilder.msi(1 << random.nextInt(4)));
             }
             if (random.nextBoolean()) {
                 storages.add(PlatformBuilder.msix(1 + random.nextInt(4)));
@@ -176,11 +204,13 @@ public final class SmallPlatforms {
         int entries = 1 << random.nextInt(5);
         IommuModel unit;
         if (random.nextBoolean()) {
+            entries = random.nextInt(12) == 0 ? IommuModel.VTD_MAX_ENTRIES : entries;
             unit = PlatformBuilder.withEntries(PlatformBuilder.vtdUnit(name), entries);
             unit = PlatformBuilder.withSourceCheck(unit, SourceCheck.values()[random.nextInt(3)]);
             unit = random.nextBoolean() ? PlatformBuilder.withCompatAllowed(unit) : unit;
             unit = random.nextBoolean() ? PlatformBuilder.withPosted(unit) : unit;
         } else {
+            entries = random.nextInt(8) == 0 ? 1024 << random.nextInt(2) : entries;
             unit = PlatformBuilder.amdViUnit(name, entries);
         }
         return random.nextInt(5) == 0 ? PlatformBuilder.withRemappingOff(unit) : unit;
@@ -198,13 +228,14 @@ public final class SmallPlatforms {
     }
 
     /**
-     * A stack for one storage: MSI asks for 1, 2 or 4 messages (above 1 without {@code remap} it is
-     * refused, as x86 requires), the others for 1 to all slots; the host remaps through the unit
+     * A stack for one storage: MSI asks for a power of two half the time and any count up to its
+     * capacity otherwise (above 1 without {@code remap} or {@code hcall} it is refused, as x86
+     * requires), the others for 1 to all slots; the host remaps through the unit
      * covering the device most of the time, a guest uses the hypercall half the time it can.
      */
     private static StackModel stack(Random random, String kernel, String device, StorageModel storage,
                                     Optional<IommuModel> remapping, HypervisorModel hv) {
-        int alloc = storage.kind() == StorageKind.MSI
+        int alloc = storage.kind() == StorageKind.MSI && random.nextBoolean()
                 ? 1 << random.nextInt(Integer.numberOfTrailingZeros(storage.size()) + 1)
                 : 1 + random.nextInt(storage.size());
         if (kernel.equals("host")) {
