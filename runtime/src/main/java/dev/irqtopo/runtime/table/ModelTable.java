@@ -10,13 +10,14 @@ import dev.irqtopo.model.PlatformModel;
  *
  * <p>The table is one record per line, tokens separated by one space, in this order:
  * <pre>
- * irqtopo-model 1
- * platform PACKAGE NAME DESCRIPTION
+ * irqtopo-model 2
+ * platform PACKAGE NAME DESCRIPTION isolated|breach|-                          (expect)
  * cpu COUNT xapic|x2apic N APIC_ID…                    (N = 0: CPU n has APIC ID n)
  * iommu NAME vtd|amdvi on|off ENTRIES full|bus|off blocked|allowed on|off N BUS…   (remapping, source_check, compat, posted, covers)
  * hypervisor kvm|hyperv|xen visible|hidden compose|none on|off N STORAGE…          (cpuid, hypercall, ext_dest_id, traps)
  * bus NAME
- * device NAME RID PASID PARENT N (STORAGE SIZE maskable|plain)…                   (in the bus above)
+ * bridge NAME RID SECONDARY_BUS                                                    (of the bus above)
+ * device NAME RID PASID PARENT BRIDGE N (STORAGE SIZE maskable|plain)…            (in the bus above)
  * host
  * stack DEVICE STORAGE REMAP hcall|- ALLOC                                          (of the kernel above)
  * guest NAME CPUS N DEVICE…
@@ -24,13 +25,14 @@ import dev.irqtopo.model.PlatformModel;
  * </pre>
  * Storages are written {@code msi}, {@code msix}, {@code ims_device}, {@code ims_queue}; a requester
  * id as {@code 03:00.1} (with the segment in front when it is not 0). Strings are escaped as
- * {@link TableText} says; {@code -} is an absent value. Sets are written in declaration order of
+ * {@link TableText} says; {@code -} is an absent value. A bus's bridges come before its devices, so
+ * that a device names the bridge it sits behind (a sub-device: its parent's) by a name already read. Sets are written in declaration order of
  * their enumeration, so that equal models give equal text.
  */
 public final class ModelTable {
 
     /** The first line of every table; a change of format changes the version. */
-    public static final String HEADER = "irqtopo-model 1";
+    public static final String HEADER = "irqtopo-model 2";
 
     private ModelTable() {
     }
@@ -38,8 +40,9 @@ public final class ModelTable {
     /**
      * The table of a model: printable ASCII, lines ending in {@code \n}, equal text for equal models.
      *
-     * @throws IllegalArgumentException when a device's {@code bus} is not the bus that lists it (no
-     *         checked model is like that, and the table stores each device under its bus only)
+     * @throws IllegalArgumentException when a device's {@code bus} is not the bus that lists it, or a bus
+     *         has two bridges of one name (no checked model is like that, and the table stores each
+     *         device under its bus only, naming its bridge)
      */
     public static String encode(PlatformModel model) {
         return TableEncoder.encode(model);

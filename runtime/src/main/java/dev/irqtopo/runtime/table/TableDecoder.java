@@ -1,8 +1,10 @@
 package dev.irqtopo.runtime.table;
 
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuModel;
@@ -13,7 +15,9 @@ import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +55,7 @@ final class TableDecoder {
         String javaPackage = string();
         String name = string();
         String description = string();
+        Optional<ExpectedVerdict> expect = TableText.unescapeOptional(word()).map(Words::expect);
         end();
         CpuModel cpu = cpu();
         List<IommuModel> iommus = new ArrayList<>();
@@ -74,7 +79,8 @@ final class TableDecoder {
         if (next != lines.length) {
             throw new IllegalArgumentException("model table line " + (next + 1) + ": text after the end");
         }
-        return new PlatformModel(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests);
+        return new PlatformModel(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests,
+                expect);
     }
 
     private CpuModel cpu() {
@@ -123,19 +129,35 @@ final class TableDecoder {
         record("bus");
         String name = string();
         end();
+        Map<String, BridgeModel> bridges = new LinkedHashMap<>();
+        while (at("bridge")) {
+            record("bridge");
+            BridgeModel bridge = new BridgeModel(string(), RequesterId.parse(word()), integer());
+            end();
+            if (bridges.putIfAbsent(bridge.name(), bridge) != null) {
+                throw new IllegalArgumentException("model table line " + next + ": bridge " + bridge.name() + " again");
+            }
+        }
         List<DeviceModel> devices = new ArrayList<>();
         while (at("device")) {
-            devices.add(device(name));
+            devices.add(device(name, bridges));
         }
-        return new BusModel(name, devices);
+        return new BusModel(name, devices, List.copyOf(bridges.values()));
     }
 
-    private DeviceModel device(String bus) {
+    private DeviceModel device(String bus, Map<String, BridgeModel> bridges) {
         record("device");
         String name = string();
         RequesterId requesterId = RequesterId.parse(word());
         int pasid = integer();
         Optional<String> parent = TableText.unescapeOptional(word());
+        Optional<BridgeModel> bridge = TableText.unescapeOptional(word()).map(b -> {
+            BridgeModel found = bridges.get(b);
+            if (found == null) {
+                throw new IllegalArgumentException("model table line " + next + ": no bridge " + b + " in bus " + bus);
+            }
+            return found;
+        });
         int n = integer();
         List<StorageModel> storages = new ArrayList<>(Math.min(n, 4));
         for (int i = 0; i < n; i++) {
@@ -144,7 +166,7 @@ final class TableDecoder {
             storages.add(new StorageModel(kind, size, Words.flag(word(), "maskable", "plain")));
         }
         end();
-        return new DeviceModel(name, bus, requesterId, pasid, parent, storages);
+        return new DeviceModel(name, bus, requesterId, pasid, parent, storages, bridge);
     }
 
     private List<StackModel> stacks() {

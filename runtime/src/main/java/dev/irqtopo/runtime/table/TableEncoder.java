@@ -1,8 +1,10 @@
 package dev.irqtopo.runtime.table;
 
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuModel;
@@ -12,7 +14,9 @@ import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Writes a {@link ModelTable}. */
 final class TableEncoder {
@@ -26,12 +30,20 @@ final class TableEncoder {
         TableEncoder table = new TableEncoder();
         table.line(ModelTable.HEADER);
         table.line("platform", TableText.escape(model.javaPackage()), TableText.escape(model.name()),
-                TableText.escape(model.description()));
+                TableText.escape(model.description()), TableText.escape(model.expect().map(ExpectedVerdict::keyword)));
         table.cpu(model.cpu());
         model.iommus().forEach(table::iommu);
         model.hypervisor().ifPresent(table::hypervisor);
         for (BusModel bus : model.buses()) {
             table.line("bus", TableText.escape(bus.name()));
+            Set<String> bridges = new HashSet<>();
+            for (BridgeModel bridge : bus.bridges()) {
+                if (!bridges.add(bridge.name())) {
+                    throw new IllegalArgumentException("bus " + bus.name() + " has two bridges named " + bridge.name());
+                }
+                table.line("bridge", TableText.escape(bridge.name()), bridge.requesterId().toString(),
+                        Integer.toString(bridge.secondaryBus()));
+            }
             for (DeviceModel device : bus.devices()) {
                 if (!device.bus().equals(bus.name())) {
                     throw new IllegalArgumentException("device " + device.name() + " names bus " + device.bus()
@@ -90,7 +102,7 @@ final class TableEncoder {
     private void device(DeviceModel device) {
         List<String> tokens = new ArrayList<>(List.of("device", TableText.escape(device.name()),
                 device.requesterId().toString(), Integer.toString(device.pasid()), TableText.escape(device.parent()),
-                Integer.toString(device.storages().size())));
+                TableText.escape(device.bridge().map(BridgeModel::name)), Integer.toString(device.storages().size())));
         for (StorageModel storage : device.storages()) {
             tokens.add(Words.storage(storage.kind()));
             tokens.add(Integer.toString(storage.size()));

@@ -1,6 +1,7 @@
 package dev.irqtopo.runtime.table;
 
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.SourceCheck;
@@ -34,6 +35,10 @@ final class Words {
 
     static SourceCheck sourceCheck(String word) {
         return lookup(SourceCheck.values(), SourceCheck::keyword, word, "source check");
+    }
+
+    static ExpectedVerdict expect(String word) {
+        return lookup(ExpectedVerdict.values(), ExpectedVerdict::keyword, word, "expected verdict");
     }
 
     static HypervisorKind hypervisor(String word) {

@@ -1,9 +1,11 @@
 package dev.irqtopo.runtime.table;
 
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.HypervisorModel;
@@ -18,6 +20,7 @@ import dev.irqtopo.model.StorageModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +47,9 @@ final class RandomModels {
         List<GuestModel> guests = list(3, this::guest);
         Optional<HypervisorModel> hypervisor = !guests.isEmpty() || random.nextBoolean()
                 ? Optional.of(hypervisor()) : Optional.empty();
+        Optional<ExpectedVerdict> expect = random.nextBoolean() ? Optional.empty() : Optional.of(pick(ExpectedVerdict.values()));
         return new PlatformModel(text(), text(), text(), cpu(), list(3, this::iommu), hypervisor, list(3, this::bus),
-                list(4, this::stack), guests);
+                list(4, this::stack), guests, expect);
     }
 
     /** Any text: empty, a plain word, one of the table's marks, or random characters. */
@@ -110,11 +114,23 @@ final class RandomModels {
 
     private BusModel bus() {
         String name = text();
-        return new BusModel(name, list(4, () -> device(name)));
+        // bridge names are unique within a bus, as the checker makes every name of a platform
+        Set<String> names = new HashSet<>();
+        List<BridgeModel> bridges = list(2, this::bridge).stream().filter(b -> names.add(b.name())).toList();
+        return new BusModel(name, list(4, () -> device(name, bridges)), bridges);
     }
 
-    private DeviceModel device(String bus) {
+    private BridgeModel bridge() {
         RequesterId rid = RequesterId.of(random.nextInt(0x10000), random.nextInt(0x100), random.nextInt(0x20), random.nextInt(8));
+        return new BridgeModel(text(), rid, (rid.bus() + 1 + random.nextInt(0xFF)) % 0x100);
+    }
+
+    /** A device, behind one of the bus's bridges now and then (on its secondary bus, then). */
+    private DeviceModel device(String bus, List<BridgeModel> bridges) {
+        Optional<BridgeModel> bridge = !bridges.isEmpty() && random.nextBoolean()
+                ? Optional.of(bridges.get(random.nextInt(bridges.size()))) : Optional.empty();
+        RequesterId rid = RequesterId.of(bridge.map(b -> b.requesterId().segment()).orElse(random.nextInt(0x10000)),
+                bridge.map(BridgeModel::secondaryBus).orElse(random.nextInt(0x100)), random.nextInt(0x20), random.nextInt(8));
         Optional<String> parent = random.nextInt(3) == 0 ? Optional.of(text()) : Optional.empty();
         int pasid = parent.isPresent() ? 1 + random.nextInt(0xFFFFF) : 0;
         List<StorageModel> storages = new ArrayList<>();
@@ -129,7 +145,7 @@ final class RandomModels {
                     1 + random.nextInt(65536)));
         }
         Collections.shuffle(storages, random);
-        return new DeviceModel(text(), bus, rid, pasid, parent, storages);
+        return new DeviceModel(text(), bus, rid, pasid, parent, storages, bridge);
     }
 
     private StackModel stack() {
