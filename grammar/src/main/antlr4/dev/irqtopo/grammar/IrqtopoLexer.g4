@@ -1,4 +1,4 @@
-// Tokens of the irqtopo language, version 1 (see the language specification).
+// Tokens of the irqtopo language, version 2 (see the language specification).
 // Keywords come first so that they win over NAME for the same text; the error tokens at the end
 // go to the ERRORS channel, where the front end turns them into diagnostics, so the parser never
 // sees them.
@@ -15,6 +15,8 @@ APIC         : 'apic';
 APIC_IDS     : 'apic_ids';
 ASSIGN       : 'assign';
 BLOCKED      : 'blocked';
+BREACH       : 'breach';
+BRIDGE       : 'bridge';
 BUS          : 'bus';
 COMPAT       : 'compat';
 COMPOSE      : 'compose';
@@ -24,6 +26,7 @@ CPUID        : 'cpuid';
 CPUS         : 'cpus';
 DEVICE       : 'device';
 ENTRIES      : 'entries';
+EXPECT       : 'expect';
 EXT_DEST_ID  : 'ext_dest_id';
 FULL         : 'full';
 GUEST        : 'guest';
@@ -35,6 +38,7 @@ HYPERV       : 'hyperv';
 HYPERVISOR   : 'hypervisor';
 IMS          : 'ims';
 IOMMU        : 'iommu';
+ISOLATED     : 'isolated';
 KVM          : 'kvm';
 MASKABLE     : 'maskable';
 MSI          : 'msi';

@@ -1,4 +1,4 @@
-// The irqtopo language, version 1: the structure of a file. The grammar is deliberately
+// The irqtopo language, version 2: the structure of a file. The grammar is deliberately
 // permissive where the checker gives a better message: a name may be any keyword (the checker
 // reports IRQ002), numbers and requester ids have no ranges (IRQ020), and a chain is any sequence
 // of links (IRQ035).
@@ -25,6 +25,12 @@ platformItem
     | bus            # busItem
     | host           # hostItem
     | guest          # guestItem
+    | expect         # expectItem
+    ;
+
+// What the platform is meant to show; without it, it must be isolated.
+expect
+    : EXPECT value=(ISOLATED | BREACH) SEMI
     ;
 
 cpu
@@ -68,7 +74,17 @@ storage
     ;
 
 bus
-    : BUS name LBRACE device* RBRACE
+    : BUS name LBRACE busMember* RBRACE
+    ;
+
+busMember
+    : device                                         # deviceMember
+    | bridge                                         # bridgeMember
+    ;
+
+// A PCIe-to-PCI bridge: it has no storage, only the devices on its secondary bus.
+bridge
+    : BRIDGE name RID LBRACE device* RBRACE
     ;
 
 device
@@ -124,9 +140,9 @@ name
     ;
 
 keyword
-    : ALLOC | ALLOWED | AMDVI | APIC | APIC_IDS | ASSIGN | BLOCKED | BUS | COMPAT | COMPOSE | COVERS
-    | CPU | CPUID | CPUS | DEVICE | ENTRIES | EXT_DEST_ID | FULL | GUEST | HCALL | HIDDEN_KW | HOST
-    | HYPERCALL | HYPERV | HYPERVISOR | IMS | IOMMU | KVM | MASKABLE | MSI | MSIX | NONE | OF | OFF
-    | ON | PACKAGE | PASID | PLATFORM | POSTED | QUEUE | REMAP | REMAPPING | SOURCE_CHECK | STACK
-    | TRAPS | VECTOR | VISIBLE | VTD | X2APIC | X86 | XAPIC | XEN
+    : ALLOC | ALLOWED | AMDVI | APIC | APIC_IDS | ASSIGN | BLOCKED | BREACH | BRIDGE | BUS | COMPAT
+    | COMPOSE | COVERS | CPU | CPUID | CPUS | DEVICE | ENTRIES | EXPECT | EXT_DEST_ID | FULL | GUEST
+    | HCALL | HIDDEN_KW | HOST | HYPERCALL | HYPERV | HYPERVISOR | IMS | IOMMU | ISOLATED | KVM | MASKABLE
+    | MSI | MSIX | NONE | OF | OFF | ON | PACKAGE | PASID | PLATFORM | POSTED | QUEUE | REMAP | REMAPPING
+    | SOURCE_CHECK | STACK | TRAPS | VECTOR | VISIBLE | VTD | X2APIC | X86 | XAPIC | XEN
     ;

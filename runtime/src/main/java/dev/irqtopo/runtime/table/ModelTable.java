@@ -11,12 +11,13 @@ import dev.irqtopo.model.PlatformModel;
  * <p>The table is one record per line, tokens separated by one space, in this order:
  * <pre>
  * irqtopo-model 2
- * platform PACKAGE NAME DESCRIPTION isolated|breach|-                          (expect)
+ * platform PACKAGE NAME DESCRIPTION
+ * expect isolated|breach                                                           (only when the platform has one)
  * cpu COUNT xapic|x2apic N APIC_ID…                    (N = 0: CPU n has APIC ID n)
  * iommu NAME vtd|amdvi on|off ENTRIES full|bus|off blocked|allowed on|off N BUS…   (remapping, source_check, compat, posted, covers)
  * hypervisor kvm|hyperv|xen visible|hidden compose|none on|off N STORAGE…          (cpuid, hypercall, ext_dest_id, traps)
  * bus NAME
- * bridge NAME RID SECONDARY_BUS                                                    (of the bus above)
+ * bridge NAME RID SECONDARY_BUS                                                    (of the bus above, every one before its devices)
  * device NAME RID PASID PARENT BRIDGE N (STORAGE SIZE maskable|plain)…            (in the bus above)
  * host
  * stack DEVICE STORAGE REMAP hcall|- ALLOC                                          (of the kernel above)
@@ -24,9 +25,10 @@ import dev.irqtopo.model.PlatformModel;
  * end
  * </pre>
  * Storages are written {@code msi}, {@code msix}, {@code ims_device}, {@code ims_queue}; a requester
- * id as {@code 03:00.1} (with the segment in front when it is not 0). Strings are escaped as
- * {@link TableText} says; {@code -} is an absent value. A bus's bridges come before its devices, so
- * that a device names the bridge it sits behind (a sub-device: its parent's) by a name already read. Sets are written in declaration order of
+ * id as {@code 03:00.1} (with the segment in front when it is not 0). A device's {@code BRIDGE} is the
+ * position, from 0, of its bridge among its bus's {@code bridge} records, or {@code -} when it sits behind
+ * none: a position needs no name to be unique. Strings are escaped as
+ * {@link TableText} says; {@code -} is an absent value. Sets are written in declaration order of
  * their enumeration, so that equal models give equal text.
  */
 public final class ModelTable {
@@ -40,9 +42,8 @@ public final class ModelTable {
     /**
      * The table of a model: printable ASCII, lines ending in {@code \n}, equal text for equal models.
      *
-     * @throws IllegalArgumentException when a device's {@code bus} is not the bus that lists it, or a bus
-     *         has two bridges of one name (no checked model is like that, and the table stores each
-     *         device under its bus only, naming its bridge)
+     * @throws IllegalArgumentException when a device's {@code bus} is not the bus that lists it (no
+     *         checked model is like that, and the table stores each device under its bus only)
      */
     public static String encode(PlatformModel model) {
         return TableEncoder.encode(model);

@@ -15,9 +15,7 @@ import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,8 +53,13 @@ final class TableDecoder {
         String javaPackage = string();
         String name = string();
         String description = string();
-        Optional<ExpectedVerdict> expect = TableText.unescapeOptional(word()).map(Words::expect);
         end();
+        Optional<ExpectedVerdict> expect = Optional.empty();
+        if (at("expect")) {
+            record("expect");
+            expect = Optional.of(Words.expect(word()));
+            end();
+        }
         CpuModel cpu = cpu();
         List<IommuModel> iommus = new ArrayList<>();
         while (at("iommu")) {
@@ -129,35 +132,36 @@ final class TableDecoder {
         record("bus");
         String name = string();
         end();
-        Map<String, BridgeModel> bridges = new LinkedHashMap<>();
+        List<BridgeModel> bridges = new ArrayList<>();
         while (at("bridge")) {
             record("bridge");
-            BridgeModel bridge = new BridgeModel(string(), RequesterId.parse(word()), integer());
+            String bridge = string();
+            RequesterId requesterId = RequesterId.parse(word());
+            int secondaryBus = integer();
             end();
-            if (bridges.putIfAbsent(bridge.name(), bridge) != null) {
-                throw new IllegalArgumentException("model table line " + next + ": bridge " + bridge.name() + " again");
-            }
+            bridges.add(new BridgeModel(bridge, requesterId, secondaryBus));
         }
         List<DeviceModel> devices = new ArrayList<>();
         while (at("device")) {
             devices.add(device(name, bridges));
         }
-        return new BusModel(name, devices, List.copyOf(bridges.values()));
+        return new BusModel(name, devices, bridges);
     }
 
-    private DeviceModel device(String bus, Map<String, BridgeModel> bridges) {
+    private DeviceModel device(String bus, List<BridgeModel> bridges) {
         record("device");
         String name = string();
         RequesterId requesterId = RequesterId.parse(word());
         int pasid = integer();
         Optional<String> parent = TableText.unescapeOptional(word());
-        Optional<BridgeModel> bridge = TableText.unescapeOptional(word()).map(b -> {
-            BridgeModel found = bridges.get(b);
-            if (found == null) {
-                throw new IllegalArgumentException("model table line " + next + ": no bridge " + b + " in bus " + bus);
+        Optional<BridgeModel> bridge = Optional.empty();
+        if (!absent()) {
+            int index = integer();
+            if (index < 0 || index >= bridges.size()) {
+                throw new IllegalArgumentException("model table line " + next + ": its bus has no bridge " + index);
             }
-            return found;
-        });
+            bridge = Optional.of(bridges.get(index));
+        }
         int n = integer();
         List<StorageModel> storages = new ArrayList<>(Math.min(n, 4));
         for (int i = 0; i < n; i++) {
@@ -208,6 +212,15 @@ final class TableDecoder {
         }
         tokens = lines[next++].split(" ", -1);
         token = 1;
+    }
+
+    /** Reads the next token if it is {@code -}, the mark of an absent value, and says whether it was. */
+    private boolean absent() {
+        if (token < tokens.length && tokens[token].equals(TableText.ABSENT)) {
+            token++;
+            return true;
+        }
+        return false;
     }
 
     private String word() {

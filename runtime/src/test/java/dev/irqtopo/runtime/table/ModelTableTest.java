@@ -50,7 +50,7 @@ class ModelTableTest {
     void writesOneRecordPerLineInTheLanguagesWords() {
         assertThat(ModelTable.encode(imsInGuest())).isEqualTo("""
                 irqtopo-model 2
-                platform dev.example.irq ImsInGuest SR-IOV\\0020VF\\0020with\\0020IMS\\0020in\\0020queue\\0020memory,\\0020passed\\0020through\\0020to\\0020a\\0020KVM\\0020guest -
+                platform dev.example.irq ImsInGuest SR-IOV\\0020VF\\0020with\\0020IMS\\0020in\\0020queue\\0020memory,\\0020passed\\0020through\\0020to\\0020a\\0020KVM\\0020guest
                 cpu 8 x2apic 0
                 iommu dmar0 vtd on 65536 full blocked off 1 pci0
                 hypervisor kvm visible compose off 3 msi msix ims_device
@@ -88,33 +88,77 @@ class ModelTableTest {
                 List.of(new IommuModel("ivhd0", IommuKind.AMDVI, false, 2048, SourceCheck.FULL, false, false, List.of())),
                 Optional.empty(), List.of(new BusModel("pci1", List.of(parent, sub))), List.of(), List.of());
         String table = ModelTable.encode(model);
-        assertThat(table).contains("\nplatform ~ Siov ~ -\n");
+        assertThat(table).contains("\nplatform ~ Siov ~\n");
         assertThat(table).contains("\ncpu 3 xapic 3 4 0 2\n");
         assertThat(table).contains("\ndevice wq1 0001:6a:01.0 1048575 dsa - 1 ims_device 2 plain\n");
         assertThat(ModelTable.decode(table)).isEqualTo(model);
     }
 
-    @Test
-    void bridgesTheDevicesBehindThemAndTheExpectedVerdictSurvive() {
-        BridgeModel bridge = new BridgeModel("br0", RequesterId.of(0, 0x1e, 0), 5);
-        DeviceModel behind = new DeviceModel("nic2", "pci0", RequesterId.of(5, 1, 0), 0, Optional.empty(),
-                List.of(StorageModel.of(StorageKind.MSIX, 4)), Optional.of(bridge));
-        DeviceModel sub = new DeviceModel("adi", "pci0", RequesterId.of(5, 1, 0), 3, Optional.of("nic2"),
-                List.of(StorageModel.of(StorageKind.IMS_QUEUE, 8)), Optional.of(bridge));
-        DeviceModel beside = new DeviceModel("nic", "pci0", RequesterId.of(3, 0, 0), 0, Optional.empty(), List.of());
-        PlatformModel model = new PlatformModel("", "Bridged", "", CpuModel.of(1, ApicMode.XAPIC), List.of(),
-                Optional.empty(), List.of(new BusModel("pci0", List.of(beside, behind, sub),
-                        List.of(bridge, new BridgeModel("empty", RequesterId.of(0, 0x1c, 0), 6)))),
+    /** Two buses: bridges of the second, a device and a sub-device behind one, and an empty bridge. */
+    static PlatformModel bridged() {
+        BridgeModel pcibr = new BridgeModel("pcibr", RequesterId.of(0, 0x1e, 0), 5);
+        BridgeModel spare = new BridgeModel("spare", RequesterId.of(2, 0, 0x1c, 0), 3);
+        DeviceModel nic = new DeviceModel("nic", "pci0", RequesterId.of(0, 2, 0), 0, Optional.empty(),
+                List.of(StorageModel.of(StorageKind.MSIX, 4)));
+        DeviceModel uart = new DeviceModel("uart", "pci1", RequesterId.of(5, 1, 0), 0, Optional.empty(),
+                List.of(StorageModel.of(StorageKind.MSI, 1)), Optional.of(pcibr));
+        DeviceModel hba = new DeviceModel("hba", "pci1", RequesterId.of(1, 0, 0), 0, Optional.empty(),
+                List.of(StorageModel.of(StorageKind.IMS_DEVICE, 8)));
+        DeviceModel port = new DeviceModel("port", "pci1", RequesterId.of(5, 1, 0), 3, Optional.of("uart"),
+                List.of(StorageModel.of(StorageKind.IMS_QUEUE, 2)), Optional.of(pcibr));
+        return new PlatformModel("", "Bridged", "", CpuModel.of(2, ApicMode.X2APIC), List.of(), Optional.empty(),
+                List.of(new BusModel("pci0", List.of(nic)),
+                        new BusModel("pci1", List.of(uart, hba, port), List.of(pcibr, spare))),
                 List.of(), List.of(), Optional.of(ExpectedVerdict.BREACH));
-        String table = ModelTable.encode(model);
-        assertThat(table).contains("\nplatform ~ Bridged ~ breach\n");
-        assertThat(table).contains("\nbus pci0\nbridge br0 00:1e.0 5\nbridge empty 00:1c.0 6\n"
-                + "device nic 03:00.0 0 - - 0\ndevice nic2 05:01.0 0 - br0 1 msix 4 plain\n"
-                + "device adi 05:01.0 3 nic2 br0 1 ims_queue 8 plain\n");
-        assertThat(ModelTable.decode(table)).isEqualTo(model);
+    }
+
+    @Test
+    void bridgesAndTheExpectedVerdictSurvive() {
+        String table = ModelTable.encode(bridged());
+        assertThat(table).isEqualTo("""
+                irqtopo-model 2
+                platform ~ Bridged ~
+                expect breach
+                cpu 2 x2apic 0
+                bus pci0
+                device nic 00:02.0 0 - - 1 msix 4 plain
+                bus pci1
+                bridge pcibr 00:1e.0 5
+                bridge spare 0002:00:1c.0 3
+                device uart 05:01.0 0 - 0 1 msi 1 plain
+                device hba 01:00.0 0 - - 1 ims_device 8 plain
+                device port 05:01.0 3 uart 0 1 ims_queue 2 plain
+                host
+                end
+                """);
+        PlatformModel decoded = ModelTable.decode(table);
+        assertThat(decoded).isEqualTo(bridged());
+        assertThat(decoded.device("port").orElseThrow().iommuRequesterId()).isEqualTo(RequesterId.of(5, 0, 0));
+        assertThat(decoded.expectedVerdict()).isEqualTo(ExpectedVerdict.BREACH);
+    }
+
+    @Test
+    void withoutAnExpectLineThePlatformMustBeIsolated() {
+        String table = ModelTable.encode(imsInGuest());
+        assertThat(table).doesNotContain("\nexpect");
+        assertThat(ModelTable.decode(table).expect()).isEmpty();
+        String isolated = table.replace("\ncpu ", "\nexpect isolated\ncpu ");
+        assertThat(ModelTable.decode(isolated).expect()).hasValue(ExpectedVerdict.ISOLATED);
+    }
+
+    @Test
+    void refusesABridgeTheBusDoesNotHaveAndAnUnknownVerdict() {
+        String table = ModelTable.encode(bridged());
         assertThat(assertThrows(IllegalArgumentException.class,
-                () -> ModelTable.decode(table.replace("- br0 1 msix", "- br9 1 msix"))))
-                .hasMessageThat().isEqualTo("model table line 8: no bridge br9 in bus pci0");
+                () -> ModelTable.decode(table.replace("uart 05:01.0 0 - 0", "uart 05:01.0 0 - 2"))))
+                .hasMessageThat().contains("has no bridge 2");
+        assertThat(assertThrows(IllegalArgumentException.class,
+                () -> ModelTable.decode(table.replace("expect breach", "expect safe"))))
+                .hasMessageThat().contains("unknown expected verdict 'safe'");
+        // the records refuse a device that is not on its bridge's secondary bus
+        assertThat(assertThrows(IllegalArgumentException.class,
+                () -> ModelTable.decode(table.replace("hba 01:00.0 0 - -", "hba 01:00.0 0 - 0"))))
+                .hasMessageThat().contains("not on the secondary bus of bridge pcibr");
     }
 
     @Test

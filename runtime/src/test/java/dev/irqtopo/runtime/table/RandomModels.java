@@ -20,7 +20,6 @@ import dev.irqtopo.model.StorageModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -112,11 +111,10 @@ final class RandomModels {
                 random.nextBoolean());
     }
 
+    /** A bus with up to three bridges (names may repeat, or be empty) and devices behind some of them. */
     private BusModel bus() {
         String name = text();
-        // bridge names are unique within a bus, as the checker makes every name of a platform
-        Set<String> names = new HashSet<>();
-        List<BridgeModel> bridges = list(2, this::bridge).stream().filter(b -> names.add(b.name())).toList();
+        List<BridgeModel> bridges = list(3, this::bridge);
         return new BusModel(name, list(4, () -> device(name, bridges)), bridges);
     }
 
@@ -125,12 +123,14 @@ final class RandomModels {
         return new BridgeModel(text(), rid, (rid.bus() + 1 + random.nextInt(0xFF)) % 0x100);
     }
 
-    /** A device, behind one of the bus's bridges now and then (on its secondary bus, then). */
     private DeviceModel device(String bus, List<BridgeModel> bridges) {
-        Optional<BridgeModel> bridge = !bridges.isEmpty() && random.nextBoolean()
-                ? Optional.of(bridges.get(random.nextInt(bridges.size()))) : Optional.empty();
-        RequesterId rid = RequesterId.of(bridge.map(b -> b.requesterId().segment()).orElse(random.nextInt(0x10000)),
-                bridge.map(BridgeModel::secondaryBus).orElse(random.nextInt(0x100)), random.nextInt(0x20), random.nextInt(8));
+        Optional<BridgeModel> bridge = bridges.isEmpty() || random.nextBoolean()
+                ? Optional.empty() : Optional.of(bridges.get(random.nextInt(bridges.size())));
+        RequesterId rid = RequesterId.of(random.nextInt(0x10000), random.nextInt(0x100), random.nextInt(0x20), random.nextInt(8));
+        if (bridge.isPresent()) {
+            rid = RequesterId.of(bridge.get().requesterId().segment(), bridge.get().secondaryBus(), rid.device(),
+                    rid.function());
+        }
         Optional<String> parent = random.nextInt(3) == 0 ? Optional.of(text()) : Optional.empty();
         int pasid = parent.isPresent() ? 1 + random.nextInt(0xFFFFF) : 0;
         List<StorageModel> storages = new ArrayList<>();

@@ -6,8 +6,8 @@ import java.util.List;
 /** A property of an {@code iommu} block. */
 public sealed interface IommuProp extends Property {
 
-    /** {@code remapping on|off;} */
-    record Remapping(Pos at, boolean on) implements IommuProp {
+    /** {@code remapping on|off;}; {@code word} is where {@code on} or {@code off} stands. */
+    record Remapping(Pos at, boolean on, Pos word) implements IommuProp {
         @Override
         public String keyword() {
             return "remapping";
@@ -22,16 +22,16 @@ public sealed interface IommuProp extends Property {
         }
     }
 
-    /** {@code source_check full|bus|off;} (vtd only) */
-    record SourceCheckProp(Pos at, SourceCheck value) implements IommuProp {
+    /** {@code source_check full|bus|off;} (vtd only); {@code word} is where the value stands. */
+    record SourceCheckProp(Pos at, SourceCheck value, Pos word) implements IommuProp {
         @Override
         public String keyword() {
             return "source_check";
         }
     }
 
-    /** {@code compat blocked|allowed;} (vtd only) */
-    record Compat(Pos at, boolean allowed) implements IommuProp {
+    /** {@code compat blocked|allowed;} (vtd only); {@code word} is where the value stands. */
+    record Compat(Pos at, boolean allowed, Pos word) implements IommuProp {
         @Override
         public String keyword() {
             return "compat";

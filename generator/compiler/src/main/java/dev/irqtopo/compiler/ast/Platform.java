@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * {@code platform NAME "description" { … }}: its blocks in source order, repeats included (a second
- * {@code cpu}, {@code hypervisor} or {@code host} block is the checker's to report).
+ * {@code cpu}, {@code hypervisor} or {@code host} block, or {@code expect} line, is the checker's to report).
  */
 public record Platform(Pos at, Name name, Optional<String> description, List<PlatformItem> items) {
 
@@ -41,7 +41,16 @@ public record Platform(Pos at, Name name, Optional<String> description, List<Pla
         return itemsOf(GuestDecl.class);
     }
 
-    /** Every device of every bus block, in source order. */
+    public List<ExpectDecl> expects() {
+        return itemsOf(ExpectDecl.class);
+    }
+
+    /** Every bridge of every bus block, in source order. */
+    public List<BridgeDecl> bridges() {
+        return buses().stream().flatMap(b -> b.bridges().stream()).toList();
+    }
+
+    /** Every device of every bus block, in source order (those inside bridge blocks included). */
     public List<DeviceDecl> devices() {
         return buses().stream().flatMap(b -> b.devices().stream()).toList();
     }

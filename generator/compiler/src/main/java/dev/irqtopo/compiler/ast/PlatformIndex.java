@@ -3,6 +3,7 @@ package dev.irqtopo.compiler.ast;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.StorageKind;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,6 +25,9 @@ public final class PlatformIndex {
 
     private final Platform platform;
     private final Map<String, DeviceDecl> devices = new LinkedHashMap<>();
+    private final Map<String, BridgeDecl> bridges = new LinkedHashMap<>();
+    /** The bridge block each device is declared in, for those declared in one. */
+    private final Map<DeviceDecl, BridgeDecl> bridgeBlocks = new IdentityHashMap<>();
     private final Map<String, IommuDecl> iommus = new LinkedHashMap<>();
     private final Map<String, BusDecl> buses = new LinkedHashMap<>();
     private final Map<String, GuestDecl> guests = new LinkedHashMap<>();
@@ -37,6 +41,10 @@ public final class PlatformIndex {
     private PlatformIndex(Platform platform) {
         this.platform = platform;
         platform.devices().forEach(d -> devices.putIfAbsent(d.name().text(), d));
+        for (BridgeDecl bridge : platform.bridges()) {
+            bridges.putIfAbsent(bridge.name().text(), bridge);
+            bridge.devices().forEach(d -> bridgeBlocks.put(d, bridge));
+        }
         platform.iommus().forEach(i -> iommus.putIfAbsent(i.name().text(), i));
         platform.buses().forEach(b -> buses.putIfAbsent(b.name().text(), b));
         platform.guests().forEach(g -> guests.putIfAbsent(g.name().text(), g));
@@ -73,6 +81,62 @@ public final class PlatformIndex {
 
     public Optional<DeviceDecl> device(String name) {
         return Optional.ofNullable(devices.get(name));
+    }
+
+    public Optional<BridgeDecl> bridge(String name) {
+        return Optional.ofNullable(bridges.get(name));
+    }
+
+    /** The bridge block a device is declared in, if any; where it sits is {@link #bridgeOf}'s answer. */
+    public Optional<BridgeDecl> bridgeBlock(DeviceDecl device) {
+        return Optional.ofNullable(bridgeBlocks.get(device));
+    }
+
+    /**
+     * The bridge a device sits behind: for a function, the bridge block it is declared in; for a
+     * sub-device, its parent's, wherever in the bus block the sub-device itself is declared (it shares
+     * the parent's requester id, so it sits where the parent is).
+     */
+    public Optional<BridgeDecl> bridgeOf(DeviceDecl device) {
+        if (device.address() instanceof DeviceAddress.SubDevice sub) {
+            return (sub.parent().keyword() ? Optional.<DeviceDecl>empty() : device(sub.parent().text()))
+                    .filter(parent -> !parent.isSubDevice())
+                    .flatMap(this::bridgeBlock);
+        }
+        return bridgeBlock(device);
+    }
+
+    /** The platform's first {@code expect} line. */
+    public Optional<ExpectDecl> expect() {
+        return platform.expects().stream().findFirst();
+    }
+
+    /** The requester ids of the functions declared in a bridge block, in source order. */
+    public static List<Rid> functionRids(BridgeDecl bridge) {
+        return bridge.devices().stream().map(DeviceDecl::address)
+                .filter(DeviceAddress.Function.class::isInstance)
+                .map(a -> ((DeviceAddress.Function) a).rid()).toList();
+    }
+
+    /**
+     * The secondary bus a bridge block names: the bus of its first function that is in the bridge's
+     * segment and not on the bridge's own bus. Empty when no function qualifies (an empty bridge, or one
+     * whose functions are all misplaced, IRQ048).
+     */
+    public static Optional<BigInteger> declaredSecondaryBus(BridgeDecl bridge) {
+        return functionRids(bridge).stream()
+                .filter(rid -> rid.segmentOrZero().equals(bridge.rid().segmentOrZero()) && !rid.sameBus(bridge.rid()))
+                .map(Rid::bus).findFirst();
+    }
+
+    /**
+     * A bridge's secondary bus in a checked file: the one its devices name; for an empty bridge, which
+     * names none, the bus after its own (wrapping after ff), as firmware numbers a fresh secondary bus.
+     * Nothing sits behind an empty bridge, so no verdict depends on that number.
+     */
+    public static int secondaryBus(BridgeDecl bridge) {
+        return declaredSecondaryBus(bridge).map(BigInteger::intValueExact)
+                .orElseGet(() -> (bridge.rid().bus().intValueExact() + 1) & 0xFF);
     }
 
     public Optional<IommuDecl> iommu(String name) {

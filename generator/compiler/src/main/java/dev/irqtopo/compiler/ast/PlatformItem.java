@@ -1,7 +1,8 @@
 package dev.irqtopo.compiler.ast;
 
 /** A block directly inside a platform. */
-public sealed interface PlatformItem permits CpuBlock, IommuDecl, HypervisorBlock, BusDecl, HostBlock, GuestDecl {
+public sealed interface PlatformItem permits CpuBlock, IommuDecl, HypervisorBlock, BusDecl, HostBlock, GuestDecl,
+        ExpectDecl {
 
     /** Where the block's keyword is. */
     Pos at();

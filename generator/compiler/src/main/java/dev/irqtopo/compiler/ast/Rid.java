@@ -31,6 +31,16 @@ public record Rid(String text, Pos pos, Optional<BigInteger> segment, BigInteger
                 function);
     }
 
+    /** The segment, 0 when the text gives none. */
+    public BigInteger segmentOrZero() {
+        return segment.orElse(BigInteger.ZERO);
+    }
+
+    /** Whether two requester ids name the same bus: the same segment and bus number. */
+    public boolean sameBus(Rid other) {
+        return segmentOrZero().equals(other.segmentOrZero()) && bus.equals(other.bus);
+    }
+
     @Override
     public String toString() {
         return text;

@@ -1,10 +1,12 @@
 package dev.irqtopo.compiler.model;
 
+import dev.irqtopo.compiler.ast.BridgeDecl;
 import dev.irqtopo.compiler.ast.BusDecl;
 import dev.irqtopo.compiler.ast.CpuBlock;
 import dev.irqtopo.compiler.ast.CpuProp;
 import dev.irqtopo.compiler.ast.DeviceAddress;
 import dev.irqtopo.compiler.ast.DeviceDecl;
+import dev.irqtopo.compiler.ast.ExpectDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.HypervisorBlock;
 import dev.irqtopo.compiler.ast.HypervisorProp;
@@ -18,7 +20,9 @@ import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.Rid;
 import dev.irqtopo.compiler.ast.StackDecl;
 import dev.irqtopo.compiler.ast.StorageDecl;
+import dev.irqtopo.compiler.ast.Word;
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
@@ -32,8 +36,10 @@ import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageModel;
 import java.math.BigInteger;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,7 +70,8 @@ public final class ModelBuilder {
                 index.hypervisor().map(ModelBuilder::hypervisor),
                 p.buses().stream().map(b -> bus(b, index)).toList(),
                 p.hostStacks().stream().map(s -> stack(s, index)).toList(),
-                p.guests().stream().map(g -> guest(g, index)).toList());
+                p.guests().stream().map(g -> guest(g, index)).toList(),
+                index.expect().map(ExpectDecl::verdict).map(Word::value));
     }
 
     private static CpuModel cpu(CpuBlock cpu) {
@@ -96,23 +103,32 @@ public final class ModelBuilder {
                 PlatformIndex.traps(hypervisor), PlatformIndex.composeHypercall(hypervisor), extDestId);
     }
 
+    /** A bus with its bridges; a device behind a bridge (a sub-device: behind its parent's) names it. */
     private static BusModel bus(BusDecl bus, PlatformIndex index) {
-        return new BusModel(bus.name().text(), bus.devices().stream().map(d -> device(d, index)).toList());
+        Map<BridgeDecl, BridgeModel> bridges = new IdentityHashMap<>();
+        bus.bridges().forEach(b -> bridges.put(b, new BridgeModel(b.name().text(), requesterId(b.rid()),
+                PlatformIndex.secondaryBus(b))));
+        return new BusModel(bus.name().text(),
+                bus.devices().stream().map(d -> device(d, index, index.bridgeOf(d).map(bridges::get))).toList(),
+                bus.bridges().stream().map(bridges::get).toList());
     }
 
-    private static DeviceModel device(DeviceDecl device, PlatformIndex index) {
+    private static DeviceModel device(DeviceDecl device, PlatformIndex index, Optional<BridgeModel> bridge) {
         List<StorageModel> storages = device.storages().stream().map(ModelBuilder::storage).toList();
         if (device.address() instanceof DeviceAddress.SubDevice sub) {
             DeviceDecl parent = index.device(sub.parent().text()).orElseThrow();
             return new DeviceModel(device.name().text(), device.bus().text(), requesterId(parent),
-                    sub.pasid().intValue(), Optional.of(parent.name().text()), storages);
+                    sub.pasid().intValue(), Optional.of(parent.name().text()), storages, bridge);
         }
         return new DeviceModel(device.name().text(), device.bus().text(), requesterId(device), 0, Optional.empty(),
-                storages);
+                storages, bridge);
     }
 
     private static RequesterId requesterId(DeviceDecl function) {
-        Rid rid = ((DeviceAddress.Function) function.address()).rid();
+        return requesterId(((DeviceAddress.Function) function.address()).rid());
+    }
+
+    private static RequesterId requesterId(Rid rid) {
         return RequesterId.of(rid.segment().orElse(BigInteger.ZERO).intValueExact(), rid.bus().intValueExact(),
                 rid.device().intValueExact(), rid.function().intValueExact());
     }

@@ -1,10 +1,12 @@
 package dev.irqtopo.compiler.parse;
 
+import dev.irqtopo.compiler.ast.BridgeDecl;
 import dev.irqtopo.compiler.ast.BusDecl;
 import dev.irqtopo.compiler.ast.CpuBlock;
 import dev.irqtopo.compiler.ast.CpuProp;
 import dev.irqtopo.compiler.ast.DeviceAddress;
 import dev.irqtopo.compiler.ast.DeviceDecl;
+import dev.irqtopo.compiler.ast.ExpectDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.GuestItem;
 import dev.irqtopo.compiler.ast.HostBlock;
@@ -29,10 +31,12 @@ import dev.irqtopo.grammar.IrqtopoParser;
 import dev.irqtopo.grammar.IrqtopoParserBaseVisitor;
 import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StorageKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -99,6 +103,18 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
         return visitGuest(ctx.guest());
     }
 
+    @Override
+    public Object visitExpectItem(IrqtopoParser.ExpectItemContext ctx) {
+        return visitExpect(ctx.expect());
+    }
+
+    @Override
+    public ExpectDecl visitExpect(IrqtopoParser.ExpectContext ctx) {
+        ExpectedVerdict verdict = ctx.value.getType() == IrqtopoLexer.ISOLATED
+                ? ExpectedVerdict.ISOLATED : ExpectedVerdict.BREACH;
+        return new ExpectDecl(pos(ctx.EXPECT()), new Word<>(verdict, pos(ctx.value)));
+    }
+
     // --- cpu
 
     @Override
@@ -133,7 +149,7 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
 
     @Override
     public IommuProp visitRemappingProp(IrqtopoParser.RemappingPropContext ctx) {
-        return new IommuProp.Remapping(pos(ctx.REMAPPING()), ctx.value.getType() == IrqtopoLexer.ON);
+        return new IommuProp.Remapping(pos(ctx.REMAPPING()), ctx.value.getType() == IrqtopoLexer.ON, pos(ctx.value));
     }
 
     @Override
@@ -148,12 +164,12 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
             case IrqtopoLexer.BUS -> SourceCheck.BUS;
             default -> SourceCheck.OFF;
         };
-        return new IommuProp.SourceCheckProp(pos(ctx.SOURCE_CHECK()), value);
+        return new IommuProp.SourceCheckProp(pos(ctx.SOURCE_CHECK()), value, pos(ctx.value));
     }
 
     @Override
     public IommuProp visitCompatProp(IrqtopoParser.CompatPropContext ctx) {
-        return new IommuProp.Compat(pos(ctx.COMPAT()), ctx.value.getType() == IrqtopoLexer.ALLOWED);
+        return new IommuProp.Compat(pos(ctx.COMPAT()), ctx.value.getType() == IrqtopoLexer.ALLOWED, pos(ctx.value));
     }
 
     @Override
@@ -213,10 +229,27 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
 
     // --- buses and devices
 
+    /** A bus block: its devices in source order, those of its bridges where each bridge block stands. */
     @Override
     public BusDecl visitBus(IrqtopoParser.BusContext ctx) {
         Name bus = name(ctx.name());
-        return new BusDecl(pos(ctx.BUS()), bus, ctx.device().stream().map(d -> device(d, bus)).toList());
+        List<DeviceDecl> devices = new ArrayList<>();
+        List<BridgeDecl> bridges = new ArrayList<>();
+        for (IrqtopoParser.BusMemberContext member : ctx.busMember()) {
+            if (member instanceof IrqtopoParser.BridgeMemberContext b) {
+                BridgeDecl bridge = bridge(b.bridge(), bus);
+                bridges.add(bridge);
+                devices.addAll(bridge.devices());
+            } else {
+                devices.add(device(((IrqtopoParser.DeviceMemberContext) member).device(), bus));
+            }
+        }
+        return new BusDecl(pos(ctx.BUS()), bus, devices, bridges);
+    }
+
+    private BridgeDecl bridge(IrqtopoParser.BridgeContext ctx, Name bus) {
+        return new BridgeDecl(pos(ctx.BRIDGE()), name(ctx.name()), Rid.parse(ctx.RID().getText(), pos(ctx.RID())),
+                ctx.device().stream().map(d -> device(d, bus)).toList());
     }
 
     private DeviceDecl device(IrqtopoParser.DeviceContext ctx, Name bus) {

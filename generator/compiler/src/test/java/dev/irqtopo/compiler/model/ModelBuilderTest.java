@@ -5,8 +5,10 @@ import static com.google.common.truth.Truth.assertThat;
 import dev.irqtopo.compiler.CheckResult;
 import dev.irqtopo.compiler.TestSources;
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.HypervisorModel;
@@ -133,6 +135,66 @@ class ModelBuilderTest {
         assertThat(p.guests()).containsExactly(new GuestModel("vm0", 2, List.of("adi"),
                 List.of(new StackModel("adi", StorageKind.IMS_QUEUE, Optional.empty(), true, 3))));
         assertThat(p.owner("adi").orElseThrow().name()).isEqualTo("vm0");
+    }
+
+    @Test
+    void bridgesAndTheDevicesBehindThem() {
+        PlatformModel p = build("""
+                platform P {
+                    cpu x86 { cpus 2; }
+                    iommu vtd dmar0 { }
+                    bus pci0 {
+                        device nic 00:02.0 { msix 4; }
+                        bridge pcibr 00:1e.0 {
+                            device uart 05:01.0 { msi 1; }
+                            device port of nic pasid 2 { ims device 4; }
+                            device fw 05:02.0 { msi 1; }
+                        }
+                        device adi of fw pasid 1 { ims queue 8; }
+                        bridge spare 00:1c.0 { }
+                    }
+                }
+                """);
+        BridgeModel pcibr = new BridgeModel("pcibr", RequesterId.of(0, 0x1e, 0), 5);
+        BridgeModel spare = new BridgeModel("spare", RequesterId.of(0, 0x1c, 0), 1);
+        BusModel bus = p.buses().get(0);
+        assertThat(bus.bridges()).containsExactly(pcibr, spare).inOrder();
+        assertThat(bus.devices().stream().map(DeviceModel::name).toList())
+                .containsExactly("nic", "uart", "port", "fw", "adi").inOrder();
+        assertThat(p.device("nic").orElseThrow().bridge()).isEmpty();
+        assertThat(p.device("uart").orElseThrow().bridge()).hasValue(pcibr);
+        assertThat(p.device("fw").orElseThrow().bridge()).hasValue(pcibr);
+        // a sub-device sits where its parent is, wherever it is declared
+        assertThat(p.device("port").orElseThrow().bridge()).isEmpty();
+        assertThat(p.device("adi").orElseThrow().bridge()).hasValue(pcibr);
+        assertThat(p.device("adi").orElseThrow().iommuRequesterId()).isEqualTo(RequesterId.of(5, 0, 0));
+        assertThat(p.device("fw").orElseThrow().iommuRequesterId()).isEqualTo(pcibr.alias());
+        assertThat(p.device("fw").orElseThrow().requesterId()).isEqualTo(RequesterId.of(5, 2, 0));
+        assertThat(p.device("nic").orElseThrow().iommuRequesterId()).isEqualTo(RequesterId.of(0, 2, 0));
+    }
+
+    @Test
+    void anEmptyBridgesSecondaryBusFollowsItsOwn() {
+        PlatformModel p = build("""
+                platform P {
+                    cpu x86 { cpus 1; }
+                    bus pci0 { bridge a 0003:07:1c.0 { } bridge b ff:1c.1 { } }
+                }
+                """);
+        assertThat(p.buses().get(0).bridges()).containsExactly(
+                new BridgeModel("a", RequesterId.of(3, 7, 0x1c, 0), 8),
+                new BridgeModel("b", RequesterId.of(0xff, 0x1c, 1), 0)).inOrder();
+    }
+
+    @Test
+    void theExpectedVerdict() {
+        assertThat(build("platform P { cpu x86 { cpus 1; } expect breach; }").expect())
+                .hasValue(ExpectedVerdict.BREACH);
+        assertThat(build("platform P { expect isolated; cpu x86 { cpus 1; } }").expect())
+                .hasValue(ExpectedVerdict.ISOLATED);
+        PlatformModel without = build("platform P { cpu x86 { cpus 1; } }");
+        assertThat(without.expect()).isEmpty();
+        assertThat(without.expectedVerdict()).isEqualTo(ExpectedVerdict.ISOLATED);
     }
 
     @Test

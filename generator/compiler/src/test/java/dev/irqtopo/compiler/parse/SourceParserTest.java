@@ -3,9 +3,12 @@ package dev.irqtopo.compiler.parse;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.ast.BridgeDecl;
+import dev.irqtopo.compiler.ast.BusDecl;
 import dev.irqtopo.compiler.ast.CpuProp;
 import dev.irqtopo.compiler.ast.DeviceAddress;
 import dev.irqtopo.compiler.ast.DeviceDecl;
+import dev.irqtopo.compiler.ast.ExpectDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.GuestItem;
 import dev.irqtopo.compiler.ast.HypervisorBlock;
@@ -23,6 +26,7 @@ import dev.irqtopo.compiler.ast.StorageDecl;
 import dev.irqtopo.compiler.ast.Word;
 import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.SourceCheck;
@@ -133,6 +137,62 @@ class SourceParserTest {
         assertThat(sub.pasid().value()).isEqualTo(BigInteger.valueOf(16));
         assertThat(adi.storages().stream().map(StorageDecl::kind).toList())
                 .containsExactly(StorageKind.IMS_QUEUE, StorageKind.IMS_DEVICE).inOrder();
+    }
+
+    @Test
+    void bridgesInABusBlock() {
+        Platform p = platform("bus pci0 {\n"
+                + "  device nic 00:02.0 { msix 4; }\n"
+                + "  bridge pcibr 00:1e.0 {\n"
+                + "    device uart 05:01.0 { msi 1; }\n"
+                + "    device port of nic pasid 1 { ims queue 2; }\n"
+                + "  }\n"
+                + "  device hba 01:00.0 { }\n"
+                + "  bridge spare 0001:00:1c.0 { }\n"
+                + "}");
+        BusDecl bus = p.buses().get(0);
+        // devices in source order, those of a bridge where its block stands
+        assertThat(bus.devices().stream().map(d -> d.name().text()).toList())
+                .containsExactly("nic", "uart", "port", "hba").inOrder();
+        assertThat(bus.devices().stream().allMatch(d -> d.bus().text().equals("pci0"))).isTrue();
+        assertThat(p.bridges()).isEqualTo(bus.bridges());
+        BridgeDecl pcibr = bus.bridges().get(0);
+        assertThat(pcibr.at()).isEqualTo(new Pos(4, 3));
+        assertThat(pcibr.name()).isEqualTo(new Name("pcibr", new Pos(4, 10), false));
+        assertThat(pcibr.rid().pos()).isEqualTo(new Pos(4, 16));
+        assertThat(pcibr.rid().device()).isEqualTo(BigInteger.valueOf(0x1e));
+        assertThat(pcibr.devices().stream().map(d -> d.name().text()).toList()).containsExactly("uart", "port").inOrder();
+        BridgeDecl spare = bus.bridges().get(1);
+        assertThat(spare.devices()).isEmpty();
+        assertThat(spare.rid().segment()).hasValue(BigInteger.ONE);
+    }
+
+    @Test
+    void expectLines() {
+        Platform p = platform("expect isolated;\ncpu x86 { }\n  expect breach;");
+        assertThat(p.expects()).containsExactly(
+                new ExpectDecl(new Pos(2, 1), new Word<>(ExpectedVerdict.ISOLATED, new Pos(2, 8))),
+                new ExpectDecl(new Pos(4, 3), new Word<>(ExpectedVerdict.BREACH, new Pos(4, 10)))).inOrder();
+        assertThat(p.items().get(0)).isInstanceOf(ExpectDecl.class);
+    }
+
+    @Test
+    void iommuValuesKeepTheirPositions() {
+        IommuDecl vtd = platform("iommu vtd d { remapping off; source_check bus; compat allowed; }").iommus().get(0);
+        assertThat(vtd.prop(IommuProp.Remapping.class).orElseThrow().word()).isEqualTo(new Pos(2, 25));
+        assertThat(vtd.prop(IommuProp.SourceCheckProp.class).orElseThrow().word()).isEqualTo(new Pos(2, 43));
+        assertThat(vtd.prop(IommuProp.Compat.class).orElseThrow().word()).isEqualTo(new Pos(2, 55));
+    }
+
+    @Test
+    void versionTwoKeywordsParseWhereNamesBelong() {
+        Platform p = platform("bus expect { bridge breach 00:1e.0 { device isolated 05:00.0 { } } }\n"
+                + "guest bridge { assign isolated; }");
+        assertThat(p.buses().get(0).name().keyword()).isTrue();
+        assertThat(p.bridges().get(0).name()).isEqualTo(new Name("breach", new Pos(2, 21), true));
+        assertThat(p.devices().get(0).name().keyword()).isTrue();
+        assertThat(p.guests().get(0).name().keyword()).isTrue();
+        assertThat(p.guests().get(0).assigned().get(0).keyword()).isTrue();
     }
 
     @Test

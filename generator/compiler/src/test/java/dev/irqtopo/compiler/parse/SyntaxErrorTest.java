@@ -47,7 +47,26 @@ class SyntaxErrorTest {
     @Test
     void unexpectedBlock() {
         assertThat(first("platform P { stack a.msi: vector -> msi; }")).isEqualTo(
-                "1:14 expected one of 'bus', 'cpu', 'guest', 'host', 'hypervisor', 'iommu', '}'");
+                "1:14 expected one of 'bus', 'cpu', 'expect', 'guest', 'host', 'hypervisor', 'iommu', '}'");
+    }
+
+    @Test
+    void aBridgeHoldsOnlyDevices() {
+        assertThat(first("platform P { bus b { bridge br 00:1e.0 { msi 1; } } }"))
+                .isEqualTo("1:42 expected 'device' or '}'");
+        assertThat(first("platform P { bus b { bridge br { } } }")).isEqualTo("1:32 expected a requester id");
+        assertThat(first("platform P { bus b { bridge br 00:1e.0 { bridge in 05:00.0 { } } } }"))
+                .isEqualTo("1:42 expected 'device' or '}'");
+        assertThat(first("platform P { bus b { bridge br 00:1e.0; } }")).isEqualTo("1:39 expected '{'");
+        assertThat(first("platform P { bridge br 00:1e.0 { } }")).startsWith("1:14 expected one of 'bus'");
+        assertThat(first("platform P { bus b { msi 1; } }")).isEqualTo("1:22 expected one of 'bridge', 'device', '}'");
+    }
+
+    @Test
+    void expectTakesIsolatedOrBreach() {
+        assertThat(first("platform P { expect safe; }")).isEqualTo("1:21 expected 'breach' or 'isolated'");
+        assertThat(first("platform P { expect isolated }")).isEqualTo("1:30 expected ';'");
+        assertThat(first("platform P { expect; }")).isEqualTo("1:20 expected 'breach' or 'isolated'");
     }
 
     @Test
