@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.irqtopo.compiler.TestSources;
 import dev.irqtopo.model.PlatformModel;
-import dev.irqtopo.model.RequesterId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,9 +75,9 @@ class DmaPathsTest {
 
     @Test
     void behindABridgeTheIommuSeesTheAliasAndEntriesCheckTheBusOnly() {
-        PlatformModel platform = Bridging.behind(platform("    cpu x86 { cpus 2; }\n    iommu vtd dmar0 { }\n"
-                + "    hypervisor kvm { }\n    bus pci0 { device a 07:01.0 { msi 1; } device b 07:02.0 { msix 2; } }\n"
-                + "    guest vm0 { cpus 1; assign b; }\n"), "pci0", "br0", RequesterId.of(0, 0x1c, 4), 7);
+        PlatformModel platform = platform("    cpu x86 { cpus 2; }\n    iommu vtd dmar0 { }\n    hypervisor kvm { }\n"
+                + "    bus pci0 { bridge br0 00:1c.4 { device a 07:01.0 { msi 1; } device b 07:02.0 { msix 2; } } }\n"
+                + "    guest vm0 { cpus 1; assign b; }\n");
         DmaPath path = DmaPaths.explain(platform).get(0);
         assertThat(path.title()).isEqualTo("vm0: assigned b, function 07:02.0 behind bridge br0");
         assertThat(path.row(DmaPaths.SEEN_AS)).isEqualTo("07:00.0, the alias of bridge br0 (00:1c.4)");

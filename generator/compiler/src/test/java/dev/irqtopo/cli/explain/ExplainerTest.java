@@ -112,11 +112,9 @@ class ExplainerTest {
 
     @Test
     void behindABridgeTheBridgeHandsTheIommuItsAlias() {
-        PlatformModel platform = Bridging.behind(TestSources.check("package dev.x;\nplatform P {\n"
-                + "    cpu x86 { cpus 2; }\n    iommu vtd dmar0 { }\n    bus pci0 { device old 07:01.0 { msi 1; } }\n"
-                + "    host { stack old.msi: vector -> remap dmar0 -> msi; }\n}\n").platforms().get(0),
-                "pci0", "br0", dev.irqtopo.model.RequesterId.of(0, 0x1c, 4), 7);
-        StackExplanation stack = Explainer.explain(platform).get(0);
+        StackExplanation stack = explain("    cpu x86 { cpus 2; }\n    iommu vtd dmar0 { }\n"
+                + "    bus pci0 { bridge br0 00:1c.4 { device old 07:01.0 { msi 1; } } }\n"
+                + "    host { stack old.msi: vector -> remap dmar0 -> msi; }\n").get(0);
         assertThat(stack.labels().get(Part.BRIDGE)).isEqualTo("[Bridge br0]");
         assertThat(stack.cell(Step.USE, Part.BRIDGE)).isEqualTo("as alias 07:00.0");
         assertThat(stack.cell(Step.USE, Part.DEVICE)).isEqualTo("emits, as 07:01.0");
