@@ -17,19 +17,24 @@ final class Names {
     private Names() {
     }
 
-    /** Names of IOMMUs, buses, devices and guests: one namespace per platform. */
+    /** Names of IOMMUs, buses, bridges, devices and guests: one namespace per platform. */
     static List<Name> declared(Platform platform) {
         List<Name> names = new ArrayList<>();
         platform.iommus().forEach(i -> names.add(i.name()));
         platform.buses().forEach(b -> names.add(b.name()));
+        platform.bridges().forEach(b -> names.add(b.name()));
         platform.devices().forEach(d -> names.add(d.name()));
         platform.guests().forEach(g -> names.add(g.name()));
         return sorted(names);
     }
 
-    /** Names of devices and guests, which become accessors of the generated code. */
+    /**
+     * Names of devices and guests, which become accessors of the generated code, and of bridges, whose
+     * constants sit beside the devices' and are named as accessors would be.
+     */
     static List<Name> accessors(Platform platform) {
         List<Name> names = new ArrayList<>();
+        platform.bridges().forEach(b -> names.add(b.name()));
         platform.devices().forEach(d -> names.add(d.name()));
         platform.guests().forEach(g -> names.add(g.name()));
         return sorted(names);
