@@ -2,9 +2,10 @@ package dev.irqtopo.scale;
 
 /**
  * A large platform whose every dimension grows with its device count, so that the cost of each stage
- * should grow linearly with it: ten interrupts per device; a bus block (its own PCI segment) per 250
- * devices; a VT-d unit per two bus blocks, each table holding 5 000 entries of its 65 536, every other
- * unit posting guest interrupts; a guest per 100 devices. Only the host's CPU count is fixed (1 024,
+ * should grow linearly with it: ten interrupts per device; a bus block per 250 devices; a VT-d unit
+ * per two bus blocks, which make up its own PCI segment (a unit serves one segment), each table
+ * holding 5 000 entries of its 65 536, every other unit posting guest interrupts; a guest per 100
+ * devices. Only the host's CPU count is fixed (1 024,
  * x2APIC), enough vectors for the 100 000 interrupts of 10 000 devices.
  *
  * <p>Of every ten devices, six belong to the host (MSI-X through remapping; two-message MSI plus MSI-X;
@@ -77,7 +78,8 @@ record ScalePlatform(int devices) {
             for (int d = bus * DEVICES_PER_BUS; d < Math.min((bus + 1) * DEVICES_PER_BUS, devices); d++) {
                 int local = d % DEVICES_PER_BUS;
                 text.append("        device d").append(d).append(' ')
-                        .append(String.format("%04x:%02x:%02x.%x", bus, 1 + local / 256, local / 8 % 32, local % 8))
+                        .append(String.format("%04x:%02x:%02x.%x", bus / BUSES_PER_IOMMU, 1 + bus % BUSES_PER_IOMMU,
+                                local / 8 % 32, local % 8))
                         .append(" { ").append(storages(d)).append(" }\n");
             }
             text.append("    }\n");

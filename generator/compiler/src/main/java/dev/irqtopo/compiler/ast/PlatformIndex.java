@@ -119,12 +119,12 @@ public final class PlatformIndex {
     }
 
     /**
-     * The secondary bus a bridge block names: the bus of its first function that is in the bridge's
-     * segment and not on the bridge's own bus. Empty when no function qualifies (an empty bridge, or one
-     * whose functions are all misplaced, IRQ048).
+     * The secondary bus a bridge block names: the bus of its first function (with a requester id in
+     * range) that is in the bridge's segment and not on the bridge's own bus. Empty when no function
+     * qualifies (an empty bridge, or one whose functions are all misplaced, IRQ048).
      */
     public static Optional<BigInteger> declaredSecondaryBus(BridgeDecl bridge) {
-        return functionRids(bridge).stream()
+        return functionRids(bridge).stream().filter(Rid::inRange)
                 .filter(rid -> rid.segmentOrZero().equals(bridge.rid().segmentOrZero()) && !rid.sameBus(bridge.rid()))
                 .map(Rid::bus).findFirst();
     }

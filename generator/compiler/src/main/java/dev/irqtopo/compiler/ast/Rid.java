@@ -31,6 +31,12 @@ public record Rid(String text, Pos pos, Optional<BigInteger> segment, BigInteger
                 function);
     }
 
+    /** Whether every field is within PCI's limits: segment ffff, bus ff, device 1f, function 7. */
+    public boolean inRange() {
+        return segmentOrZero().compareTo(BigInteger.valueOf(0xffff)) <= 0 && bus.compareTo(BigInteger.valueOf(0xff)) <= 0
+                && device.compareTo(BigInteger.valueOf(0x1f)) <= 0 && function.compareTo(BigInteger.valueOf(7)) <= 0;
+    }
+
     /** The segment, 0 when the text gives none. */
     public BigInteger segmentOrZero() {
         return segment.orElse(BigInteger.ZERO);

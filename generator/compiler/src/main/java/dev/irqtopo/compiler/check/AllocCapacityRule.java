@@ -4,12 +4,12 @@ import dev.irqtopo.compiler.ast.Num;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.StorageDecl;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
-import dev.irqtopo.model.StorageKind;
 import java.util.Optional;
 
 /**
- * IRQ042: {@code alloc} within the storage's capacity; for {@code msi} also a power of two, as a
- * multi-message MSI block is. Judged only where both numbers are in range (else IRQ020 speaks).
+ * IRQ042: {@code alloc} within the storage's capacity. An {@code msi} request need not be a power of
+ * two (version 2): the device's Multiple Message Enable takes the next one, and only the requested
+ * messages are filled. Judged only where both numbers are in range (else IRQ020 speaks).
  */
 final class AllocCapacityRule extends PlatformRule {
 
@@ -23,13 +23,9 @@ final class AllocCapacityRule extends PlatformRule {
             }
             Num n = alloc.get();
             StorageDecl s = storage.get();
-            String where = "device " + ks.stack().device().text() + "'s " + s.kind().keyword() + " "
-                    + s.size().text();
             if (n.value().compareTo(s.size().value()) > 0) {
-                report.add(DiagnosticCode.IRQ042, n.pos(), "alloc " + n.text() + " exceeds the capacity of " + where);
-            } else if (s.kind() == StorageKind.MSI && !n.isPowerOfTwo()) {
-                report.add(DiagnosticCode.IRQ042, n.pos(),
-                        "alloc " + n.text() + " on msi must be a power of two: MSI allocates aligned blocks");
+                report.add(DiagnosticCode.IRQ042, n.pos(), "alloc " + n.text() + " exceeds the capacity of device "
+                        + ks.stack().device().text() + "'s " + s.kind().keyword() + " " + s.size().text());
             }
         }
     }

@@ -42,12 +42,19 @@ public final class Checker {
             new DuplicateStackRule(),
             new SharedBusRule(),
             new CoversRequiredRule(),
-            new SubDeviceBusRule());
+            new SubDeviceBusRule(),
+            new BridgeBusRule(),
+            new SegmentCoverageRule());
 
     private static final List<Rule> WARNING_RULES = List.of(
             new GuestStackWarningRule(),
             new HostRemapWarningRule(),
-            new MultiMessageMsiWarningRule());
+            new MultiMessageMsiWarningRule(),
+            new CompatX2apicWarningRule(),
+            new UnsafeAssignmentWarningRule(),
+            new SourceCheckWarningRule(),
+            new RepeatedAssignWarningRule(),
+            new MixedRemappingWarningRule());
 
     private Checker() {
     }

@@ -29,8 +29,8 @@ final class Names {
     }
 
     /**
-     * Names of devices and guests, which become accessors of the generated code, and of bridges, whose
-     * constants sit beside the devices' and are named as accessors would be.
+     * Names of devices and guests, which become accessors of the generated code, and of bridges, which
+     * stand beside the devices in the same namespace and may become accessors too.
      */
     static List<Name> accessors(Platform platform) {
         List<Name> names = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * IRQ024: a property given twice in one block, at the second keyword; and a second {@code cpu},
- * {@code hypervisor} or {@code host} block, at its keyword. A second IMS storage is IRQ043's alone, and
+ * {@code hypervisor} or {@code host} block, or {@code expect} line, at its keyword. A second IMS storage is IRQ043's alone, and
  * {@code assign} may repeat.
  */
 final class RepeatedPropertyRule extends PlatformRule {
@@ -33,6 +33,10 @@ final class RepeatedPropertyRule extends PlatformRule {
         secondBlock(platform.cpuBlocks(), "cpu", report);
         secondBlock(platform.hypervisorBlocks(), "hypervisor", report);
         secondBlock(platform.hostBlocks(), "host", report);
+        for (var expect : platform.expects().subList(Math.min(1, platform.expects().size()), platform.expects().size())) {
+            report.add(DiagnosticCode.IRQ024, expect.at(), "a platform expects one verdict (first 'expect' at "
+                    + platform.expects().get(0).at() + ")");
+        }
     }
 
     private static void repeats(List<? extends Property> props, Report report) {

@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.BridgeDecl;
 import dev.irqtopo.compiler.ast.DeviceAddress;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.PlatformIndex;
@@ -7,19 +8,28 @@ import dev.irqtopo.compiler.ast.Rid;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import java.math.BigInteger;
 
-/** IRQ020 for requester ids: segment ≤ ffff, bus ≤ ff, device ≤ 1f, function ≤ 7. */
+/**
+ * IRQ020 for requester ids, of functions and of bridges: segment ≤ ffff, bus ≤ ff, device ≤ 1f,
+ * function ≤ 7.
+ */
 final class RequesterIdRangeRule extends PlatformRule {
 
     @Override
     void check(PlatformIndex index, Report report) {
         for (DeviceDecl device : index.platform().devices()) {
             if (device.address() instanceof DeviceAddress.Function f) {
-                String problem = problem(f.rid());
-                if (problem != null) {
-                    report.add(DiagnosticCode.IRQ020, f.rid().pos(),
-                            "requester id " + f.rid().text() + ": " + problem);
-                }
+                check(f.rid(), report);
             }
+        }
+        for (BridgeDecl bridge : index.platform().bridges()) {
+            check(bridge.rid(), report);
+        }
+    }
+
+    private static void check(Rid rid, Report report) {
+        String problem = problem(rid);
+        if (problem != null) {
+            report.add(DiagnosticCode.IRQ020, rid.pos(), "requester id " + rid.text() + ": " + problem);
         }
     }
 

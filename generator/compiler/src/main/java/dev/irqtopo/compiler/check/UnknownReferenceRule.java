@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * IRQ011: a reference to a bus ({@code covers}), device ({@code of}, {@code assign}, {@code stack}) or
  * IOMMU ({@code remap}) that the platform does not declare. A sub-device's parent must also be a
- * function: only a function has a requester id to share.
+ * function: only a function has a requester id to share. A bridge is none of these: it has no storage
+ * and no stack, and is never assigned, so naming one where a device belongs is this error too.
  */
 final class UnknownReferenceRule extends PlatformRule {
 
@@ -48,7 +49,7 @@ final class UnknownReferenceRule extends PlatformRule {
         String actually = kindOf(name.text(), index);
         report.add(DiagnosticCode.IRQ011, name.pos(), actually == null
                 ? "unknown " + kind + " '" + name.text() + "'"
-                : "'" + name.text() + "' is " + actually + ", not a " + kind);
+                : "'" + name.text() + "' is " + actually + ", not " + (kind.equals("IOMMU") ? "an " : "a ") + kind);
     }
 
     private static String kindOf(String name, PlatformIndex index) {
@@ -57,6 +58,9 @@ final class UnknownReferenceRule extends PlatformRule {
         }
         if (index.bus(name).isPresent()) {
             return "a bus";
+        }
+        if (index.bridge(name).isPresent()) {
+            return "a bridge";
         }
         if (index.iommu(name).isPresent()) {
             return "an IOMMU";

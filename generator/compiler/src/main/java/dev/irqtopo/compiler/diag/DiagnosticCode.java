@@ -35,11 +35,18 @@ public enum DiagnosticCode {
     IRQ045(Severity.ERROR, "bus covered by two IOMMUs"),
     IRQ046(Severity.ERROR, "IOMMU without covers among several"),
     IRQ047(Severity.ERROR, "sub-device outside its parent's bus"),
+    IRQ048(Severity.ERROR, "device of a bridge off its secondary bus"),
+    IRQ049(Severity.ERROR, "IOMMU covering several PCI segments"),
     IRQ100(Severity.WARNING, "IMS domain creation will fail"),
     IRQ101(Severity.WARNING, "untranslated messages from a guest that does not know it is virtualized"),
     IRQ102(Severity.WARNING, "untranslated messages from a guest"),
     IRQ103(Severity.WARNING, "host stack bypasses interrupt remapping"),
-    IRQ104(Severity.WARNING, "multi-message MSI without remapping");
+    IRQ104(Severity.WARNING, "multi-message MSI without remapping"),
+    IRQ105(Severity.WARNING, "compat allowed has no effect in x2APIC mode"),
+    IRQ106(Severity.WARNING, "function assigned without interrupt remapping"),
+    IRQ107(Severity.WARNING, "weak source check on a unit serving a guest"),
+    IRQ108(Severity.WARNING, "device assigned twice to one guest"),
+    IRQ109(Severity.WARNING, "remapping on for some units and off for others");
 
     private final Severity severity;
     private final String title;
