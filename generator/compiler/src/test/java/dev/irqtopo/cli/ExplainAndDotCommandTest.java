@@ -45,7 +45,12 @@ class ExplainAndDotCommandTest {
         assertThat(run.out()).contains("  Trap: the hypervisor intercepts the store into msix");
         assertThat(run.out()).contains("\nvm0: stack nicvf.ims: vector -> hcall -> ims alloc 16\n");
         assertThat(run.out()).contains("  Hypercall: once vm0's vector domain has chosen a vCPU and vector");
-        assertThat(lines.stream().allMatch(l -> l.length() <= 140)).isTrue();
+        // then what the guest can make its function emit, after every stack
+        int path = lines.indexOf("vm0: assigned nicvf, function 03:00.1");
+        assertThat(path).isGreaterThan(lines.indexOf("vm0: stack nicvf.ims: vector -> hcall -> ims alloc 16"));
+        assertThat(lines.get(path + 1)).isEqualTo("  emits       any memory write: vm0 programs its DMA");
+        assertThat(lines.get(path + 2)).isEqualTo("  seen as     03:00.1, its own requester id");
+                assertThat(lines.stream().allMatch(l -> l.length() <= 140)).isTrue();
     }
 
     @Test
@@ -75,8 +80,9 @@ class ExplainAndDotCommandTest {
         assertThat(dot).startsWith("digraph \"ImsInGuest\" {\n");
         assertThat(dot).endsWith("}\n");
         assertThat(dot).contains("\"cpu\" -> \"iommu:dmar0\";");
-        assertThat(dot).contains("\"iommu:dmar0\" -> \"bridge:pci0\";");
-        assertThat(dot).contains("\"bridge:pci0\" -> \"bus:pci0\";");
+        assertThat(dot).contains("\"iommu:dmar0\" -> \"bus:pci0\";");
+        assertThat(dot).contains("\"iommu:dmar0\" [label=\"IOMMU dmar0\\nvtd, remapping on, 65536 entries\\n"
+                + "source_check full (SVT 01)\\ncompat blocked (x2APIC: blocked)\\nposted off\"];");
         assertThat(dot).contains("\"bus:pci0\" -> \"device:nicvf\";");
         assertThat(dot).contains("\"hypervisor\" -> \"device:nicvf\" [style=dashed, label=\"assigned to vm0\"];");
         assertThat(dot).contains("subgraph \"cluster_kernel_host\" {");
@@ -86,7 +92,11 @@ class ExplainAndDotCommandTest {
         assertThat(dot).contains("\"vm0/hcall\" -> \"vm0/nicvf.ims\";");
         assertThat(dot).contains("\"vm0/vector\" -> \"vm0/nicvf.msix\";");
         assertThat(dot).contains("\"vm0/nicvf.ims\" -> \"device:nicvf\" [style=dashed, label=\"stores\"];");
-        assertThat(dot).contains("\"device:nicvf\" [label=\"nicvf\\n03:00.1\\nmsix 8\\nims queue 2048\"];");
+        assertThat(dot).contains("\"device:nicvf\" [label=\"nicvf\\n03:00.1\\nmsix 8, trapped\\nims queue 2048, untrapped\"];");
+        assertThat(dot).contains("\"device:nic\" [label=\"nic\\n03:00.0\\nmsix 64\"];");
+        // the guest drives nicvf's DMA: an edge of its own style up to the remapping unit
+        assertThat(dot).contains("\"device:nicvf\" -> \"iommu:dmar0\" [color=red, fontcolor=red, penwidth=2,"
+                + " constraint=false, style=bold, label=\"vm0 DMA as 03:00.1\"];");
 
         // every edge joins declared nodes, and the braces balance
         Set<String> nodes = new HashSet<>();

@@ -75,7 +75,7 @@ public final class NameCases {
                 "Deprecated", "SuppressWarnings", "FunctionalInterface", "Generated", "Platform", "Kernel", "Stack",
                 "Message", "List", "Optional", "Errno", "Delivery", "Trace", "ModelTable", "PlatformModel",
                 "RequesterId", "BusDomainKind", "IsolationReport", "IsolationAnalysis", "AllocatedInterrupt",
-                "Allocation", "DeviceStorage", "StackResult")) {
+                "Allocation", "DeviceStorage", "StackResult", "ExpectedVerdict")) {
             lang.append("platform ").append(platform).append(ONE_STACK);
         }
         cases.add(clean("platforms named like java.lang's and the runtime's types", lang.toString()));
@@ -101,6 +101,7 @@ public final class NameCases {
                         device equals 01:01.5 { msix 2; }
                         device java 01:01.6 { msix 2; }
                         device string 01:01.7 { msix 2; }
+                        device iommu_requester_id 01:02.0 { msix 2; }
                     }
                     host {
                         stack boot.msix: vector -> msix; stack hardware.msix: vector -> msix;
@@ -109,6 +110,7 @@ public final class NameCases {
                         stack requester_id.msix: vector -> msix; stack emit.msix: vector -> msix;
                         stack trace.msix: vector -> msix; stack equals.msix: vector -> msix;
                         stack java.msix: vector -> msix; stack string.msix: vector -> msix;
+                        stack iommu_requester_id.msix: vector -> msix;
                     }
                     guest vm {
                         cpus 1;
@@ -160,6 +162,20 @@ public final class NameCases {
         cases.add(clean("platforms named like helper classes this platform does not have",
                 "package names.helpers;\nplatform MsixDriver" + BARE + "platform ImsDevice" + BARE + "platform BusDomain"
                         + BARE + "platform WritableBusDomain" + BARE + "platform Device" + BARE));
+        cases.add(clean("platforms named like the bridge constants' classes, which only bridges bring",
+                "package names.bridges;\nplatform BridgeAliases" + ONE_STACK + "platform IommuRequesterIds" + BARE));
+        cases.add(clean("bridges and the devices behind them, named like other constants", """
+                package names.bridged;
+                platform Bridged {
+                    cpu x86 { cpus 1; }
+                    bus pci0 {
+                        device nic 01:00.0 { msix 1; }
+                        bridge sizes 00:1e.0 { device expected_verdict 05:00.0 { msix 1; } }
+                        bridge empty 00:1c.0 { }
+                    }
+                    host { stack nic.msix: vector -> msix; stack expected_verdict.msix: vector -> msix; }
+                }
+                """));
         cases.add(new NameCase("a class and a package that differ only in case, in two files",
                 List.of(file("one.irqtopo", "package names.split;\nplatform q" + ONE_STACK),
                         file("two.irqtopo", "package names.split.q;\nplatform r" + ONE_STACK)),
@@ -202,6 +218,16 @@ public final class NameCases {
                 "package names.e;\nplatform Hardware" + BARE + "platform host_" + BARE + "platform SIZES" + BARE
                         + "platform requester_ids" + BARE + "platform MsixDriver" + ONE_STACK,
                 "2:10 IRQ051", "3:10 IRQ051", "4:10 IRQ051", "5:10 IRQ051", "6:10 IRQ051"));
+        cases.add(refused("bridges named like a device, like another bridge but for case, or like a keyword",
+                "package names.e;\nplatform P {\n    cpu x86 { cpus 1; }\n    bus pci0 {\n        device nic 01:00.0 { }\n"
+                        + "        bridge nic 00:1e.0 { }\n        bridge br_0 00:1c.0 { }\n        bridge Br0 00:1d.0 { }\n"
+                        + "        bridge int_ 00:1b.0 { }\n    }\n}\n",
+                "6:16 IRQ010", "8:16 IRQ012", "9:16 IRQ013"));
+        cases.add(refused("names like the bridge constants' classes where bridges bring them",
+                "package names.e;\nplatform IommuRequesterIds {\n    cpu x86 { cpus 1; }\n    hypervisor kvm { }\n"
+                        + "    bus pci0 { bridge br0 00:1e.0 { device old 05:01.0 { } } }\n"
+                        + "    guest bridge_aliases { cpus 1; }\n}\n",
+                "2:10 IRQ051", "6:11 IRQ051"));
         cases.add(refused("guests named like the platform class's members",
                 "package names.e;\nplatform P {\n    cpu x86 { cpus 1; }\n    hypervisor kvm { }\n"
                         + "    guest boot { cpus 1; }\n    guest hardware { cpus 1; }\n    guest verifyIsolation { cpus 1; }\n"

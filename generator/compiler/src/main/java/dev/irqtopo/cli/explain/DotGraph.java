@@ -1,24 +1,31 @@
 package dev.irqtopo.cli.explain;
 
+import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
+import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * {@code irqtopo dot}: a Graphviz graph per platform. One cluster holds the hardware path, CPU to
- * IOMMU (or straight to the bridge of a bus no IOMMU covers) to bridge, bus and devices, with the
- * hypervisor beside it; one cluster per kernel holds its domain hierarchy, the vector domain at the
- * root and each stack's bus domain a leaf, with a dashed edge to the device it stores into.
+ * IOMMU (or straight to a bus no IOMMU covers) to bus, bridges and devices, with the hypervisor beside
+ * it, and in red what each guest can make its devices emit (a function's DMA, a sub-device's
+ * untrapped stores) up to the unit that remaps it, or the CPU; dotted blue lines join devices the IOMMU
+ * sees with one requester id. One cluster per kernel holds its domain hierarchy, the vector domain at
+ * the root and each stack's bus domain a leaf, with a dashed edge to the device it stores into.
  */
 public final class DotGraph {
 
@@ -59,21 +66,17 @@ public final class DotGraph {
         out.append(indent).append("label=\"hardware\";\n");
         node("cpu", "CPU", count(platform.cpu().count(), "CPU") + ", " + platform.cpu().apic().keyword());
         for (IommuModel iommu : platform.iommus()) {
-            node("iommu:" + iommu.name(), "IOMMU " + iommu.name(), iommu.kind().keyword() + ", remapping "
-                    + (iommu.remapping() ? "on" : "off") + ", " + iommu.entries() + " entries");
+            node("iommu:" + iommu.name(), "IOMMU " + iommu.name(), iommuLines(iommu).toArray(String[]::new));
         }
         platform.hypervisor().ifPresent(hv -> node("hypervisor", "hypervisor " + hv.kind().keyword(), traps(hv)));
         for (BusModel bus : platform.buses()) {
-            node("bridge:" + bus.name(), "Bridge");
             node("bus:" + bus.name(), "Bus " + bus.name());
+            for (BridgeModel bridge : bus.bridges()) {
+                node("bridge:" + bridge.name(), "bridge " + bridge.name(), bridge.requesterId().toString(),
+                        "alias " + bridge.alias());
+            }
             for (DeviceModel device : bus.devices()) {
-                List<String> lines = new ArrayList<>();
-                lines.add(device.requesterId() + (device.isSubDevice() ? " pasid " + device.pasid() : ""));
-                for (StorageModel storage : device.storages()) {
-                    lines.add(storage.kind().keyword() + " " + storage.size()
-                            + (storage.maskable() ? " maskable" : ""));
-                }
-                node("device:" + device.name(), device.name(), lines.toArray(String[]::new));
+                node("device:" + device.name(), device.name(), deviceLines(device).toArray(String[]::new));
             }
         }
         for (IommuModel iommu : platform.iommus()) {
@@ -82,10 +85,13 @@ public final class DotGraph {
         platform.hypervisor().ifPresent(hv -> edge("cpu", "hypervisor", "style=dashed"));
         for (BusModel bus : platform.buses()) {
             Optional<IommuModel> covering = platform.iommus().stream().filter(i -> i.covers(bus.name())).findFirst();
-            edge(covering.map(i -> "iommu:" + i.name()).orElse("cpu"), "bridge:" + bus.name(), "");
-            edge("bridge:" + bus.name(), "bus:" + bus.name(), "");
+            edge(covering.map(i -> "iommu:" + i.name()).orElse("cpu"), "bus:" + bus.name(), "");
+            for (BridgeModel bridge : bus.bridges()) {
+                edge("bus:" + bus.name(), "bridge:" + bridge.name(), "");
+            }
             for (DeviceModel device : bus.devices()) {
-                edge("bus:" + bus.name(), "device:" + device.name(), "");
+                edge(device.bridge().map(b -> "bridge:" + b.name()).orElse("bus:" + bus.name()),
+                        "device:" + device.name(), "");
             }
         }
         for (GuestModel guest : platform.guests()) {
@@ -93,8 +99,91 @@ public final class DotGraph {
                 edge("hypervisor", "device:" + device, "style=dashed, label=" + id("assigned to " + guest.name()));
             }
         }
+        attacks();
         out.append("    }\n");
         indent = "    ";
+    }
+
+    /** What the IOMMU does with a message: its kind and size, and when it remaps, how it validates (§3, §6). */
+    private List<String> iommuLines(IommuModel iommu) {
+        List<String> lines = new ArrayList<>();
+        lines.add(iommu.kind().keyword() + ", remapping " + (iommu.remapping() ? "on" : "off") + ", "
+                + iommu.entries() + " entries");
+        if (!iommu.remapping()) {
+            return lines;
+        }
+        if (iommu.kind() == IommuKind.AMDVI) {
+            lines.add("one table per requester id");
+            return lines;
+        }
+        boolean bridges = platform.devices().stream()
+                .anyMatch(d -> d.bridge().isPresent() && iommu.covers(d.bus()));
+        lines.add("source_check " + iommu.sourceCheck().keyword() + switch (iommu.sourceCheck()) {
+            case FULL -> bridges ? " (SVT 01; 10 behind a bridge)" : " (SVT 01)";
+            case BUS -> " (SVT 10)";
+            case OFF -> " (SVT 00)";
+        });
+        lines.add("compat " + (iommu.compatAllowed() ? "allowed" : "blocked")
+                + (platform.cpu().apic() == ApicMode.X2APIC ? " (x2APIC: blocked)" : ""));
+        lines.add("posted " + (iommu.posted() ? "on" : "off"));
+        return lines;
+    }
+
+    /** A device's requester id and storages; for a guest's device, whether the hypervisor traps each store. */
+    private List<String> deviceLines(DeviceModel device) {
+        boolean guest = platform.owner(device.name()).isPresent();
+        List<String> lines = new ArrayList<>();
+        lines.add(device.requesterId() + (device.isSubDevice() ? " pasid " + device.pasid() : ""));
+        for (StorageModel storage : device.storages()) {
+            lines.add(storage.kind().keyword() + " " + storage.size() + (storage.maskable() ? " maskable" : "")
+                    + (guest ? (DmaPaths.trapped(platform, storage) ? ", trapped" : ", untrapped") : ""));
+        }
+        return lines;
+    }
+
+    /**
+     * What each guest can make its devices emit (§7), drawn apart from the interrupt path: a function's
+     * DMA, and the untrapped stores of a sub-device, each to the remapping unit that sees it or straight
+     * to the CPU; then the devices the IOMMU cannot tell apart, one dotted line per pair of neighbours.
+     */
+    private void attacks() {
+        for (GuestModel guest : platform.guests()) {
+            for (DeviceModel device : platform.devices()) {
+                if (!guest.owns(device.name())) {
+                    continue;
+                }
+                String means;
+                if (device.isSubDevice()) {
+                    List<String> untrapped = device.storages().stream().filter(s -> !DmaPaths.trapped(platform, s))
+                            .map(s -> s.kind().keyword()).toList();
+                    if (untrapped.isEmpty()) {
+                        continue;
+                    }
+                    means = String.join(", ", untrapped) + " writes";
+                } else {
+                    means = "DMA";
+                }
+                String to = DmaPaths.remapping(platform, device).map(i -> "iommu:" + i.name()).orElse("cpu");
+                edge("device:" + device.name(), to, "color=red, fontcolor=red, penwidth=2, constraint=false"
+                        + (device.isSubDevice() ? ", style=\"bold,dashed\"" : ", style=bold")
+                        + ", label=" + id(guest.name() + " " + means + " as " + device.iommuRequesterId()));
+            }
+        }
+        Set<DeviceModel> drawn = new HashSet<>();
+        for (DeviceModel device : platform.devices()) {
+            if (drawn.contains(device)) {
+                continue;
+            }
+            List<DeviceModel> group = new ArrayList<>(List.of(device));
+            group.addAll(DmaPaths.sharers(platform, device));
+            drawn.addAll(group);
+            for (int i = 1; i < group.size(); i++) {
+                // one label per group: the dotted chain itself says the rest share it too
+                edge("device:" + group.get(i - 1).name(), "device:" + group.get(i).name(),
+                        "dir=none, style=dotted, color=blue, fontcolor=blue, constraint=false"
+                                + (i == 1 ? ", label=" + id("same requester id " + device.iommuRequesterId()) : ""));
+            }
+        }
     }
 
     private void kernel(String name, Optional<GuestModel> guest, List<StackModel> stacks) {

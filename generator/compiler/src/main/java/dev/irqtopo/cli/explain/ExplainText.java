@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * {@code irqtopo explain} as aligned text: per stack, the boundary diagram, one row per step naming
- * the domain under each part, then what a trap or a hypercall does.
+ * the domain under each part, then what a trap or a hypercall does; then, per device assigned to a
+ * guest, what the guest can make it emit and what stops it, one labelled row each.
  */
 public final class ExplainText {
 
@@ -30,6 +31,10 @@ public final class ExplainText {
             for (StackExplanation stack : stacks) {
                 out.append('\n');
                 render(stack, out);
+            }
+            for (DmaPath path : DmaPaths.explain(platform)) {
+                out.append('\n');
+                render(path, out);
             }
         }
         return out.toString();
@@ -72,12 +77,25 @@ public final class ExplainText {
         }
     }
 
+    static void render(DmaPath path, StringBuilder out) {
+        out.append(path.title()).append('\n');
+        int labelWidth = path.rows().stream().mapToInt(r -> r.label().length()).max().orElse(0);
+        for (DmaPath.Row row : path.rows()) {
+            out.append(wrap(pad(row.label(), labelWidth + 2) + row.text(), INDENT + " ".repeat(labelWidth + 2)));
+        }
+    }
+
     private static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 
     /** A note in lines of at most {@link #NOTE_WIDTH} characters, continuation lines indented further. */
     private static String wrap(String note) {
+        return wrap(note, INDENT + "  ");
+    }
+
+    /** Text after {@link #INDENT} in lines of at most {@link #NOTE_WIDTH} characters, continuing at {@code indent}. */
+    private static String wrap(String note, String indent) {
         StringBuilder out = new StringBuilder(INDENT);
         int lineStart = 0;
         boolean first = true;
@@ -85,7 +103,7 @@ public final class ExplainText {
             if (!first && out.length() - lineStart + 1 + word.length() > NOTE_WIDTH) {
                 out.append('\n');
                 lineStart = out.length();
-                out.append(INDENT).append("  ");
+                out.append(indent);
             } else if (!first) {
                 out.append(' ');
             }

@@ -52,7 +52,7 @@ public final class Explainer {
         Map<Part, String> labels = new EnumMap<>(Part.class);
         labels.put(Part.CPU, "[CPU]");
         labels.put(Part.TRANSLATION, translationLabel(guest, device));
-        labels.put(Part.BRIDGE, "[Bridge]");
+        labels.put(Part.BRIDGE, device.bridge().map(b -> "[Bridge " + b.name() + "]").orElse("[Bridge]"));
         labels.put(Part.BUS, "Bus " + device.bus());
         labels.put(Part.DEVICE, "[Device " + device.name() + "]");
         Map<Step, Map<Part, String>> cells = new EnumMap<>(Step.class);
@@ -67,7 +67,8 @@ public final class Explainer {
         }
         cells.get(Step.ALLOC).put(Part.BUS, stack.busDomain().keyword() + " (slot)");
         cells.get(Step.USE).put(Part.DEVICE, "emits, as " + requester(device));
-        cells.get(Step.USE).put(Part.BRIDGE, "transports");
+        // behind a bridge the IOMMU sees the bridge's alias, not the device's own requester id (§6)
+        cells.get(Step.USE).put(Part.BRIDGE, device.bridge().map(b -> "as alias " + b.alias()).orElse("transports"));
         cells.get(Step.USE).put(Part.TRANSLATION, iommu.map(i -> "through " + i.name()).orElse("passes"));
         cells.get(Step.USE).put(Part.CPU, "handler runs");
         return new StackExplanation(title, labels, cells, notes);

@@ -29,6 +29,9 @@ public final class GeneratedNames {
     static final String WRITABLE_BUS_DOMAIN_CLASS = Naming.className("writable_bus_domain");
     static final String REQUESTER_IDS_CLASS = Naming.className("requester_ids");
     static final String SIZES_CLASS = Naming.className("sizes");
+    static final String BRIDGE_ALIASES_CLASS = Naming.className("bridge_aliases");
+    static final String IOMMU_REQUESTER_IDS_CLASS = Naming.className("iommu_requester_ids");
+    static final String EXPECTED_VERDICT = "EXPECTED_VERDICT";
     static final String DRIVER_SUFFIX = Naming.className("driver");
     static final String DEVICE_SUFFIX = Naming.className("device");
 

@@ -63,10 +63,16 @@ final class HardwareWriter {
                         .addStatement("this.device = device")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("requesterId")
-                        .addJavadoc("The requester id the device's memory writes carry.\n")
+                        .addJavadoc("The requester id the device's memory writes carry (a sub-device's: its parent's).\n")
                         .addModifiers(PUBLIC)
                         .returns(RuntimeTypes.REQUESTER_ID)
                         .addStatement("return platform.model().device(device).orElseThrow().requesterId()")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("iommuRequesterId")
+                        .addJavadoc("The requester id the IOMMU sees on its writes: behind a bridge, the bridge's alias.\n")
+                        .addModifiers(PUBLIC)
+                        .returns(RuntimeTypes.REQUESTER_ID)
+                        .addStatement("return platform.model().device(device).orElseThrow().iommuRequesterId()")
                         .build());
         for (BusDomainKind storage : shape.storages()) {
             type.addMethod(MethodSpec.methodBuilder(Naming.accessorName(storage.keyword()))
@@ -79,7 +85,8 @@ final class HardwareWriter {
         }
         return type
                 .addMethod(MethodSpec.methodBuilder("emit")
-                        .addJavadoc("What happens when the device emits {@code message}, whatever its storages hold.\n")
+                        .addJavadoc("What happens when the device emits {@code message}, whatever its storages hold: a\n"
+                                + "function a guest drives can emit any memory write by DMA.\n")
                         .addModifiers(PUBLIC)
                         .returns(RuntimeTypes.DELIVERY)
                         .addParameter(RuntimeTypes.MESSAGE, "message")

@@ -60,6 +60,12 @@ final class PlatformClassWriter {
                         .build())
                 .addModifiers(PUBLIC, FINAL);
         List<String> constants = modelConstants(type);
+        type.addField(FieldSpec.builder(RuntimeTypes.EXPECTED_VERDICT, GeneratedNames.EXPECTED_VERDICT, PUBLIC, STATIC,
+                        FINAL)
+                .addJavadoc("What {@link #verifyIsolation()} must find: the platform's {@code expect} line, else"
+                        + " isolated.\n")
+                .initializer("$T.$N", RuntimeTypes.EXPECTED_VERDICT, layout.model().expectedVerdict().name())
+                .build());
         type.addField(RuntimeTypes.PLATFORM, "platform", PRIVATE, FINAL)
                 .addField(BOOT_RESULTS, GeneratedNames.BOOT_RESULTS, PRIVATE, FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
@@ -150,7 +156,15 @@ final class PlatformClassWriter {
         if (layout.hasWritableDomains()) {
             type.addType(BusDomainWriter.writableBusDomain(writableBusDomain, busDomain));
         }
-        type.addType(ConstantsWriter.requesterIds(nested(GeneratedNames.REQUESTER_IDS_CLASS), layout.hardware()));
+        type.addType(ConstantsWriter.requesterIds(nested(GeneratedNames.REQUESTER_IDS_CLASS), layout.hardware(),
+                layout.bridges()));
+        if (!layout.bridges().isEmpty()) {
+            type.addType(ConstantsWriter.bridgeAliases(nested(GeneratedNames.BRIDGE_ALIASES_CLASS), layout.bridges()));
+        }
+        if (!layout.aliased().isEmpty()) {
+            type.addType(ConstantsWriter.iommuRequesterIds(nested(GeneratedNames.IOMMU_REQUESTER_IDS_CLASS),
+                    layout.aliased()));
+        }
         type.addType(ConstantsWriter.sizes(nested(GeneratedNames.SIZES_CLASS), layout.hardware()));
     }
 

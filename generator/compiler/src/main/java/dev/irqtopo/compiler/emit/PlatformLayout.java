@@ -1,6 +1,7 @@
 package dev.irqtopo.compiler.emit;
 
 import dev.irqtopo.compiler.naming.Naming;
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.GuestModel;
@@ -37,12 +38,17 @@ final class PlatformLayout {
     record DeviceEntry(DeviceModel device, String accessor, DeviceShape shape) {
     }
 
+    /** A bridge, named in constants as its accessor would be. */
+    record BridgeEntry(BridgeModel bridge, String accessor) {
+    }
+
     private final PlatformModel model;
     private final List<DeviceModel> devices;
     /** Each device's place in declaration order. */
     private final Map<String, Integer> declared = new HashMap<>();
     private final List<KernelLayout> kernels = new ArrayList<>();
     private final List<DeviceEntry> hardware = new ArrayList<>();
+    private final List<BridgeEntry> bridges = new ArrayList<>();
     private final Set<DriverShape> driverShapes = new LinkedHashSet<>();
     private final Set<DeviceShape> deviceShapes = new LinkedHashSet<>();
 
@@ -63,6 +69,8 @@ final class PlatformLayout {
             deviceShapes.add(shape);
             hardware.add(new DeviceEntry(device, Naming.accessorName(device.name()), shape));
         }
+        model.buses().forEach(bus -> bus.bridges().forEach(b -> bridges.add(new BridgeEntry(b,
+                Naming.accessorName(b.name())))));
     }
 
     static PlatformLayout of(PlatformModel model) {
@@ -85,6 +93,16 @@ final class PlatformLayout {
     /** Every device, in declaration order. */
     List<DeviceEntry> hardware() {
         return List.copyOf(hardware);
+    }
+
+    /** Every bridge, in declaration order. */
+    List<BridgeEntry> bridges() {
+        return List.copyOf(bridges);
+    }
+
+    /** The devices the IOMMU sees with another requester id than their own: those behind a bridge. */
+    List<DeviceEntry> aliased() {
+        return hardware.stream().filter(d -> !d.device().iommuRequesterId().equals(d.device().requesterId())).toList();
     }
 
     /** The kernels' device shapes, in order of first use. */
@@ -121,6 +139,12 @@ final class PlatformLayout {
             names.add(GeneratedNames.WRITABLE_BUS_DOMAIN_CLASS);
         }
         names.add(GeneratedNames.REQUESTER_IDS_CLASS);
+        if (!bridges.isEmpty()) {
+            names.add(GeneratedNames.BRIDGE_ALIASES_CLASS);
+        }
+        if (!aliased().isEmpty()) {
+            names.add(GeneratedNames.IOMMU_REQUESTER_IDS_CLASS);
+        }
         names.add(GeneratedNames.SIZES_CLASS);
         return names;
     }

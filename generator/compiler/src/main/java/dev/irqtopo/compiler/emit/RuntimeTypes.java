@@ -29,6 +29,7 @@ final class RuntimeTypes {
     static final ClassName PLATFORM_MODEL = ClassName.get(MODEL, "PlatformModel");
     static final ClassName BUS_DOMAIN_KIND = ClassName.get(MODEL, "BusDomainKind");
     static final ClassName REQUESTER_ID = ClassName.get(MODEL, "RequesterId");
+    static final ClassName EXPECTED_VERDICT = ClassName.get(MODEL, "ExpectedVerdict");
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName STRING = ClassName.get(String.class);

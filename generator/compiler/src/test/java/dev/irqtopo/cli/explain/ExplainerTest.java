@@ -109,4 +109,14 @@ class ExplainerTest {
                 "host: stack b.msix: vector -> msix alloc 1", "host: stack a.msix: vector -> msix alloc 1",
                 "g2: stack c.msix: vector -> msix alloc 1").inOrder();
     }
+
+    @Test
+    void behindABridgeTheBridgeHandsTheIommuItsAlias() {
+        StackExplanation stack = explain("    cpu x86 { cpus 2; }\n    iommu vtd dmar0 { }\n"
+                + "    bus pci0 { bridge br0 00:1c.4 { device old 07:01.0 { msi 1; } } }\n"
+                + "    host { stack old.msi: vector -> remap dmar0 -> msi; }\n").get(0);
+        assertThat(stack.labels().get(Part.BRIDGE)).isEqualTo("[Bridge br0]");
+        assertThat(stack.cell(Step.USE, Part.BRIDGE)).isEqualTo("as alias 07:00.0");
+        assertThat(stack.cell(Step.USE, Part.DEVICE)).isEqualTo("emits, as 07:01.0");
+    }
 }

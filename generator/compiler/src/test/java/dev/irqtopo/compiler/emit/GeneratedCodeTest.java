@@ -2,11 +2,13 @@ package dev.irqtopo.compiler.emit;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.irqtopo.compiler.GeneratedFile;
 import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.AllocatedInterrupt;
@@ -17,6 +19,7 @@ import dev.irqtopo.runtime.Errno;
 import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.Platform;
 import dev.irqtopo.runtime.StackResult;
+import dev.irqtopo.runtime.Trace;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +59,7 @@ class GeneratedCodeTest {
 
     @Test
     void everyGoldenPlatformCompilesWithoutWarnings() throws IOException {
-        for (String name : List.of("posted-msi", "siov-amdvi")) {
+        for (String name : List.of("posted-msi", "siov-amdvi", "bridged")) {
             Generated.compileCleanly(Generated.files(name + ".irqtopo",
                     Files.readString(GOLDEN.resolve(name + ".irqtopo"), StandardCharsets.UTF_8), Optional.empty()));
         }
@@ -184,6 +187,49 @@ class GeneratedCodeTest {
         assertThat(sizes.getField("NICVF_IMS").getInt(null)).isEqualTo(2048);
     }
 
+    @Test
+    void withoutBridgesThereAreNoBridgeConstantsAndIsolationIsExpected() throws Exception {
+        Class<?> platform = loaded.loadClass("dev.example.irq.ImsInGuest");
+        assertThat(platform.getField("EXPECTED_VERDICT").get(null)).isEqualTo(ExpectedVerdict.ISOLATED);
+        for (String absent : List.of("BridgeAliases", "IommuRequesterIds")) {
+            assertThrows(ClassNotFoundException.class, () -> loaded.loadClass("dev.example.irq.ImsInGuest$" + absent));
+        }
+        Object nicvf = Generated.path(bootImsInGuest(), "hardware", "nicvf");
+        assertThat(Generated.call(nicvf, "iommuRequesterId")).isEqualTo(RequesterId.of(3, 0, 1));
+    }
+
+    @Test
+    void behindABridgeTheConstantsAndTheHardwareViewGiveTheAlias() throws Exception {
+        ClassLoader classes = Generated.load(Generated.compileCleanly(Generated.files("bridged.irqtopo",
+                Files.readString(GOLDEN.resolve("bridged.irqtopo"), StandardCharsets.UTF_8), Optional.empty())));
+        Class<?> type = classes.loadClass("dev.example.irq.bridged.Bridged");
+        assertThat(type.getField("EXPECTED_VERDICT").get(null)).isEqualTo(ExpectedVerdict.BREACH);
+        Class<?> ids = classes.loadClass("dev.example.irq.bridged.Bridged$RequesterIds");
+        assertThat(ids.getField("OLD1").get(null)).isEqualTo("05:02.0");
+        assertThat(ids.getField("BR0").get(null)).isEqualTo("00:1e.0");
+        Class<?> aliases = classes.loadClass("dev.example.irq.bridged.Bridged$BridgeAliases");
+        assertThat(aliases.getField("BR0").get(null)).isEqualTo("05:00.0");
+        assertThat(aliases.getField("SPARE").get(null)).isEqualTo("01:00.0");
+        Class<?> seen = classes.loadClass("dev.example.irq.bridged.Bridged$IommuRequesterIds");
+        assertThat(seen.getField("ADI").get(null)).isEqualTo("05:00.0");
+        // only the devices the IOMMU sees as another requester id have a constant there
+        assertThrows(NoSuchFieldException.class, () -> seen.getField("NIC"));
+
+        Object platform = Generated.call(type, "boot");
+        PlatformModel model = (PlatformModel) Generated.call(type, "model");
+        assertThat(model.expect()).hasValue(ExpectedVerdict.BREACH);
+        assertThat(model.device("old1").orElseThrow().bridge().orElseThrow().name()).isEqualTo("br0");
+        Object old1 = Generated.path(platform, "hardware", "old1");
+        assertThat(Generated.call(old1, "requesterId")).isEqualTo(RequesterId.of(5, 2, 0));
+        assertThat(Generated.call(old1, "iommuRequesterId")).isEqualTo(RequesterId.of(5, 0, 0));
+        // a guest-driven function's DMA: any write, passed as it is to the runtime
+        Message forged = Message.of(0xFEE0_0000L, 0);
+        Platform runtime = (Platform) Generated.call(platform, "platform");
+        assertThat(Generated.call(old1, "emit", forged)).isEqualTo(runtime.hardware().emit("old1", forged));
+        assertThat(((Trace) Generated.call(old1, "trace", forged)).delivery())
+                .isEqualTo(runtime.hardware().emit("old1", forged));
+    }
+
     /** What a user of the generated class writes, compiled together with it. */
     private static Compilation compileUse(String body) {
         List<JavaFileObject> sources = new ArrayList<>(Generated.sources(imsInGuest));
@@ -208,6 +254,31 @@ class GeneratedCodeTest {
         assertThat(compileUse("platform.vm0().nicvf().ims().write(0, Message.of(0xfee00000L, 0x30))"))
                 .succeededWithoutWarnings();
         assertThat(compileUse("platform.host().nic().msix().allocate(1)")).succeededWithoutWarnings();
+    }
+
+    @Test
+    void everyHardwareDeviceEmitsAndTracesAnyMessage() {
+        assertThat(compileUse("platform.hardware().nicvf().emit(Message.of(0xfee00000L, 0x30))"))
+                .succeededWithoutWarnings();
+        assertThat(compileUse("platform.hardware().nic().trace(Message.of(0x1000L, 0))")).succeededWithoutWarnings();
+        assertThat(compileUse("platform.hardware().nicvf().iommuRequesterId()")).succeededWithoutWarnings();
+        assertThat(compileUse("ImsInGuest.EXPECTED_VERDICT.matches(platform.verifyIsolation().isolated())"))
+                .succeededWithoutWarnings();
+    }
+
+    @Test
+    void emittingIsTheHardwaresNotAKernelsAndDoesNotCompileThere() {
+        Compilation compilation = compileUse("platform.vm0().nicvf().emit(Message.of(0xfee00000L, 0x30))");
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(use(compilation)).onLineContaining("emit(");
+    }
+
+    @Test
+    void bridgeConstantsOfAPlatformWithoutBridgesDoNotCompile() {
+        Compilation compilation = compileUse("ImsInGuest.BridgeAliases.class");
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(use(compilation))
+                .onLineContaining("BridgeAliases");
     }
 
     @Test

@@ -43,6 +43,12 @@ class GoldenFileTest {
         assertGolden(test, Optional.empty());
     }
 
+    /** Version 2: a bridge's devices, its alias and the expected verdict become constants. */
+    @Test
+    void bridged(TestInfo test) throws IOException {
+        assertGolden(test, Optional.empty());
+    }
+
     /** No package line in the file: the package comes with the request. */
     @Test
     void bareMetal(TestInfo test) throws IOException {
