@@ -54,9 +54,18 @@ public final class Render {
             return "fault " + f.faultReason();
         }
         if (delivery instanceof Delivery.Spurious s) {
-            return String.format("spurious cpu %s vector %d",
-                    s.cpu().isPresent() ? String.valueOf(s.cpu().getAsInt()) : "null", s.vector());
+            return String.format("spurious cpu %s vector %s %s", text(s.cpu()), text(s.vector()), s.mode().keyword());
+        }
+        if (delivery instanceof Delivery.Special s) {
+            return String.format("%s cpu %d", s.mode().keyword(), s.cpu());
+        }
+        if (delivery instanceof Delivery.Broadcast b) {
+            return String.format("broadcast vector %s %s", text(b.vector()), b.mode().keyword());
         }
         return delivery.outcome();
+    }
+
+    private static String text(java.util.OptionalInt value) {
+        return value.isPresent() ? String.valueOf(value.getAsInt()) : "null";
     }
 }

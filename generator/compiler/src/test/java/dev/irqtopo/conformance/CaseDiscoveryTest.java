@@ -39,7 +39,7 @@ class CaseDiscoveryTest {
     @Test
     void findsTheSharedFolderAboveTheWorkingDirectoryWhenThereIsOne() {
         ConformanceTest.shared().ifPresent(found -> {
-            assertThat(found.endsWith(Path.of("shared", "conformance"))).isTrue();
+            assertThat(found.endsWith(Path.of("shared", "conformance-v2"))).isTrue();
             assertThat(Files.isDirectory(found.resolve("invalid"))).isTrue();
         });
     }

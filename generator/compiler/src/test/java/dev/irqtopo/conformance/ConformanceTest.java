@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The conformance cases, checked as {@code run.py} checks the {@code check} part: every
- * {@code *.irqtopo} in a folder of the bundled copy, and of {@code shared/conformance} beside the
+ * {@code *.irqtopo} in a folder of the bundled copy, and of {@code shared/conformance-v2} (the version-2 cases) beside the
  * repository when it exists (a case in both runs once, from there). A case with
  * {@code NAME.expect.json} expects its {@code check.exit} and exactly its {@code check.diagnostics};
  * any other expects its {@code // expect: L:C IRQnnn} lines exactly, and exit 1 when it has any. After
@@ -49,10 +49,10 @@ class ConformanceTest {
                 () -> judge(e.getValue())));
     }
 
-    /** {@code shared/conformance} in the working directory or any directory above it. */
+    /** {@code shared/conformance-v2} in the working directory or any directory above it. */
     static Optional<Path> shared() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("conformance");
+            Path candidate = dir.resolve("shared").resolve("conformance-v2");
             if (Files.isDirectory(candidate)) {
                 return Optional.of(candidate);
             }
