@@ -23,22 +23,25 @@ import org.junit.jupiter.api.Test;
 class SampleCatalogTest {
 
     /** Each sample file with the generated class's model: the class the build made from that file. */
-    private static final Map<String, Supplier<PlatformModel>> GENERATED = Map.of(
-            "bare-metal", BareMetal::model,
-            "iommu-remapping", IommuRemapping::model,
-            "guest-trapped", GuestTrapped::model,
-            "ims-in-guest", ImsInGuest::model,
-            "ims-queue-no-hypercall", ImsQueueNoHypercall::model,
-            "shared-requester-id", SharedRequesterId::model,
-            "guest-unaware", GuestUnaware::model,
-            "hypercall-for-msix", HypercallForMsix::model,
-            "amdvi-tables", AmdViTables::model,
-            "posted", Posted::model);
+    private static final Map<String, Supplier<PlatformModel>> GENERATED = Map.ofEntries(
+            Map.entry("bare-metal", BareMetal::model),
+            Map.entry("iommu-remapping", IommuRemapping::model),
+            Map.entry("guest-trapped", GuestTrapped::model),
+            Map.entry("ims-in-guest", ImsInGuest::model),
+            Map.entry("ims-queue-no-hypercall", ImsQueueNoHypercall::model),
+            Map.entry("shared-requester-id", SharedRequesterId::model),
+            Map.entry("guest-unaware", GuestUnaware::model),
+            Map.entry("hypercall-for-msix", HypercallForMsix::model),
+            Map.entry("amdvi-tables", AmdViTables::model),
+            Map.entry("posted", Posted::model),
+            Map.entry("white-rabbit", WhiteRabbit::model),
+            Map.entry("pci-bridge", PciBridge::model));
 
     /** The warnings a sample exists to show; every other sample has none. */
     private static final Map<String, List<String>> WARNINGS = Map.of(
             "ims-queue-no-hypercall", List.of("IRQ100"),
-            "guest-unaware", List.of("IRQ101"));
+            "guest-unaware", List.of("IRQ101"),
+            "white-rabbit", List.of("IRQ106"));
 
     private static List<String> sampleNames() throws IOException {
         try (Stream<Path> files = Files.list(SampleFiles.DIRECTORY)) {
@@ -50,7 +53,7 @@ class SampleCatalogTest {
     @Test
     void thereIsOneGeneratedClassPerSampleFile() throws IOException {
         assertThat(sampleNames()).containsExactlyElementsIn(GENERATED.keySet());
-        assertThat(sampleNames()).hasSize(10);
+        assertThat(sampleNames()).hasSize(12);
     }
 
     @Test

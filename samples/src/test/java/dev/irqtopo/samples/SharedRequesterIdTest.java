@@ -71,7 +71,7 @@ class SharedRequesterIdTest {
         assertThat(ims.write(SPARE_SLOT, vm1s)).isEmpty();
         assertThat(adi1.ims().fire(SPARE_SLOT)).isDeliveredTo("vm1", 0, 0x21, 24);
         // source validation cannot tell the interfaces apart: vm1's entry accepts adi1's write
-        assertThat(adi1.trace(vm1s).steps()).contains("entry 2: SVT 01 SID 03:00.0 matches");
+        assertThat(adi1.trace(vm1s).steps()).contains("entry 2: SVT 01 SID 03:00.0 matches 03:00.0");
     }
 
     @Test
