@@ -33,4 +33,17 @@ public record HypervisorModel(
     public boolean traps(StorageKind storage) {
         return traps.contains(storage);
     }
+
+    /**
+     * Whether a guest's raw store into {@code storage} reaches the device as written: every storage the
+     * hypervisor does not trap (IMS in queue memory, guest RAM, never is).
+     */
+    public boolean guestWritesReachDevice(StorageKind storage) {
+        return !traps(storage);
+    }
+
+    /** Whether a guest can use the compose hypercall: offered, and the guest can tell it is virtualized. */
+    public boolean composeHypercallUsable() {
+        return composeHypercall && cpuidVisible;
+    }
 }

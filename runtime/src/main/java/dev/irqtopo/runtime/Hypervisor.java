@@ -1,7 +1,6 @@
 package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.HypervisorModel;
-import dev.irqtopo.model.StorageKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +24,6 @@ final class Hypervisor {
 
     HypervisorModel model() {
         return model;
-    }
-
-    boolean traps(StorageKind storage) {
-        return model.traps(storage);
     }
 
     /**

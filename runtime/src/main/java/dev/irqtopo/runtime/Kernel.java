@@ -132,7 +132,7 @@ public final class Kernel {
         if (storage == null) {
             return Optional.of(Errno.ENODEV);
         }
-        if (target.owner != this || !isHost() && platform.hypervisor().traps(storage.kind())) {
+        if (target.owner != this || !isHost() && !platform.hypervisor().model().guestWritesReachDevice(storage.kind())) {
             return Optional.of(Errno.EPERM);
         }
         if (slot < 0 || slot >= storage.size() || storage.isMsi() && slot != 0) {

@@ -8,7 +8,7 @@ import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
-import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.model.StackPlan;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -272,21 +272,12 @@ public final class Platform {
                         + " for " + kernel.name());
             }
         }
-        if (stack.hypercall() && (kernel.isHost() || !hypervisor.model().composeHypercall() || !hypervisor.model().cpuidVisible())) {
+        if (stack.hypercall() && (kernel.isHost() || !hypervisor.model().composeHypercallUsable())) {
             throw new IllegalArgumentException(kernel.name() + " has no compose hypercall for " + stack.device());
         }
-        Stack created = new Stack(this, kernel, stack, device, remap, creation(kernel, stack));
+        StackPlan plan = StackPlan.of(kernel.isHost(), model.hypervisor(), stack);
+        Stack created = new Stack(this, kernel, stack, plan, device, remap);
         kernel.add(created);
         stacks.add(created);
-    }
-
-    /**
-     * Domain creation fails only for a storage the kernel cannot have translated (an IMS queue in a
-     * guest) in a chain without {@code hcall}, when the guest knows it is virtualized.
-     */
-    private Optional<Errno> creation(Kernel kernel, StackModel stack) {
-        boolean refused = !kernel.isHost() && stack.storage() == StorageKind.IMS_QUEUE && !stack.hypercall()
-                && hypervisor.model().cpuidVisible();
-        return refused ? Optional.of(Errno.EOPNOTSUPP) : Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.StackModel;
+import dev.irqtopo.model.StackPlan;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
@@ -24,16 +25,24 @@ public final class Stack {
     private final DeviceStorage storage;
     /** The remap domain of the chain's {@code remap} link, or null. */
     private final RemapDomain remap;
+    /** Who does each step; the runtime follows it and decides none of it again. */
+    private final StackPlan plan;
     private final Optional<Errno> creation;
 
-    Stack(Platform platform, Kernel kernel, StackModel model, Device device, RemapDomain remap, Optional<Errno> creation) {
+    Stack(Platform platform, Kernel kernel, StackModel model, StackPlan plan, Device device, RemapDomain remap) {
         this.platform = platform;
         this.kernel = kernel;
         this.model = model;
+        this.plan = plan;
         this.device = device;
         this.storage = device.storage(model.busDomain());
         this.remap = remap;
-        this.creation = creation;
+        this.creation = plan.created() ? Optional.empty() : Optional.of(Errno.EOPNOTSUPP);
+    }
+
+    /** Who composes, how the store reaches the device, whether an MSI block may have several messages. */
+    public StackPlan plan() {
+        return plan;
     }
 
     public Kernel kernel() {
@@ -156,20 +165,11 @@ public final class Stack {
             if (storage.freeSlots() < storage.size()) {
                 return Errno.EBUSY;
             }
-            if (count > storage.size() || count > 1 && !multiMessage()) {
+            if (count > storage.size() || count > 1 && !plan.multiMessage()) {
                 return Errno.ENOSPC;
             }
         }
         return count > storage.freeSlots() ? Errno.ENOSPC : null;
-    }
-
-    /**
-     * Whether this stack can give an MSI block several messages: x86 would need contiguous vectors
-     * aligned to the block on one CPU, which it does not offer, so only remapping (on the host) or the
-     * hypervisor's remapping behind a compose hypercall (in a guest) can.
-     */
-    private boolean multiMessage() {
-        return kernel.isHost() ? remap != null : model.hypercall();
     }
 
     private Errno allocateEach(int count, List<Irq> taken) {
@@ -200,8 +200,9 @@ public final class Stack {
      * compatibility message; the store is trapped and translated where the hypervisor traps it.
      */
     private Errno allocateGuest(Irq irq) {
-        boolean hypercall = model.hypercall();
-        Errno failure = kernel.allocateVector(irq, hypercall ? kernel.allCpus : kernel.compatCpus, irq.teardown);
+        boolean hypercall = plan.composer() == StackPlan.Composer.HYPERCALL;
+        Errno failure = kernel.allocateVector(irq, plan.compatibilityDestinationsOnly() ? kernel.compatCpus : kernel.allCpus,
+                irq.teardown);
         if (failure != null) {
             return failure;
         }
@@ -214,7 +215,7 @@ public final class Stack {
             return failure;
         }
         irq.composed = kernel.composeCompatibility(irq);
-        if (platform.hypervisor().traps(storage.kind())) {
+        if (plan.trapped()) {
             platform.hypervisor().trapStore(irq, irq.composed, irq.teardown);
         } else {
             storage.write(irq.slot, irq.composed, irq.teardown);

@@ -6,7 +6,6 @@ import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
-import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
 import dev.irqtopo.runtime.Kernel;
 import dev.irqtopo.runtime.Message;
@@ -121,7 +120,7 @@ public final class IsolationAnalysis {
         List<Means> means = new ArrayList<>();
         for (BusDomainKind busDomain : BusDomainKind.values()) {
             Optional<StorageModel> storage = device.storage(busDomain);
-            if (storage.isPresent() && guestWritable(storage.get().kind(), hypervisor)) {
+            if (storage.isPresent() && hypervisor.guestWritesReachDevice(storage.get().kind())) {
                 means.add(Means.of(busDomain));
             }
         }
@@ -133,11 +132,6 @@ public final class IsolationAnalysis {
             reach = platform.hardware().reachIndex(kernels);
         }
         return reach;
-    }
-
-    /** The storages whose stores reach the device unchanged: never trapped (IMS queue) or not trapped by this hypervisor. */
-    static boolean guestWritable(StorageKind storage, HypervisorModel hypervisor) {
-        return storage == StorageKind.IMS_QUEUE || !hypervisor.traps(storage);
     }
 
     static FindingClass findingClass(Passage passage) {
