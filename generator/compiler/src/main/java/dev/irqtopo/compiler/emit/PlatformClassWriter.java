@@ -13,7 +13,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.irqtopo.runtime.table.ModelTable;
+import dev.irqtopo.model.table.ModelTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -24,12 +24,12 @@ final class RuntimeTypes {
     static final ClassName TRACE = ClassName.get(RUNTIME, "Trace");
     static final ClassName ISOLATION_ANALYSIS = ClassName.get(RUNTIME + ".isolation", "IsolationAnalysis");
     static final ClassName ISOLATION_REPORT = ClassName.get(RUNTIME + ".isolation", "IsolationReport");
-    static final ClassName MODEL_TABLE = ClassName.get(RUNTIME + ".table", "ModelTable");
 
     static final ClassName PLATFORM_MODEL = ClassName.get(MODEL, "PlatformModel");
     static final ClassName BUS_DOMAIN_KIND = ClassName.get(MODEL, "BusDomainKind");
     static final ClassName REQUESTER_ID = ClassName.get(MODEL, "RequesterId");
     static final ClassName EXPECTED_VERDICT = ClassName.get(MODEL, "ExpectedVerdict");
+    static final ClassName MODEL_TABLE = ClassName.get(MODEL + ".table", "ModelTable");
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName STRING = ClassName.get(String.class);

@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime.table;
+package dev.irqtopo.model.table;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime.table;
+package dev.irqtopo.model.table;
 
 import java.util.Optional;
 
