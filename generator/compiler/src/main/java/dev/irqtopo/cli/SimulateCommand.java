@@ -2,10 +2,10 @@ package dev.irqtopo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irqtopo.cli.report.ReportJson;
-import dev.irqtopo.cli.report.SimulationText;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.runtime.sim.Simulation;
 import dev.irqtopo.runtime.sim.SimulationReport;
+import dev.irqtopo.runtime.sim.SimulationText;
 import java.util.List;
 import picocli.CommandLine.Command;
 

@@ -2,10 +2,10 @@ package dev.irqtopo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irqtopo.cli.report.ReportJson;
-import dev.irqtopo.cli.report.VerificationText;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Verification;
+import dev.irqtopo.runtime.isolation.VerificationText;
 import java.util.List;
 import picocli.CommandLine.Command;
 

@@ -1,7 +1,7 @@
 package dev.irqtopo.maven;
 
-import dev.irqtopo.cli.report.VerificationText;
 import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.isolation.VerificationText;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;

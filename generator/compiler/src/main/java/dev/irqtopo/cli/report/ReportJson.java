@@ -14,6 +14,7 @@ import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.isolation.Assignment;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.sim.DeliveryFields;
 import dev.irqtopo.runtime.sim.InterruptReport;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.StackReport;

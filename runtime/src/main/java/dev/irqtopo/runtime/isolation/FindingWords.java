@@ -1,7 +1,6 @@
-package dev.irqtopo.cli.report;
+package dev.irqtopo.runtime.isolation;
 
 import dev.irqtopo.runtime.DeliveryMode;
-import dev.irqtopo.runtime.isolation.Finding;
 import java.util.List;
 import java.util.Locale;
 

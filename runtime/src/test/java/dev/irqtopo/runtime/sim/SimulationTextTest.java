@@ -1,4 +1,4 @@
-package dev.irqtopo.cli.report;
+package dev.irqtopo.runtime.sim;
 
 import static com.google.common.truth.Truth.assertThat;
 
@@ -8,9 +8,6 @@ import dev.irqtopo.runtime.DeliveryMode;
 import dev.irqtopo.runtime.Errno;
 import dev.irqtopo.runtime.FaultReason;
 import dev.irqtopo.runtime.Message;
-import dev.irqtopo.runtime.sim.InterruptReport;
-import dev.irqtopo.runtime.sim.SimulationReport;
-import dev.irqtopo.runtime.sim.StackReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

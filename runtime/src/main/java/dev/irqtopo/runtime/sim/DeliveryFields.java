@@ -1,4 +1,4 @@
-package dev.irqtopo.cli.report;
+package dev.irqtopo.runtime.sim;
 
 import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.DeliveryMode;
@@ -7,15 +7,16 @@ import java.util.OptionalInt;
 
 /**
  * The flat {@code kernel, cpu, vector, virq, fault_reason, delivery_mode} view of a delivery that
- * reports print (semantics §6 and §8): what an outcome does not name is empty.
+ * reports print (semantics §6 and §8): what an outcome does not name is empty. The plain text here and
+ * the command line's JSON both read it.
  */
-record DeliveryFields(Optional<String> kernel, OptionalInt cpu, OptionalInt vector, OptionalInt virq,
+public record DeliveryFields(Optional<String> kernel, OptionalInt cpu, OptionalInt vector, OptionalInt virq,
                       Optional<String> faultReason, Optional<DeliveryMode> mode) {
 
     private static final DeliveryFields NONE = new DeliveryFields(Optional.empty(), OptionalInt.empty(),
             OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty());
 
-    static DeliveryFields of(Delivery delivery) {
+    public static DeliveryFields of(Delivery delivery) {
         if (delivery instanceof Delivery.Delivered d) {
             return new DeliveryFields(Optional.of(d.kernel()), OptionalInt.of(d.cpu()), OptionalInt.of(d.vector()),
                     OptionalInt.of(d.virq()), Optional.empty(), d.deliveryMode());

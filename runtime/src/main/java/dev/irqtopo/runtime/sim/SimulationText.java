@@ -1,10 +1,7 @@
-package dev.irqtopo.cli.report;
+package dev.irqtopo.runtime.sim;
 
 import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.Message;
-import dev.irqtopo.runtime.sim.InterruptReport;
-import dev.irqtopo.runtime.sim.SimulationReport;
-import dev.irqtopo.runtime.sim.StackReport;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
-package dev.irqtopo.cli.report;
+package dev.irqtopo.runtime.isolation;
 
-import dev.irqtopo.runtime.isolation.Assignment;
-import dev.irqtopo.runtime.isolation.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

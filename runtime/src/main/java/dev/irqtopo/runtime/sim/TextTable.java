@@ -1,4 +1,4 @@
-package dev.irqtopo.cli.report;
+package dev.irqtopo.runtime.sim;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.irqtopo.cli.report;
+package dev.irqtopo.runtime.isolation;
 
 import static com.google.common.truth.Truth.assertThat;
 
@@ -6,11 +6,6 @@ import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.DeliveryMode;
 import dev.irqtopo.runtime.Message;
-import dev.irqtopo.runtime.isolation.Assignment;
-import dev.irqtopo.runtime.isolation.Finding;
-import dev.irqtopo.runtime.isolation.FindingClass;
-import dev.irqtopo.runtime.isolation.IsolationReport;
-import dev.irqtopo.runtime.isolation.Means;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
