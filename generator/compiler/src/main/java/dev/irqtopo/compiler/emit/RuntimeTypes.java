@@ -4,7 +4,8 @@ import com.palantir.javapoet.ClassName;
 
 /**
  * The runtime library's types that generated code is written against, by name: the emitter does not
- * load them, so it never depends on the engine's classes being present.
+ * load them, so the compiler does not depend on the engine (irqtopo-runtime) at all; the model's types
+ * (irqtopo-model) it does use, to build and encode the model.
  */
 final class RuntimeTypes {
 
