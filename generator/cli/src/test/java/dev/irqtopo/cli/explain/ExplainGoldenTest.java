@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestInfo;
  * {@code src/test/resources/explain/}, compared character for character with the text kept beside it:
  * {@code CASE.irqtopo} gives {@code CASE.txt} (explain) and {@code CASE.dot}. A test's case is named
  * after its method. After a deliberate change, rewrite them with
- * <pre>./mvnw -B -q -o -pl generator/cli -am test -Dtest=ExplainGoldenTest -Dirqtopo.updateGoldens=true</pre>
+ * <pre>./mvnw -B -q -o -pl generator/cli -am test -Dtest=ExplainGoldenTest \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dirqtopo.updateGoldens=true</pre>
  * and review the difference before committing it.
  */
 class ExplainGoldenTest {
