@@ -1,6 +1,6 @@
 package dev.irqtopo.compiler;
 
-import dev.irqtopo.compiler.emit.GeneratedNames;
+import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.naming.Naming;
 import java.util.HashMap;
 import java.util.Map;

@@ -8,7 +8,7 @@ import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.Diagnostic;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.compiler.diag.Severity;
-import dev.irqtopo.compiler.emit.GeneratedNames;
+import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.emit.JavaEmitter;
 import dev.irqtopo.compiler.parse.SourceParser;
 import dev.irqtopo.model.PlatformModel;

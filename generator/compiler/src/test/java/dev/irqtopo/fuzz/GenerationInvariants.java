@@ -11,7 +11,7 @@ import dev.irqtopo.compiler.GenerationCode;
 import dev.irqtopo.compiler.Generator;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.diag.Diagnostic;
-import dev.irqtopo.compiler.emit.GeneratedNames;
+import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.model.PlatformModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,6 +17,7 @@ import dev.irqtopo.compiler.NameCases;
 import dev.irqtopo.compiler.NameCases.NameCase;
 import dev.irqtopo.compiler.PackageNames;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.naming.GeneratedNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
