@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.HypervisorBlock;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
@@ -17,9 +18,9 @@ final class GuestHcallRule extends PlatformRule {
         if (hypervisor.isEmpty()) {
             return;
         }
-        String problem = !PlatformIndex.composeHypercall(hypervisor.get())
+        String problem = !Defaults.hypervisor(hypervisor.get()).composeHypercall()
                 ? "the hypervisor offers no compose hypercall (hypercall none)"
-                : !PlatformIndex.cpuidVisible(hypervisor.get())
+                : !Defaults.hypervisor(hypervisor.get()).cpuidVisible()
                         ? "the guest cannot detect that it is virtualized (cpuid hidden)" : null;
         if (problem == null) {
             return;

@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.HypervisorBlock;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.StorageDecl;
@@ -26,14 +27,14 @@ final class GuestStackWarningRule extends PlatformRule {
         if (hypervisor.isEmpty()) {
             return;
         }
-        boolean visible = PlatformIndex.cpuidVisible(hypervisor.get());
+        boolean visible = Defaults.hypervisor(hypervisor.get()).cpuidVisible();
         for (KernelStack ks : KernelStack.all(index.platform())) {
             Optional<StorageDecl> storage = ks.storage(index);
             if (ks.isHost() || ks.stack().hcall().isPresent() || storage.isEmpty() || report.hasErrorIn(ks.stack())) {
                 continue;
             }
             StorageKind kind = storage.get().kind();
-            boolean trapped = PlatformIndex.traps(hypervisor.get()).contains(kind);
+            boolean trapped = Defaults.hypervisor(hypervisor.get()).traps(kind);
             if (kind == StorageKind.IMS_QUEUE && visible) {
                 report.add(DiagnosticCode.IRQ100, ks.stack().at(), ks.kernel()
                         + " knows it is virtualized and ims queue cannot be trapped: without 'hcall' creating"
