@@ -164,7 +164,7 @@ public final class PlatformLayout {
             List<StackModel> own = byDevice.getValue();
             List<DomainAccess> domains = own.stream()
                     .sorted(Comparator.comparing(StackModel::busDomain))
-                    .map(s -> new DomainAccess(s.busDomain(), !host && untrapped(s)))
+                    .map(s -> new DomainAccess(s.busDomain(), !host && guestWritesReachDevice(s)))
                     .toList();
             DriverShape shape = new DriverShape(domains);
             driverShapes.add(shape);
@@ -175,8 +175,8 @@ public final class PlatformLayout {
         return new KernelLayout(name, host, className, accessor, entries);
     }
 
-    /** A guest's store into this storage reaches the device as written: the hypervisor does not trap it. */
-    private boolean untrapped(StackModel stack) {
-        return model.hypervisor().map(hv -> !hv.traps(stack.storage())).orElse(true);
+    /** Whether a guest's raw store into the stack's storage reaches the device: the hypervisor says. */
+    private boolean guestWritesReachDevice(StackModel stack) {
+        return model.hypervisor().map(hv -> hv.guestWritesReachDevice(stack.storage())).orElse(true);
     }
 }
