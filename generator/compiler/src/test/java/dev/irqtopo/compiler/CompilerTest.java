@@ -65,6 +65,25 @@ class CompilerTest {
     }
 
     @Test
+    void theResultKeepsTheSyntaxTreeOfAFileThatParsed() {
+        assertThat(check(VALID).ast().orElseThrow().platforms().get(0).name().text()).isEqualTo("P");
+        assertThat(check(VALID.replace("cpus 2", "cpus 0")).ast()).isPresent();
+        assertThat(check("platform P {").ast()).isEmpty();
+    }
+
+    @Test
+    void aCheckLeavesWhatOnlyGenerationConcernsAndWritesNothing() {
+        SourceFile bare = new SourceFile("bare.irqtopo", "platform hardware { cpu x86 { cpus 1; } }\n");
+        CompileResult checked = Compiler.compile(CompileRequest.check(bare));
+        assertThat(checked.diagnostics()).isEmpty();
+        assertThat(checked.platforms()).hasSize(1);
+        assertThat(checked.files()).isEmpty();
+        // no package, and a class named like the nested Hardware: what generating would make of it
+        assertThat(positions(Compiler.compile(CompileRequest.generate(bare)).diagnostics()))
+                .containsExactly("1:10 IRQ050", "1:10 IRQ051").inOrder();
+    }
+
+    @Test
     void packageFromTheFileThenTheRequestThenNone() {
         SourceFile withPackage = new SourceFile("a.irqtopo", "package a.b;\n" + VALID);
         SourceFile without = new SourceFile("b.irqtopo", VALID);

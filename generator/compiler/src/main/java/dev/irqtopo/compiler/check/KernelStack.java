@@ -50,9 +50,9 @@ record KernelStack(StackDecl stack, Optional<GuestDecl> guest) {
     }
 
     /**
-     * What the runtime will do with the stack ({@link StackPlan}), decided there and only there; present
-     * when the device and its storage exist. Ask only for a stack without errors: its values then make a
-     * model.
+     * What the runtime will do with the stack, as {@link StackPlan} decides it for the runtime and the
+     * checker alike; present when the device and its storage exist. Ask only for a stack without errors:
+     * its values then make a model.
      */
     Optional<StackPlan> plan(PlatformIndex index) {
         // a guest without a hypervisor is IRQ031's; its stack is judged as under one with every default,
