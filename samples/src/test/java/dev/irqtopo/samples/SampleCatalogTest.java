@@ -3,7 +3,7 @@ package dev.irqtopo.samples;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.diag.Diagnostic;
 import dev.irqtopo.model.PlatformModel;
 import java.io.IOException;
@@ -59,7 +59,7 @@ class SampleCatalogTest {
     @Test
     void everySampleChecksWithoutErrorsAndWithOnlyItsOwnWarnings() throws IOException {
         for (String name : sampleNames()) {
-            CheckResult result = SampleFiles.check(name);
+            SourceResult result = SampleFiles.check(name);
             List<Diagnostic> diagnostics = result.diagnostics();
             assertWithMessage("errors in %s", name).that(diagnostics.stream().filter(Diagnostic::isError).toList())
                     .isEmpty();

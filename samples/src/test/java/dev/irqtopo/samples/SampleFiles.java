@@ -1,8 +1,8 @@
 package dev.irqtopo.samples;
 
-import dev.irqtopo.compiler.CheckRequest;
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.Compiler;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.Sources;
 import dev.irqtopo.compiler.UnreadableSourceException;
 import dev.irqtopo.model.PlatformModel;
@@ -16,9 +16,10 @@ final class SampleFiles {
     private SampleFiles() {
     }
 
-    static CheckResult check(String name) {
+    static SourceResult check(String name) {
         try {
-            return Compiler.check(CheckRequest.of(Sources.read(DIRECTORY.resolve(name + ".irqtopo"))));
+            return Compiler.compile(CompileRequest.check(Sources.read(DIRECTORY.resolve(name + ".irqtopo"))))
+                    .sources().get(0);
         } catch (UnreadableSourceException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -26,7 +27,7 @@ final class SampleFiles {
 
     /** The one platform a sample declares; the sample must have no errors. */
     static PlatformModel platform(String name) {
-        CheckResult result = check(name);
+        SourceResult result = check(name);
         if (result.hasErrors() || result.platforms().size() != 1) {
             throw new IllegalStateException(name + " does not check cleanly: " + result.diagnostics());
         }

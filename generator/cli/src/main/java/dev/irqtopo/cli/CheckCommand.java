@@ -1,7 +1,7 @@
 package dev.irqtopo.cli;
 
-import dev.irqtopo.compiler.CheckRequest;
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.CompileRequest;
+import dev.irqtopo.compiler.CompileResult;
 import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.Sources;
@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
                 unreadable = true;
                 continue;
             }
-            CheckResult result = Compiler.check(CheckRequest.of(source));
+            CompileResult result = Compiler.compile(CompileRequest.check(source));
             err.print(DiagnosticPrinter.render(result.diagnostics(), source.text()));
             errors |= result.hasErrors();
         }

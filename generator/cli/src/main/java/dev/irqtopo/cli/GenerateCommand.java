@@ -1,8 +1,8 @@
 package dev.irqtopo.cli;
 
-import dev.irqtopo.compiler.GenerateRequest;
-import dev.irqtopo.compiler.GenerateResult;
-import dev.irqtopo.compiler.Generator;
+import dev.irqtopo.compiler.CompileRequest;
+import dev.irqtopo.compiler.CompileResult;
+import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.PackageNames;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.Sources;
@@ -68,10 +68,10 @@ final class GenerateCommand implements Callable<Integer> {
                 unreadable = true;
             }
         }
-        GenerateRequest request = new GenerateRequest(sources, Optional.ofNullable(packageName), false);
-        GenerateResult result = Generator.generate(request);
+        CompileRequest request = CompileRequest.generate(sources).withPackage(Optional.ofNullable(packageName));
+        CompileResult result = Compiler.compile(request);
         for (int i = 0; i < sources.size(); i++) {
-            err.print(DiagnosticPrinter.render(result.checks().get(i).diagnostics(), sources.get(i).text()));
+            err.print(DiagnosticPrinter.render(result.sources().get(i).diagnostics(), sources.get(i).text()));
         }
         if (unreadable || result.hasErrors()) {
             err.flush();

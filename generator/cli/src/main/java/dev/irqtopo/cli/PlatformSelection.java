@@ -1,7 +1,7 @@
 package dev.irqtopo.cli;
 
-import dev.irqtopo.compiler.CheckRequest;
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.CompileRequest;
+import dev.irqtopo.compiler.CompileResult;
 import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.Sources;
@@ -42,7 +42,7 @@ final class PlatformSelection {
             err.println("irqtopo: " + e.getMessage());
             return new Loaded(List.of(), IrqtopoCommand.USAGE);
         }
-        CheckResult result = Compiler.check(CheckRequest.of(source));
+        CompileResult result = Compiler.compile(CompileRequest.check(source));
         err.print(DiagnosticPrinter.render(result.diagnostics(), source.text()));
         err.flush();
         if (result.hasErrors()) {

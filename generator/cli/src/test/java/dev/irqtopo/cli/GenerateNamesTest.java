@@ -3,12 +3,12 @@ package dev.irqtopo.cli;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.irqtopo.compiler.GenerateRequest;
-import dev.irqtopo.compiler.GeneratedFile;
-import dev.irqtopo.compiler.Generator;
+import dev.irqtopo.compiler.CompileRequest;
+import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.NameCases;
 import dev.irqtopo.compiler.NameCases.NameCase;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +98,7 @@ class GenerateNamesTest {
             return;
         }
         assertWithMessage("%s", run.err()).that(run.exit()).isEqualTo(0);
-        List<GeneratedFile> expected = Generator.generate(new GenerateRequest(c.files(), c.packageName(), false)).files();
+        List<GeneratedFile> expected = Compiler.compile(CompileRequest.generate(c.files()).withPackage(c.packageName())).files();
         Map<String, String> written = new TreeMap<>(after);
         before.keySet().forEach(written::remove);
         for (GeneratedFile file : expected) {

@@ -26,7 +26,7 @@ class CompilerPropertyTest {
     void anyTokenSequenceGivesSortedDiagnosticsInsideTheText() {
         PropertyRuns.forEachSeed(300, random -> {
             String text = tokenSoup(random);
-            CheckResult result = TestSources.check(text);
+            SourceResult result = TestSources.check(text);
             assertThat(result.diagnostics()).isInOrder(Diagnostic.ORDER);
             long lines = text.chars().filter(c -> c == '\n').count() + 1;
             for (Diagnostic d : result.diagnostics()) {
@@ -45,7 +45,7 @@ class CompilerPropertyTest {
             for (int i = random.nextInt(100); i > 0; i--) {
                 text.append(CHARACTERS.charAt(random.nextInt(CHARACTERS.length())));
             }
-            CheckResult result = TestSources.check(text.toString());
+            SourceResult result = TestSources.check(text.toString());
             // a file without errors declares at least one platform; anything else says what is wrong
             assertThat(result.hasErrors() ? result.diagnostics() : result.platforms()).isNotEmpty();
         });

@@ -22,7 +22,7 @@ class CompilerTest {
 
     @Test
     void warningsDoNotStopModels() {
-        CheckResult result = check(VALID);
+        SourceResult result = check(VALID);
         assertThat(positions(result.diagnostics())).containsExactly("5:12 IRQ103");
         assertThat(result.hasErrors()).isFalse();
         assertThat(result.platforms()).hasSize(1);
@@ -30,7 +30,7 @@ class CompilerTest {
 
     @Test
     void errorsMeanNoModels() {
-        CheckResult result = check(VALID.replace("cpus 2", "cpus 0"));
+        SourceResult result = check(VALID.replace("cpus 2", "cpus 0"));
         assertThat(result.hasErrors()).isTrue();
         assertThat(result.platforms()).isEmpty();
     }
@@ -58,26 +58,45 @@ class CompilerTest {
                     host { stack a.msi: vector -> msi alloc 2; stack a.msi: hcall; }
                 }
                 """;
-        CheckResult result = check(text);
+        SourceResult result = check(text);
         assertThat(positions(result.diagnostics())).containsExactly(
                 "4:11 IRQ030", "4:11 IRQ031", "5:12 IRQ104", "5:54 IRQ044", "5:61 IRQ035", "5:61 IRQ038").inOrder();
         assertThat(result.diagnostics()).isInOrder(Diagnostic.ORDER);
     }
 
     @Test
+    void theResultKeepsTheSyntaxTreeOfAFileThatParsed() {
+        assertThat(check(VALID).ast().orElseThrow().platforms().get(0).name().text()).isEqualTo("P");
+        assertThat(check(VALID.replace("cpus 2", "cpus 0")).ast()).isPresent();
+        assertThat(check("platform P {").ast()).isEmpty();
+    }
+
+    @Test
+    void aCheckLeavesWhatOnlyGenerationConcernsAndWritesNothing() {
+        SourceFile bare = new SourceFile("bare.irqtopo", "platform hardware { cpu x86 { cpus 1; } }\n");
+        CompileResult checked = Compiler.compile(CompileRequest.check(bare));
+        assertThat(checked.diagnostics()).isEmpty();
+        assertThat(checked.platforms()).hasSize(1);
+        assertThat(checked.files()).isEmpty();
+        // no package, and a class named like the nested Hardware: what generating would make of it
+        assertThat(positions(Compiler.compile(CompileRequest.generate(bare)).diagnostics()))
+                .containsExactly("1:10 IRQ050", "1:10 IRQ051").inOrder();
+    }
+
+    @Test
     void packageFromTheFileThenTheRequestThenNone() {
         SourceFile withPackage = new SourceFile("a.irqtopo", "package a.b;\n" + VALID);
         SourceFile without = new SourceFile("b.irqtopo", VALID);
-        assertThat(Compiler.check(new CheckRequest(withPackage, Optional.of("x.y"))).platforms().get(0).javaPackage())
+        assertThat(Compiler.compile(CompileRequest.check(withPackage).withPackage(Optional.of("x.y"))).platforms().get(0).javaPackage())
                 .isEqualTo("a.b");
-        assertThat(Compiler.check(new CheckRequest(without, Optional.of("x.y"))).platforms().get(0).javaPackage())
+        assertThat(Compiler.compile(CompileRequest.check(without).withPackage(Optional.of("x.y"))).platforms().get(0).javaPackage())
                 .isEqualTo("x.y");
-        assertThat(Compiler.check(CheckRequest.of(without)).platforms().get(0).javaPackage()).isEmpty();
+        assertThat(Compiler.compile(CompileRequest.check(without)).platforms().get(0).javaPackage()).isEmpty();
     }
 
     @Test
     void diagnosticsNameTheFileAsGiven() {
-        CheckResult result = Compiler.check(CheckRequest.of(new SourceFile("dir/../x.irqtopo", "")));
+        SourceResult result = Compiler.compile(CompileRequest.check(new SourceFile("dir/../x.irqtopo", ""))).sources().get(0);
         assertThat(result.diagnostics().get(0).file()).isEqualTo("dir/../x.irqtopo");
         assertThat(result.diagnostics().get(0).message()).isEqualTo("expected 'package' or 'platform'");
     }
@@ -95,7 +114,7 @@ class CompilerTest {
 
     @Test
     void binaryLookingTextGivesDiagnostics() {
-        CheckResult result = check("\u0000\u0001\uFFFD\u00ff platform \u0007");
+        SourceResult result = check("\u0000\u0001\uFFFD\u00ff platform \u0007");
         assertThat(result.hasErrors()).isTrue();
         assertThat(result.diagnostics().get(0).line()).isEqualTo(1);
     }

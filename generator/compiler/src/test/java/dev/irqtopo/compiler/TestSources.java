@@ -16,8 +16,8 @@ public final class TestSources {
     }
 
     /** Checks text as a file named {@code test.irqtopo}. */
-    public static CheckResult check(String text) {
-        return Compiler.check(CheckRequest.of(new SourceFile("test.irqtopo", text)));
+    public static SourceResult check(String text) {
+        return Compiler.compile(CompileRequest.check(new SourceFile("test.irqtopo", text))).sources().get(0);
     }
 
     /** {@code LINE:COL CODE} for each diagnostic, in order: compact to assert on. */

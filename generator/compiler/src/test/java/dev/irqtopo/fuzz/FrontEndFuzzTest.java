@@ -3,8 +3,8 @@ package dev.irqtopo.fuzz;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.irqtopo.compiler.CheckResult;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.Sources;
 import dev.irqtopo.compiler.UnreadableSourceException;
 import java.io.IOException;
@@ -58,7 +58,7 @@ class FrontEndFuzzTest {
 
     private static void run(byte[] input) {
         SourceFile lenient = new SourceFile("fuzz.irqtopo", new String(input, StandardCharsets.UTF_8));
-        CheckResult first = FrontEndInvariants.check(lenient);
+        SourceResult first = FrontEndInvariants.check(lenient);
 
         Optional<SourceFile> read = readAsTheCommandLineDoes(input);
         if (read.isPresent() && !read.get().text().equals(lenient.text())) {

@@ -3,21 +3,20 @@ package dev.irqtopo.fuzz;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.irqtopo.compiler.CheckRequest;
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.Compiler;
-import dev.irqtopo.compiler.GenerationCode;
 import dev.irqtopo.compiler.SourceFile;
-import dev.irqtopo.compiler.diag.Diagnostic;
-import dev.irqtopo.compiler.diag.DiagnosticCode;
-import dev.irqtopo.compiler.diag.DiagnosticPrinter;
-import dev.irqtopo.compiler.diag.Severity;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.ast.IrqtopoFile;
 import dev.irqtopo.compiler.ast.PackageDecl;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.ast.Pos;
 import dev.irqtopo.compiler.ast.StackDecl;
-import dev.irqtopo.compiler.parse.SourceParser;
+import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.compiler.diag.DiagnosticPrinter;
+import dev.irqtopo.compiler.diag.GenerationCode;
+import dev.irqtopo.compiler.diag.Severity;
 import dev.irqtopo.model.PlatformModel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,8 +40,8 @@ final class FrontEndInvariants {
     }
 
     /** Checks the source, asserts every invariant, and returns the result for further stages. */
-    static CheckResult check(SourceFile source) {
-        CheckResult result = Compiler.check(CheckRequest.of(source));
+    static SourceResult check(SourceFile source) {
+        SourceResult result = Compiler.compile(CompileRequest.check(source)).sources().get(0);
         assertPositioned(result, source);
         if (result.diagnostics().stream().anyMatch(d -> d.code().equals("IRQ001"))) {
             // meaning is only judged in a file that parsed
@@ -64,7 +63,7 @@ final class FrontEndInvariants {
         }
         boolean warnings = result.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING);
         if (warnings || !result.platforms().isEmpty()) {
-            IrqtopoFile file = SourceParser.parse(source).file().orElseThrow();
+            IrqtopoFile file = result.ast().orElseThrow();
             assertNoWarningInAStackWithAnError(file, result.diagnostics());
             assertModelsFollowTheFile(file, result.platforms());
         }
@@ -103,7 +102,7 @@ final class FrontEndInvariants {
      * Asserts that the result is of the source, its diagnostics sorted, each inside the text with a known
      * code, and rendered with the caret under its column.
      */
-    static void assertPositioned(CheckResult result, SourceFile source) {
+    static void assertPositioned(SourceResult result, SourceFile source) {
         assertThat(result.source()).isEqualTo(source);
         assertThat(result.diagnostics()).isInOrder(Diagnostic.ORDER);
         List<String> lines = List.of(source.text().split("\n", -1));
@@ -117,7 +116,7 @@ final class FrontEndInvariants {
     }
 
     /** Asserts that checking the same text again gives an equal answer (file names aside). */
-    static void assertSameAnswer(CheckResult first, CheckResult second) {
+    static void assertSameAnswer(SourceResult first, SourceResult second) {
         assertThat(second.source().text()).isEqualTo(first.source().text());
         assertThat(withoutFile(second.diagnostics())).isEqualTo(withoutFile(first.diagnostics()));
         assertThat(second.platforms()).isEqualTo(first.platforms());

@@ -3,15 +3,15 @@ package dev.irqtopo.fuzz;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.irqtopo.compiler.CheckResult;
-import dev.irqtopo.compiler.GenerateRequest;
-import dev.irqtopo.compiler.GenerateResult;
-import dev.irqtopo.compiler.GeneratedFile;
-import dev.irqtopo.compiler.GenerationCode;
-import dev.irqtopo.compiler.Generator;
+import dev.irqtopo.compiler.CompileRequest;
+import dev.irqtopo.compiler.CompileResult;
+import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.diag.Diagnostic;
-import dev.irqtopo.compiler.emit.GeneratedNames;
+import dev.irqtopo.compiler.diag.GenerationCode;
+import dev.irqtopo.compiler.naming.GeneratedNames;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import dev.irqtopo.model.PlatformModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +31,11 @@ final class GenerationInvariants {
     }
 
     /** Generates from a source whose check had no errors, asserting every invariant. */
-    static void generate(SourceFile source, CheckResult checked) {
-        GenerateRequest request = new GenerateRequest(List.of(source), Optional.of(DEFAULT_PACKAGE), false);
-        GenerateResult result = Generator.generate(request);
-        assertThat(result.checks()).hasSize(1);
-        CheckResult generated = result.checks().get(0);
+    static void generate(SourceFile source, SourceResult checked) {
+        CompileRequest request = CompileRequest.generate(source).withPackage(Optional.of(DEFAULT_PACKAGE));
+        CompileResult result = Compiler.compile(request);
+        assertThat(result.sources()).hasSize(1);
+        SourceResult generated = result.sources().get(0);
         FrontEndInvariants.assertPositioned(generated, source);
 
         List<Diagnostic> added = new ArrayList<>(generated.diagnostics());
@@ -52,7 +52,7 @@ final class GenerationInvariants {
             assertThat(added).isEmpty();
             assertFiles(generated.platforms(), result.files());
         }
-        assertWithMessage("generated code is reproducible").that(Generator.generate(request)).isEqualTo(result);
+        assertWithMessage("generated code is reproducible").that(Compiler.compile(request)).isEqualTo(result);
     }
 
     private static void assertFiles(List<PlatformModel> platforms, List<GeneratedFile> files) {

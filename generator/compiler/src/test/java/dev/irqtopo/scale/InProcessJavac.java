@@ -1,6 +1,6 @@
 package dev.irqtopo.scale;
 
-import dev.irqtopo.compiler.GeneratedFile;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

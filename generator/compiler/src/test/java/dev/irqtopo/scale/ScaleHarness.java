@@ -1,17 +1,17 @@
 package dev.irqtopo.scale;
 
-import dev.irqtopo.compiler.GenerateRequest;
-import dev.irqtopo.compiler.GenerateResult;
-import dev.irqtopo.compiler.GeneratedFile;
-import dev.irqtopo.compiler.Generator;
+import dev.irqtopo.compiler.CompileRequest;
+import dev.irqtopo.compiler.CompileResult;
+import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Verification;
 import dev.irqtopo.runtime.sim.InterruptReport;
-import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.Simulation;
+import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.StackReport;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -114,10 +114,10 @@ public final class ScaleHarness {
     /** One pass through every stage; the time of each on each clock, by stage ordinal. */
     static Map<Clock, long[]> runOnce(ScalePlatform platform, String text) {
         Stopwatch watch = new Stopwatch();
-        GenerateResult generated = watch.time(ScaleStage.GENERATE,
-                () -> Generator.generate(GenerateRequest.of(new SourceFile(platform.fileName(), text))));
+        CompileResult generated = watch.time(ScaleStage.GENERATE,
+                () -> Compiler.compile(CompileRequest.generate(new SourceFile(platform.fileName(), text))));
         List<GeneratedFile> files = checkGenerated(platform, generated);
-        PlatformModel model = generated.checks().get(0).platforms().get(0);
+        PlatformModel model = generated.sources().get(0).platforms().get(0);
 
         int classes = watch.time(ScaleStage.JAVAC, () -> InProcessJavac.compile(files));
         if (classes < 2) {
@@ -161,7 +161,7 @@ public final class ScaleHarness {
         }
     }
 
-    private static List<GeneratedFile> checkGenerated(ScalePlatform platform, GenerateResult generated) {
+    private static List<GeneratedFile> checkGenerated(ScalePlatform platform, CompileResult generated) {
         if (!generated.diagnostics().isEmpty()) {
             throw new IllegalStateException(platform.fileName() + ": " + generated.diagnostics().get(0).headline());
         }

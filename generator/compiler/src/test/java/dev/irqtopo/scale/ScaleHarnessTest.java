@@ -2,10 +2,10 @@ package dev.irqtopo.scale;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import dev.irqtopo.compiler.CheckRequest;
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
@@ -61,7 +61,7 @@ class ScaleHarnessTest {
     void tenThousandDevicesAreSpreadSoThatEveryTableFits() {
         ScalePlatform platform = new ScalePlatform(10_000);
         assertThat(platform.interrupts()).isEqualTo(100_000);
-        CheckResult checked = Compiler.check(CheckRequest.of(new SourceFile(platform.fileName(), platform.text())));
+        SourceResult checked = Compiler.compile(CompileRequest.check(new SourceFile(platform.fileName(), platform.text()))).sources().get(0);
         assertThat(checked.diagnostics()).isEmpty();
         PlatformModel model = checked.platforms().get(0);
         assertThat(model.buses()).hasSize(40);

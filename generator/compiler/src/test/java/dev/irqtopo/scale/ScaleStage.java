@@ -2,7 +2,7 @@ package dev.irqtopo.scale;
 
 /** What the scale harness times, in pipeline order. */
 enum ScaleStage {
-    /** Parse, check, build the model and emit Java: {@code Generator.generate}. */
+    /** Parse, check, build the model and emit Java: {@code Compiler.compile}, generating. */
     GENERATE("parse+check+generate"),
     /** javac of the generated source, in process, strict, against the runtime. */
     JAVAC("javac"),

@@ -1,6 +1,6 @@
 package dev.irqtopo.maven;
 
-import dev.irqtopo.compiler.Generator;
+import dev.irqtopo.compiler.Compiler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -37,7 +37,7 @@ final class PluginIdentity {
             return "irqtopo-maven-plugin " + version;
         }
         return "irqtopo-maven-plugin " + version + " built " + builtAt(PluginIdentity.class) + " "
-                + builtAt(Generator.class);
+                + builtAt(Compiler.class);
     }
 
     /** When the jar or class directory a class was loaded from last changed, or 0 if unknown. */

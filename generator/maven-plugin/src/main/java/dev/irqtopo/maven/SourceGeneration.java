@@ -1,14 +1,13 @@
 package dev.irqtopo.maven;
 
-import dev.irqtopo.compiler.CheckResult;
-import dev.irqtopo.compiler.GenerateRequest;
-import dev.irqtopo.compiler.GenerateResult;
-import dev.irqtopo.compiler.GeneratedFile;
-import dev.irqtopo.compiler.Generator;
+import dev.irqtopo.compiler.CompileRequest;
+import dev.irqtopo.compiler.CompileResult;
+import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.Sources;
 import dev.irqtopo.compiler.UnreadableSourceException;
 import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import dev.irqtopo.compiler.output.SourceSync;
 import dev.irqtopo.compiler.output.SyncReport;
 import dev.irqtopo.model.PlatformModel;
@@ -82,8 +81,8 @@ final class SourceGeneration {
                 throw new MojoFailureException("irqtopo: " + e.getMessage());
             }
         }
-        GenerateResult result = Generator.generate(new GenerateRequest(sources, request.packageName(),
-                request.failOnWarning()));
+        CompileResult result = Compiler.compile(CompileRequest.generate(sources).withPackage(request.packageName())
+                .withFailOnWarning(request.failOnWarning()));
         logDiagnostics(result.diagnostics());
         if (result.hasErrors()) {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
@@ -129,12 +128,10 @@ final class SourceGeneration {
     }
 
     /** Runs the isolation analysis on every platform; a verdict other than the expected one fails the build. */
-    private void verify(GenerateResult result) throws MojoFailureException {
+    private void verify(CompileResult result) throws MojoFailureException {
         List<IsolationReport> reports = new ArrayList<>();
-        for (CheckResult check : result.checks()) {
-            for (PlatformModel platform : check.platforms()) {
-                reports.add(Verification.run(platform));
-            }
+        for (PlatformModel platform : result.platforms()) {
+            reports.add(Verification.run(platform));
         }
         VerdictCheck.check(reports, log);
     }

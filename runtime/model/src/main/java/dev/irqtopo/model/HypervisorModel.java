@@ -1,6 +1,5 @@
 package dev.irqtopo.model;
 
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,9 +17,6 @@ public record HypervisorModel(
         Set<StorageKind> traps,
         boolean composeHypercall,
         boolean extDestId) {
-
-    /** What {@code traps} means when not given. */
-    public static final Set<StorageKind> DEFAULT_TRAPS = Set.copyOf(EnumSet.of(StorageKind.MSI, StorageKind.MSIX));
 
     public HypervisorModel {
         Objects.requireNonNull(kind);

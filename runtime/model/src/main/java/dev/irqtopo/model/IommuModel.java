@@ -23,9 +23,7 @@ public record IommuModel(
         boolean posted,
         List<String> covers) {
 
-    public static final int VTD_DEFAULT_ENTRIES = 65536;
     public static final int VTD_MAX_ENTRIES = 65536;
-    public static final int AMDVI_DEFAULT_ENTRIES = 512;
     public static final int AMDVI_MAX_ENTRIES = 2048;
 
     public IommuModel {

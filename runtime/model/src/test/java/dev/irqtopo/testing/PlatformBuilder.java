@@ -69,7 +69,7 @@ public final class PlatformBuilder {
     }
 
     public static IommuModel vtdUnit(String name) {
-        return new IommuModel(name, IommuKind.VTD, true, IommuModel.VTD_DEFAULT_ENTRIES, SourceCheck.FULL, false, false, List.of());
+        return new IommuModel(name, IommuKind.VTD, true, 65536, SourceCheck.FULL, false, false, List.of());
     }
 
     public static IommuModel amdViUnit(String name, int entries) {
@@ -104,7 +104,8 @@ public final class PlatformBuilder {
 
     /** {@code hypervisor kvm { }}: cpuid visible, traps msi and msix, no hypercall, no ext_dest_id. */
     public PlatformBuilder kvm() {
-        return hypervisor(new HypervisorModel(HypervisorKind.KVM, true, HypervisorModel.DEFAULT_TRAPS, false, false));
+        return hypervisor(new HypervisorModel(HypervisorKind.KVM, true, EnumSet.of(StorageKind.MSI, StorageKind.MSIX), false,
+                false));
     }
 
     public PlatformBuilder hypervisor(HypervisorModel model) {

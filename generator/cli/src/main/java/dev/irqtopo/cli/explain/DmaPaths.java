@@ -97,7 +97,7 @@ public final class DmaPaths {
         if (!device.isSubDevice()) {
             return "any memory write: " + guest.name() + " programs its DMA";
         }
-        List<StorageModel> untrapped = device.storages().stream().filter(s -> !trapped(platform, s)).toList();
+        List<StorageModel> untrapped = device.storages().stream().filter(s -> guestWritesReach(platform, s)).toList();
         if (untrapped.isEmpty()) {
             return "nothing " + guest.name() + " controls: " + (device.storages().isEmpty() ? "it has no storage"
                     : "its " + keywords(device.storages()) + " is trapped");
@@ -149,7 +149,7 @@ public final class DmaPaths {
             return "none";
         }
         String stores = device.storages().stream()
-                .map(s -> s.kind().keyword() + " " + s.size() + (trapped(platform, s) ? " trapped" : " untrapped"))
+                .map(s -> s.kind().keyword() + " " + s.size() + (guestWritesReach(platform, s) ? " untrapped" : " trapped"))
                 .collect(Collectors.joining(", "));
         return stores + (device.isSubDevice() ? "" : "; no trap limits DMA");
     }
@@ -167,9 +167,9 @@ public final class DmaPaths {
         return platform.iommuCovering(device).filter(IommuModel::remapping);
     }
 
-    /** Whether the hypervisor intercepts a guest's stores into this storage ({@code ims queue} never). */
-    static boolean trapped(PlatformModel platform, StorageModel storage) {
-        return platform.hypervisor().map(hv -> hv.traps(storage.kind())).orElse(false);
+    /** Whether a guest's stores into this storage reach the device as written, untrapped: the hypervisor says. */
+    static boolean guestWritesReach(PlatformModel platform, StorageModel storage) {
+        return platform.hypervisor().map(hv -> hv.guestWritesReachDevice(storage.kind())).orElse(true);
     }
 
     /** The other devices the IOMMU sees with the same requester id, in declaration order. */

@@ -136,7 +136,7 @@ public final class DotGraph {
         lines.add(device.requesterId() + (device.isSubDevice() ? " pasid " + device.pasid() : ""));
         for (StorageModel storage : device.storages()) {
             lines.add(storage.kind().keyword() + " " + storage.size() + (storage.maskable() ? " maskable" : "")
-                    + (guest ? (DmaPaths.trapped(platform, storage) ? ", trapped" : ", untrapped") : ""));
+                    + (guest ? (DmaPaths.guestWritesReach(platform, storage) ? ", untrapped" : ", trapped") : ""));
         }
         return lines;
     }
@@ -154,7 +154,7 @@ public final class DotGraph {
                 }
                 String means;
                 if (device.isSubDevice()) {
-                    List<String> untrapped = device.storages().stream().filter(s -> !DmaPaths.trapped(platform, s))
+                    List<String> untrapped = device.storages().stream().filter(s -> DmaPaths.guestWritesReach(platform, s))
                             .map(s -> s.kind().keyword()).toList();
                     if (untrapped.isEmpty()) {
                         continue;
@@ -200,7 +200,7 @@ public final class DotGraph {
                     edge(prefix + "vector", prefix + "remap " + iommu.name(), "");
                 }
             }
-        } else if (platform.hypervisor().map(hv -> hv.composeHypercall() && hv.cpuidVisible()).orElse(false)) {
+        } else if (platform.hypervisor().map(HypervisorModel::composeHypercallUsable).orElse(false)) {
             node(prefix + "hcall", "hcall");
             edge(prefix + "vector", prefix + "hcall", "");
         }

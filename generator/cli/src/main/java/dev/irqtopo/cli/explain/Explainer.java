@@ -7,6 +7,7 @@ import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
+import dev.irqtopo.model.StackPlan;
 import dev.irqtopo.model.StorageKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,8 +18,9 @@ import java.util.Optional;
 /**
  * Explains each stack of a checked platform, in boot order: which domain allocates, composes and
  * stores at which boundary, how the device's message is used on its way to a CPU, and what the
- * hypervisor does with the guest's store or hypercall (semantics §1 to §5). It reads the model only;
- * nothing is booted.
+ * hypervisor does with the guest's store or hypercall (semantics §1 to §5). Who composes and what
+ * becomes of the store is the stack's {@link StackPlan}, which the runtime follows too: this class
+ * only renders it. Nothing is booted.
  */
 public final class Explainer {
 
@@ -60,10 +62,11 @@ public final class Explainer {
             cells.put(step, new EnumMap<>(Part.class));
         }
         List<String> notes = new ArrayList<>();
+        StackPlan plan = StackPlan.of(guest.isEmpty(), platform.hypervisor(), stack);
         if (guest.isPresent()) {
-            guestStack(guest.get(), stack, device, iommu, cells, notes);
+            guestStack(guest.get(), stack, plan, device, iommu, cells, notes);
         } else {
-            hostStack(stack, cells, notes);
+            hostStack(stack, plan, cells, notes);
         }
         cells.get(Step.ALLOC).put(Part.BUS, stack.busDomain().keyword() + " (slot)");
         cells.get(Step.USE).put(Part.DEVICE, "emits, as " + requester(device));
@@ -74,10 +77,10 @@ public final class Explainer {
         return new StackExplanation(title, labels, cells, notes);
     }
 
-    private void hostStack(StackModel stack, Map<Step, Map<Part, String>> cells, List<String> notes) {
+    private void hostStack(StackModel stack, StackPlan plan, Map<Step, Map<Part, String>> cells, List<String> notes) {
         cells.get(Step.ALLOC).put(Part.CPU, "vector (CPU, vector)");
-        if (stack.remap().isPresent()) {
-            IommuModel unit = platform.iommu(stack.remap().get()).orElseThrow();
+        if (plan.composer() == StackPlan.Composer.REMAP_DOMAIN) {
+            IommuModel unit = platform.iommu(stack.remap().orElseThrow()).orElseThrow();
             cells.get(Step.ALLOC).put(Part.TRANSLATION, "remap " + unit.name() + " (" + entries(stack) + ")");
             cells.get(Step.COMPOSE).put(Part.TRANSLATION, "remap " + unit.name()
                     + (unit.kind() == IommuKind.VTD ? " (remappable format)" : " (entry index)"));
@@ -89,31 +92,33 @@ public final class Explainer {
         notes.add("Trap: none, and no hypercall: the host stores into its own device directly.");
     }
 
-    private void guestStack(GuestModel guest, StackModel stack, DeviceModel device, Optional<IommuModel> iommu,
-                            Map<Step, Map<Part, String>> cells, List<String> notes) {
+    private void guestStack(GuestModel guest, StackModel stack, StackPlan plan, DeviceModel device,
+                            Optional<IommuModel> iommu, Map<Step, Map<Part, String>> cells, List<String> notes) {
         HypervisorModel hv = platform.hypervisor().orElseThrow();
-        boolean trapped = hv.traps(stack.storage());
         String storage = stack.storage().keyword();
         String hostSide = "a host vector" + iommu.map(i -> " and an entry in " + i.name()
                 + (i.posted() && i.kind() == IommuKind.VTD ? ", posted to the vCPU" : "")).orElse("");
-        if (stack.storage() == StorageKind.IMS_QUEUE && !stack.hypercall() && hv.cpuidVisible()) {
+        if (!plan.created()) {
             notes.add("Domain creation fails with EOPNOTSUPP: " + guest.name() + " knows it is virtualized, and "
                     + storage + " is its own RAM, which the hypervisor cannot trap; nothing is allocated.");
         }
         cells.get(Step.ALLOC).put(Part.CPU, "vector (vCPU, vector)");
-        if (stack.hypercall()) {
+        if (plan.composer() == StackPlan.Composer.HYPERCALL) {
             cells.get(Step.ALLOC).put(Part.TRANSLATION, "hcall (host allocates)");
             cells.get(Step.COMPOSE).put(Part.TRANSLATION, "hcall (host's message)");
             cells.get(Step.STORE).put(Part.BUS, stack.busDomain().keyword() + " (as returned)");
             notes.add("Hypercall: once " + guest.name() + "'s vector domain has chosen a vCPU and vector, the hypervisor"
                     + " allocates on the host for " + requester(device) + " (" + hostSide + ") and returns the"
                     + " composed message, or the host's errno, after which " + guest.name() + " rolls back.");
-            notes.add("Trap: " + (trapped ? "the hypervisor traps " + storage + " but recognises its own message, so"
-                    : "none for " + storage + ", so") + " the store reaches the device as written.");
+            // the message is the hypervisor's own, so it arrives as returned either way; the note says whether
+            // a trap sees it on the way
+            notes.add("Trap: " + (!hv.guestWritesReachDevice(stack.storage()) ? "the hypervisor traps " + storage
+                    + " but recognises its own message, so" : "none for " + storage + ", so")
+                    + " the store reaches the device as written.");
             return;
         }
         cells.get(Step.COMPOSE).put(Part.CPU, "vector (compatibility format)");
-        if (trapped) {
+        if (plan.store() == StackPlan.Store.TRAPPED) {
             cells.get(Step.STORE).put(Part.BUS, stack.busDomain().keyword() + " (trapped)");
             cells.get(Step.STORE).put(Part.TRANSLATION, "hypervisor (rewrites)");
             notes.add("Trap: the hypervisor intercepts the store into " + storage + ", reads the destination as a vCPU"

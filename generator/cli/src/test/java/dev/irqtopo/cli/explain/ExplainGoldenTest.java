@@ -3,10 +3,10 @@ package dev.irqtopo.cli.explain;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.irqtopo.compiler.CheckRequest;
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.model.PlatformModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +72,8 @@ class ExplainGoldenTest {
         String name = test.getTestMethod().orElseThrow().getName()
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         Path input = DIR.resolve(name + ".irqtopo");
-        CheckResult checked = Compiler.check(CheckRequest.of(
-                new SourceFile(input.getFileName().toString(), Files.readString(input, StandardCharsets.UTF_8))));
+        SourceResult checked = Compiler.compile(CompileRequest.check(
+                new SourceFile(input.getFileName().toString(), Files.readString(input, StandardCharsets.UTF_8)))).sources().get(0);
         assertWithMessage("errors in %s", input).that(checked.hasErrors()).isFalse();
         List<PlatformModel> platforms = checked.platforms();
         String text = ExplainText.render(platforms);

@@ -1,25 +1,20 @@
 package dev.irqtopo.compiler.ast;
 
 import dev.irqtopo.model.BusDomainKind;
-import dev.irqtopo.model.HypervisorModel;
-import dev.irqtopo.model.StorageKind;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Lookups over one platform's declarations, and the language's defaults for what a block leaves out.
- * Where a name or block is declared twice (an error of its own), the first declaration counts, so that
- * the checker can go on judging the rest of the file and the model builder, which only sees files
- * without errors, reads the same answers.
+ * Lookups over one platform's declarations (what a block leaves out is {@link Defaults}'). Where a name
+ * or block is declared twice (an error of its own), the first declaration counts, so that the checker
+ * can go on judging the rest of the file and the model builder, which only sees files without errors,
+ * reads the same answers.
  */
 public final class PlatformIndex {
 
@@ -129,16 +124,6 @@ public final class PlatformIndex {
                 .map(Rid::bus).findFirst();
     }
 
-    /**
-     * A bridge's secondary bus in a checked file: the one its devices name; for an empty bridge, which
-     * names none, the bus after its own (wrapping after ff), as firmware numbers a fresh secondary bus.
-     * Nothing sits behind an empty bridge, so no verdict depends on that number.
-     */
-    public static int secondaryBus(BridgeDecl bridge) {
-        return declaredSecondaryBus(bridge).map(BigInteger::intValueExact)
-                .orElseGet(() -> (bridge.rid().bus().intValueExact() + 1) & 0xFF);
-    }
-
     public Optional<IommuDecl> iommu(String name) {
         return Optional.ofNullable(iommus.get(name));
     }
@@ -176,7 +161,7 @@ public final class PlatformIndex {
      * {@code covers} covers every bus.
      */
     public List<IommuDecl> iommusCovering(String bus) {
-        if (iommuList.size() == 1 && iommuList.get(0).prop(IommuProp.Covers.class).isEmpty()) {
+        if (Defaults.coversEveryBus(iommuList)) {
             return iommuList;
         }
         return List.copyOf(covering.getOrDefault(bus, List.of()));
@@ -195,33 +180,5 @@ public final class PlatformIndex {
     /** The IOMMU a bus's messages pass through, if any. */
     public Optional<IommuDecl> iommuCovering(String bus) {
         return iommusCovering(bus).stream().findFirst();
-    }
-
-    /** An IOMMU's {@code remapping}, {@code on} unless given. */
-    public static boolean remaps(IommuDecl iommu) {
-        return iommu.prop(IommuProp.Remapping.class).map(IommuProp.Remapping::on).orElse(true);
-    }
-
-    /** The hypervisor's {@code cpuid}: visible unless given hidden. */
-    public static boolean cpuidVisible(HypervisorBlock hypervisor) {
-        return hypervisor.prop(HypervisorProp.Cpuid.class).map(HypervisorProp.Cpuid::visible).orElse(true);
-    }
-
-    /** The hypervisor's {@code hypercall}: none unless given compose. */
-    public static boolean composeHypercall(HypervisorBlock hypervisor) {
-        return hypervisor.prop(HypervisorProp.Hypercall.class).map(HypervisorProp.Hypercall::compose).orElse(false);
-    }
-
-    /**
-     * The storages the hypervisor traps: {@code msi, msix} unless given. {@code ims queue} is never
-     * trapped, even when the file asks for it (an error of its own).
-     */
-    public static Set<StorageKind> traps(HypervisorBlock hypervisor) {
-        Set<StorageKind> traps = hypervisor.prop(HypervisorProp.Traps.class)
-                .map(t -> t.storages().stream().map(Word::value).collect(Collectors.toCollection(
-                        () -> EnumSet.noneOf(StorageKind.class))))
-                .orElseGet(() -> EnumSet.copyOf(HypervisorModel.DEFAULT_TRAPS));
-        traps.remove(StorageKind.IMS_QUEUE);
-        return traps;
     }
 }

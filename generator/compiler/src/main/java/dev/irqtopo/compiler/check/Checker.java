@@ -1,13 +1,21 @@
 package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.IrqtopoFile;
+import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.compiler.diag.GenerationCode;
+import dev.irqtopo.model.PlatformModel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The check stage: every static rule of the language over a file that parsed. Each rule is a class of
  * its own, named for what it checks; all of them run, so a file's problems come in one report. Error
  * rules run first, so that the warning rules can leave alone a stack with an error.
+ *
+ * <p>A generation run has rules of its own ({@link GenerationCode}, and classes of two files that
+ * collide), judged over the files that checked without errors once their platforms are resolved: what
+ * Java a platform becomes depends on its model and on the run's other files.
  */
 public final class Checker {
 
@@ -56,6 +64,12 @@ public final class Checker {
             new RepeatedAssignWarningRule(),
             new MixedRemappingWarningRule());
 
+    private static final List<GenerationRule> GENERATION_RULES = List.of(
+            new GeneratedPackageRule(),
+            new GeneratedNameRule(),
+            new ClassCollisionRule(),
+            new ClassPackageRule());
+
     private Checker() {
     }
 
@@ -65,5 +79,24 @@ public final class Checker {
         ERROR_RULES.forEach(rule -> rule.check(file, report));
         WARNING_RULES.forEach(rule -> rule.check(file, report));
         return report.diagnostics();
+    }
+
+    /**
+     * The generation rules' diagnostics for the files of a run, one list per file in the run's order,
+     * each in no particular order. Each file meets the classes of the files before it.
+     */
+    public static List<List<Diagnostic>> checkGeneration(List<CheckedFile> files) {
+        GenerationRun run = new GenerationRun(files);
+        List<List<Diagnostic>> diagnostics = new ArrayList<>();
+        for (CheckedFile file : files) {
+            Report report = new Report(file.name());
+            for (int i = 0; i < file.platforms().size(); i++) {
+                Platform declared = file.ast().platforms().get(i);
+                PlatformModel model = file.platforms().get(i);
+                GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
+            }
+            diagnostics.add(report.diagnostics());
+        }
+        return diagnostics;
     }
 }

@@ -1,6 +1,7 @@
 package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.CpuProp;
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.PlatformIndex;
@@ -27,7 +28,7 @@ final class CompatX2apicWarningRule extends PlatformRule {
         for (IommuDecl iommu : index.platform().iommus()) {
             Optional<IommuProp.Compat> compat = iommu.prop(IommuProp.Compat.class).filter(IommuProp.Compat::allowed);
             if (iommu.kind() == IommuKind.VTD && compat.isPresent()) {
-                String why = PlatformIndex.remaps(iommu)
+                String why = Defaults.remapping(iommu)
                         ? " runs in x2APIC mode (apic x2apic), where VT-d blocks compatibility-format messages"
                                 + " whatever 'compat' says"
                         : " has remapping off, and with apic x2apic VT-d would block compatibility format anyway";

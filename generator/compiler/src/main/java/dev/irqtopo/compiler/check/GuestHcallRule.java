@@ -1,29 +1,27 @@
 package dev.irqtopo.compiler.check;
 
-import dev.irqtopo.compiler.ast.HypervisorBlock;
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.HypervisorModel;
 import java.util.Optional;
 
 /**
- * IRQ039: a guest stack's {@code hcall} needs the hypervisor's compose hypercall, and a guest that can
- * detect it is virtualized ({@code cpuid visible}). Without any hypervisor, IRQ031 says it all.
+ * IRQ039: a guest stack's {@code hcall} needs a compose hypercall the guest can use
+ * ({@link HypervisorModel#composeHypercallUsable()}: offered, and the guest can detect it is
+ * virtualized). Without any hypervisor, IRQ031 says it all.
  */
 final class GuestHcallRule extends PlatformRule {
 
     @Override
     void check(PlatformIndex index, Report report) {
-        Optional<HypervisorBlock> hypervisor = index.hypervisor();
-        if (hypervisor.isEmpty()) {
+        Optional<HypervisorModel> hypervisor = index.hypervisor().map(Defaults::hypervisor);
+        if (hypervisor.isEmpty() || hypervisor.get().composeHypercallUsable()) {
             return;
         }
-        String problem = !PlatformIndex.composeHypercall(hypervisor.get())
+        String problem = !hypervisor.get().composeHypercall()
                 ? "the hypervisor offers no compose hypercall (hypercall none)"
-                : !PlatformIndex.cpuidVisible(hypervisor.get())
-                        ? "the guest cannot detect that it is virtualized (cpuid hidden)" : null;
-        if (problem == null) {
-            return;
-        }
+                : "the guest cannot detect that it is virtualized (cpuid hidden)";
         for (KernelStack ks : KernelStack.all(index.platform())) {
             if (!ks.isHost()) {
                 ks.stack().hcall().ifPresent(h -> report.add(DiagnosticCode.IRQ039, h.at(),

@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.PlatformIndex;
@@ -20,7 +21,7 @@ final class HostRemapWarningRule extends PlatformRule {
             if (!ks.isHost() || ks.stack().remap().isPresent() || device.isEmpty() || report.hasErrorIn(ks.stack())) {
                 continue;
             }
-            Optional<IommuDecl> iommu = index.iommuCovering(device.get().bus().text()).filter(PlatformIndex::remaps);
+            Optional<IommuDecl> iommu = index.iommuCovering(device.get().bus().text()).filter(Defaults::remapping);
             iommu.ifPresent(i -> report.add(DiagnosticCode.IRQ103, ks.stack().at(), "device "
                     + device.get().name().text() + " is behind IOMMU " + i.name().text()
                     + " with remapping on, but the stack has no 'remap " + i.name().text()

@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.PlatformIndex;
@@ -18,8 +19,8 @@ final class MixedRemappingWarningRule extends PlatformRule {
     @Override
     void check(PlatformIndex index, Report report) {
         List<IommuDecl> iommus = index.platform().iommus();
-        Optional<IommuDecl> on = iommus.stream().filter(PlatformIndex::remaps).findFirst();
-        Optional<IommuDecl> off = iommus.stream().filter(i -> !PlatformIndex.remaps(i)).findFirst();
+        Optional<IommuDecl> on = iommus.stream().filter(Defaults::remapping).findFirst();
+        Optional<IommuDecl> off = iommus.stream().filter(i -> !Defaults.remapping(i)).findFirst();
         if (on.isEmpty() || off.isEmpty()) {
             return;
         }

@@ -3,13 +3,14 @@ package dev.irqtopo.compiler.check;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.StackPlan;
+import java.util.Optional;
 
 /**
- * IRQ104: x86 gives a multi-message MSI block only where remapping stands between the device and the
- * vectors: without it the device would need aligned contiguous vectors on one CPU. A host stack gets it
- * through {@code remap}, a guest stack through {@code hcall} (the host then allocates the block behind
- * its own remapping, as Hyper-V's vPCI driver asks it to). Any other {@code msi} stack with {@code alloc}
- * above 1 fails to allocate (ENOSPC).
+ * IRQ104: an {@code msi} stack with {@code alloc} above 1 whose plan allows one message only
+ * ({@link StackPlan#multiMessage()}): x86 gives a multi-message MSI block only where remapping stands
+ * between the device and the vectors, else the device would need aligned contiguous vectors on one CPU.
+ * Such a request fails to allocate (ENOSPC).
  */
 final class MultiMessageMsiWarningRule extends PlatformRule {
 
@@ -18,9 +19,11 @@ final class MultiMessageMsiWarningRule extends PlatformRule {
         for (KernelStack ks : KernelStack.all(index.platform())) {
             var stack = ks.stack();
             boolean multiMessage = stack.alloc().filter(a -> a.in(2, NumberRangeRule.MAX_ALLOC)).isPresent();
-            boolean remapped = ks.isHost() ? stack.remap().isPresent() : stack.hcall().isPresent();
-            if (stack.busDomain().value() != BusDomainKind.MSI || !multiMessage || remapped
-                    || report.hasErrorIn(stack)) {
+            if (stack.busDomain().value() != BusDomainKind.MSI || !multiMessage || report.hasErrorIn(stack)) {
+                continue;
+            }
+            Optional<StackPlan> plan = ks.plan(index);
+            if (plan.isEmpty() || plan.get().multiMessage()) {
                 continue;
             }
             String without = ks.isHost() ? "'remap'" : "'hcall'";

@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.Link;
@@ -31,7 +32,7 @@ final class RemapTargetRule extends PlatformRule {
     private static void judge(Link.Remap remap, IommuDecl iommu, DeviceDecl device, PlatformIndex index,
             Report report) {
         String bus = device.bus().text();
-        if (!PlatformIndex.remaps(iommu)) {
+        if (!Defaults.remapping(iommu)) {
             report.add(DiagnosticCode.IRQ036, remap.iommu().pos(),
                     "IOMMU " + iommu.name().text() + " has remapping off");
         } else if (!index.iommusCovering(bus).contains(iommu)) {

@@ -6,6 +6,7 @@ import dev.irqtopo.compiler.ast.Pos;
 import dev.irqtopo.compiler.ast.StackDecl;
 import dev.irqtopo.compiler.diag.Diagnostic;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.compiler.diag.GenerationCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -39,11 +40,21 @@ final class Report {
      */
     void add(DiagnosticCode code, Pos at, String message) {
         if (reported.add(code.name() + "@" + at)) {
-            Diagnostic diagnostic = code.at(file, at.line(), at.column(), message);
-            diagnostics.add(diagnostic);
-            if (diagnostic.isError()) {
-                errors.add(at);
-            }
+            added(code.at(file, at.line(), at.column(), message), at);
+        }
+    }
+
+    /** Reports a problem of a generation run's code at a token, as {@link #add(DiagnosticCode, Pos, String)} does. */
+    void add(GenerationCode code, Pos at, String message) {
+        if (reported.add(code.name() + "@" + at)) {
+            added(code.at(file, at.line(), at.column(), message), at);
+        }
+    }
+
+    private void added(Diagnostic diagnostic, Pos at) {
+        diagnostics.add(diagnostic);
+        if (diagnostic.isError()) {
+            errors.add(at);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IommuProp;
@@ -39,7 +40,7 @@ final class SourceCheckWarningRule extends PlatformRule {
                     + index.owner(assigned.get().name().text()).orElseThrow().name().text();
             String checks = check.get().value() == SourceCheck.OFF ? "binds its entries to no requester id"
                     : "binds its entries only to a bus";
-            report.add(DiagnosticCode.IRQ107, check.get().word(), PlatformIndex.remaps(iommu)
+            report.add(DiagnosticCode.IRQ107, check.get().word(), Defaults.remapping(iommu)
                     ? "IOMMU " + iommu.name().text() + " " + checks + " and covers " + device
                             + ": other devices can use its entries, yet Linux still reports isolated MSI for it"
                     : "IOMMU " + iommu.name().text() + " has remapping off, so 'source_check' protects nothing, and"

@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.check;
 
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.Name;
@@ -30,7 +31,7 @@ final class UnsafeAssignmentWarningRule extends PlatformRule {
                     continue;
                 }
                 String bus = device.get().bus().text();
-                if (index.iommusCovering(bus).stream().noneMatch(PlatformIndex::remaps)) {
+                if (index.iommusCovering(bus).stream().noneMatch(Defaults::remapping)) {
                     report.add(DiagnosticCode.IRQ106, name.pos(), "function " + name.text() + " is assigned to guest "
                             + guest.name().text() + ", but no IOMMU with remapping on covers bus " + bus
                             + ": its DMA can send any interrupt to the host (Linux refuses the assignment"

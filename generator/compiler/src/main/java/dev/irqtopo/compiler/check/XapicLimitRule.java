@@ -2,6 +2,7 @@ package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.CpuBlock;
 import dev.irqtopo.compiler.ast.CpuProp;
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.Num;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.Pos;
@@ -23,7 +24,7 @@ final class XapicLimitRule extends PlatformRule {
     void check(PlatformIndex index, Report report) {
         for (CpuBlock cpu : index.platform().cpuBlocks()) {
             Optional<CpuProp.Apic> apic = cpu.props(CpuProp.Apic.class).stream().findFirst();
-            if (apic.isPresent() && apic.get().mode().value() != ApicMode.XAPIC) {
+            if (Defaults.apic(cpu) != ApicMode.XAPIC) {
                 continue;
             }
             Pos at = apic.map(a -> a.mode().pos()).orElse(cpu.at());

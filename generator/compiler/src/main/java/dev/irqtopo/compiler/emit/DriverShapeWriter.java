@@ -8,6 +8,8 @@ import static javax.lang.model.element.Modifier.STATIC;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.irqtopo.compiler.naming.DomainAccess;
+import dev.irqtopo.compiler.naming.DriverShape;
 
 /** A kernel's view of devices of one {@link DriverShape}: one accessor per declared bus domain. */
 final class DriverShapeWriter {

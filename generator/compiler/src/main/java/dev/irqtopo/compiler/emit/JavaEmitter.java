@@ -1,6 +1,8 @@
 package dev.irqtopo.compiler.emit;
 
 import com.palantir.javapoet.JavaFile;
+import dev.irqtopo.compiler.naming.GeneratedNames;
+import dev.irqtopo.compiler.naming.PlatformLayout;
 import dev.irqtopo.model.PlatformModel;
 import java.util.List;
 

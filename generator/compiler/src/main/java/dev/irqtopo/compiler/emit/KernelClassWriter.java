@@ -8,6 +8,9 @@ import static javax.lang.model.element.Modifier.STATIC;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.irqtopo.compiler.naming.DriverShape;
+import dev.irqtopo.compiler.naming.GeneratedNames;
+import dev.irqtopo.compiler.naming.PlatformLayout;
 import java.util.function.Function;
 
 /**

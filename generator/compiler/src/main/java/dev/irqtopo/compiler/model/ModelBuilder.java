@@ -4,35 +4,28 @@ import dev.irqtopo.compiler.ast.BridgeDecl;
 import dev.irqtopo.compiler.ast.BusDecl;
 import dev.irqtopo.compiler.ast.CpuBlock;
 import dev.irqtopo.compiler.ast.CpuProp;
+import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.DeviceAddress;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.ExpectDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
-import dev.irqtopo.compiler.ast.HypervisorBlock;
-import dev.irqtopo.compiler.ast.HypervisorProp;
 import dev.irqtopo.compiler.ast.IommuDecl;
-import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.IrqtopoFile;
 import dev.irqtopo.compiler.ast.Name;
-import dev.irqtopo.compiler.ast.Num;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.Rid;
 import dev.irqtopo.compiler.ast.StackDecl;
 import dev.irqtopo.compiler.ast.StorageDecl;
 import dev.irqtopo.compiler.ast.Word;
-import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.GuestModel;
-import dev.irqtopo.model.HypervisorModel;
-import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.RequesterId;
-import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageModel;
 import java.math.BigInteger;
@@ -44,7 +37,7 @@ import java.util.Optional;
 
 /**
  * The model stage: resolves a file the checker passed without errors into platform models, with every
- * default of the language applied and every name resolved. It trusts the checker: given a file with
+ * default of the language applied ({@link Defaults}) and every name resolved. It trusts the checker: given a file with
  * errors, it may throw.
  */
 public final class ModelBuilder {
@@ -67,7 +60,7 @@ public final class ModelBuilder {
                 p.description().orElse(""),
                 cpu(index.cpu().orElseThrow()),
                 p.iommus().stream().map(i -> iommu(i, index)).toList(),
-                index.hypervisor().map(ModelBuilder::hypervisor),
+                index.hypervisor().map(Defaults::hypervisor),
                 p.buses().stream().map(b -> bus(b, index)).toList(),
                 p.hostStacks().stream().map(s -> stack(s, index)).toList(),
                 p.guests().stream().map(g -> guest(g, index)).toList(),
@@ -76,38 +69,20 @@ public final class ModelBuilder {
 
     private static CpuModel cpu(CpuBlock cpu) {
         int count = cpu.props(CpuProp.Cpus.class).get(0).count().intValue();
-        ApicMode apic = cpu.props(CpuProp.Apic.class).stream().findFirst().map(a -> a.mode().value())
-                .orElse(ApicMode.XAPIC);
-        return cpu.props(CpuProp.ApicIds.class).stream().findFirst()
-                .map(ids -> new CpuModel(count, apic, ids.ids().stream().map(Num::intValue).toList()))
-                .orElseGet(() -> CpuModel.of(count, apic));
+        return new CpuModel(count, Defaults.apic(cpu), Defaults.apicIds(cpu, count));
     }
 
     private static IommuModel iommu(IommuDecl iommu, PlatformIndex index) {
-        boolean vtd = iommu.kind() == IommuKind.VTD;
-        int entries = iommu.prop(IommuProp.Entries.class).map(e -> e.count().intValue())
-                .orElse(vtd ? IommuModel.VTD_DEFAULT_ENTRIES : IommuModel.AMDVI_DEFAULT_ENTRIES);
-        SourceCheck sourceCheck = iommu.prop(IommuProp.SourceCheckProp.class)
-                .map(IommuProp.SourceCheckProp::value).orElse(SourceCheck.FULL);
-        boolean compatAllowed = iommu.prop(IommuProp.Compat.class).map(IommuProp.Compat::allowed).orElse(false);
-        boolean posted = iommu.prop(IommuProp.Posted.class).map(IommuProp.Posted::on).orElse(false);
-        List<String> covers = index.busesCoveredBy(iommu);
-        return new IommuModel(iommu.name().text(), iommu.kind(), PlatformIndex.remaps(iommu), entries, sourceCheck,
-                compatAllowed, posted, covers);
-    }
-
-    private static HypervisorModel hypervisor(HypervisorBlock hypervisor) {
-        boolean extDestId = hypervisor.prop(HypervisorProp.ExtDestId.class).map(HypervisorProp.ExtDestId::on)
-                .orElse(false);
-        return new HypervisorModel(hypervisor.kind(), PlatformIndex.cpuidVisible(hypervisor),
-                PlatformIndex.traps(hypervisor), PlatformIndex.composeHypercall(hypervisor), extDestId);
+        return new IommuModel(iommu.name().text(), iommu.kind(), Defaults.remapping(iommu), Defaults.entries(iommu),
+                Defaults.sourceCheck(iommu), Defaults.compatAllowed(iommu), Defaults.posted(iommu),
+                index.busesCoveredBy(iommu));
     }
 
     /** A bus with its bridges; a device behind a bridge (a sub-device: behind its parent's) names it. */
     private static BusModel bus(BusDecl bus, PlatformIndex index) {
         Map<BridgeDecl, BridgeModel> bridges = new IdentityHashMap<>();
         bus.bridges().forEach(b -> bridges.put(b, new BridgeModel(b.name().text(), requesterId(b.rid()),
-                PlatformIndex.secondaryBus(b))));
+                Defaults.secondaryBus(b))));
         return new BusModel(bus.name().text(),
                 bus.devices().stream().map(d -> device(d, index, index.bridgeOf(d).map(bridges::get))).toList(),
                 bus.bridges().stream().map(bridges::get).toList());
@@ -143,12 +118,12 @@ public final class ModelBuilder {
                 guest.stacks().stream().map(s -> stack(s, index)).toList());
     }
 
-    /** A stack with its {@code ims} resolved to the device's IMS storage and {@code alloc} 1 by default. */
+    /** A stack with its {@code ims} resolved to the device's IMS storage. */
     private static StackModel stack(StackDecl stack, PlatformIndex index) {
         DeviceDecl device = index.device(stack.device().text()).orElseThrow();
         StorageDecl storage = PlatformIndex.storage(device, stack.busDomain().value()).orElseThrow();
         return new StackModel(device.name().text(), storage.kind(),
                 stack.remap().map(r -> r.iommu().text()), stack.hcall().isPresent(),
-                stack.alloc().map(Num::intValue).orElse(1));
+                Defaults.alloc(stack));
     }
 }

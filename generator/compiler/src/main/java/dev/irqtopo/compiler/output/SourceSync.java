@@ -1,6 +1,5 @@
 package dev.irqtopo.compiler.output;
 
-import dev.irqtopo.compiler.GeneratedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.irqtopo.compiler.parse;
 
-import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.grammar.IrqtopoLexer;
 import dev.irqtopo.grammar.IrqtopoParser;
 import java.util.Optional;
@@ -18,10 +17,14 @@ public final class SourceParser {
     private SourceParser() {
     }
 
-    public static ParseResult parse(SourceFile source) {
-        SyntaxErrors errors = new SyntaxErrors(source.name());
+    /**
+     * @param fileName the file's name as the user gave it, which diagnostics print
+     * @param text     the file's content
+     */
+    public static ParseResult parse(String fileName, String text) {
+        SyntaxErrors errors = new SyntaxErrors(fileName);
 
-        IrqtopoLexer lexer = new IrqtopoLexer(CharStreams.fromString(source.text(), source.name()));
+        IrqtopoLexer lexer = new IrqtopoLexer(CharStreams.fromString(text, fileName));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
         CommonTokenStream tokens = new CommonTokenStream(lexer);

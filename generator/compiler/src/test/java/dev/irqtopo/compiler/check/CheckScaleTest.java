@@ -3,10 +3,10 @@ package dev.irqtopo.compiler.check;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.irqtopo.compiler.CheckRequest;
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.testing.Growth;
 import org.junit.jupiter.api.Test;
@@ -58,13 +58,13 @@ class CheckScaleTest {
         return text.append("    }\n}\n").toString();
     }
 
-    private static CheckResult check(String text) {
-        return Compiler.check(CheckRequest.of(new SourceFile("scale.irqtopo", text)));
+    private static SourceResult check(String text) {
+        return Compiler.compile(CompileRequest.check(new SourceFile("scale.irqtopo", text))).sources().get(0);
     }
 
     @Test
     void manyUnitsCheckAndResolveAsDeclared() {
-        CheckResult result = check(manyUnits(200));
+        SourceResult result = check(manyUnits(200));
         // the stacks without remap are behind a unit: each warned, no error
         assertThat(result.hasErrors()).isFalse();
         assertThat(result.diagnostics()).hasSize(100);
@@ -76,7 +76,7 @@ class CheckScaleTest {
 
     @Test
     void manyErrorsAreEachReportedOnceAndSilenceTheirStacksWarnings() {
-        CheckResult result = check(manyErrors(300));
+        SourceResult result = check(manyErrors(300));
         // IRQ042 for each alloc; IRQ102 (msix is not trapped) silenced by the error in the same stack
         assertThat(result.diagnostics()).hasSize(300);
         assertThat(result.diagnostics().stream().allMatch(d -> d.code().equals("IRQ042"))).isTrue();

@@ -3,10 +3,10 @@ package dev.irqtopo.compiler.check;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.irqtopo.compiler.CheckRequest;
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.TestSources;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import java.nio.file.Files;
@@ -28,16 +28,16 @@ class FixtureTest {
     private static final Pattern EXPECT =
             Pattern.compile("(?m)^// expect: (\\d+):(\\d+) (IRQ\\d{3}) (error|warning)$");
 
-    private static CheckResult check(DiagnosticCode code, String kind) throws Exception {
+    private static SourceResult check(DiagnosticCode code, String kind) throws Exception {
         Path path = TestSources.resource("fixtures").resolve(code.name() + "-" + kind + ".irqtopo");
         assertWithMessage("fixture %s", path).that(Files.exists(path)).isTrue();
-        return Compiler.check(CheckRequest.of(new SourceFile(path.getFileName().toString(), Files.readString(path))));
+        return Compiler.compile(CompileRequest.check(new SourceFile(path.getFileName().toString(), Files.readString(path)))).sources().get(0);
     }
 
     @ParameterizedTest
     @EnumSource(DiagnosticCode.class)
     void badFixtureReportsExactlyItsExpectations(DiagnosticCode code) throws Exception {
-        CheckResult result = check(code, "bad");
+        SourceResult result = check(code, "bad");
         List<String> expected = EXPECT.matcher(result.source().text()).results()
                 .map(m -> m.group(1) + ":" + m.group(2) + " " + m.group(3) + " " + m.group(4)).toList();
         List<String> actual = result.diagnostics().stream()
@@ -52,7 +52,7 @@ class FixtureTest {
     @ParameterizedTest
     @EnumSource(DiagnosticCode.class)
     void okFixtureHasNoErrorAndNothingOfItsCode(DiagnosticCode code) throws Exception {
-        CheckResult result = check(code, "ok");
+        SourceResult result = check(code, "ok");
         assertThat(result.diagnostics().stream().filter(d -> d.isError() || d.code().equals(code.name())).toList())
                 .isEmpty();
         assertThat(result.platforms()).isNotEmpty();
@@ -61,7 +61,7 @@ class FixtureTest {
     @ParameterizedTest
     @EnumSource(DiagnosticCode.class)
     void severityFollowsTheCode(DiagnosticCode code) throws Exception {
-        CheckResult result = check(code, "bad");
+        SourceResult result = check(code, "bad");
         Matcher m = EXPECT.matcher(result.source().text());
         while (m.find()) {
             String severity = code.name().compareTo("IRQ100") >= 0 ? "warning" : "error";

@@ -4,7 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.irqtopo.compiler.TestSources.check;
 import static dev.irqtopo.compiler.TestSources.positions;
 
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.diag.Diagnostic;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +73,7 @@ class VersionTwoCheckTest {
                     guest g1 { cpus 1; assign br; }
                 }
                 """;
-        CheckResult result = check(text);
+        SourceResult result = check(text);
         assertThat(positions(result.diagnostics())).containsExactly(
                 "6:30 IRQ011", "7:18 IRQ011", "7:42 IRQ011", "8:31 IRQ011").inOrder();
         assertThat(result.diagnostics().stream().map(Diagnostic::message).toList()).containsExactly(
@@ -120,7 +120,7 @@ class VersionTwoCheckTest {
                     }
                 }
                 """;
-        CheckResult result = check(text);
+        SourceResult result = check(text);
         assertThat(positions(result.diagnostics())).containsExactly("8:25 IRQ048", "11:23 IRQ048", "18:16 IRQ108")
                 .inOrder();
         assertThat(result.diagnostics().get(0).message()).isEqualTo(
@@ -164,7 +164,7 @@ class VersionTwoCheckTest {
                     }
                 }
                 """;
-        CheckResult result = check(text);
+        SourceResult result = check(text);
         assertThat(result.diagnostics()).isEmpty();
         assertThat(result.platforms().get(0).device("adi").orElseThrow().bridge()).isEmpty();
     }

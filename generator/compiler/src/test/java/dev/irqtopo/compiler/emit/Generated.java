@@ -5,11 +5,11 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import dev.irqtopo.compiler.GenerateRequest;
-import dev.irqtopo.compiler.GenerateResult;
-import dev.irqtopo.compiler.GeneratedFile;
-import dev.irqtopo.compiler.Generator;
+import dev.irqtopo.compiler.CompileRequest;
+import dev.irqtopo.compiler.CompileResult;
+import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,8 +36,8 @@ final class Generated {
 
     /** The generated files for one source text; fails the test on any diagnostic error. */
     static List<GeneratedFile> files(String fileName, String text, Optional<String> packageName) {
-        GenerateResult result = Generator.generate(new GenerateRequest(List.of(new SourceFile(fileName, text)),
-                packageName, false));
+        CompileResult result = Compiler.compile(CompileRequest.generate(new SourceFile(fileName, text))
+                .withPackage(packageName));
         assertWithMessage("diagnostics of %s", fileName)
                 .that(result.diagnostics().stream().filter(d -> d.isError()).map(d -> d.headline()).toList()).isEmpty();
         return result.files();

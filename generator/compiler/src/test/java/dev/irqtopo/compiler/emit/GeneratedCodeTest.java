@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import dev.irqtopo.compiler.GeneratedFile;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.PlatformModel;

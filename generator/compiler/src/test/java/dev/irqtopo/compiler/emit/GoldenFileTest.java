@@ -2,7 +2,7 @@ package dev.irqtopo.compiler.emit;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.irqtopo.compiler.GeneratedFile;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

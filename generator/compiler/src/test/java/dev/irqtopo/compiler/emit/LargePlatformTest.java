@@ -3,7 +3,7 @@ package dev.irqtopo.compiler.emit;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.testing.compile.Compilation;
-import dev.irqtopo.compiler.GeneratedFile;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import dev.irqtopo.runtime.StackResult;
 import java.util.List;
 import java.util.Optional;

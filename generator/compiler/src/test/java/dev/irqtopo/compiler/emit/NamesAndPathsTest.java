@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.CompilationSubject;
-import dev.irqtopo.compiler.CheckRequest;
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.CompileRequest;
+import dev.irqtopo.compiler.CompileResult;
 import dev.irqtopo.compiler.Compiler;
-import dev.irqtopo.compiler.GenerateRequest;
-import dev.irqtopo.compiler.GenerateResult;
-import dev.irqtopo.compiler.GeneratedFile;
-import dev.irqtopo.compiler.Generator;
 import dev.irqtopo.compiler.NameCases;
 import dev.irqtopo.compiler.NameCases.NameCase;
 import dev.irqtopo.compiler.PackageNames;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.SourceResult;
+import dev.irqtopo.compiler.naming.GeneratedNames;
+import dev.irqtopo.compiler.output.GeneratedFile;
+import dev.irqtopo.model.PlatformModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,8 @@ class NamesAndPathsTest {
 
     private static final Path OUT = Path.of("/out");
 
-    private static GenerateResult generate(NameCase c) {
-        return Generator.generate(new GenerateRequest(c.files(), c.packageName(), false));
+    private static CompileResult generate(NameCase c) {
+        return Compiler.compile(CompileRequest.generate(c.files()).withPackage(c.packageName()));
     }
 
     static List<NameCase> cases() {
@@ -46,7 +46,7 @@ class NamesAndPathsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachInputGivesCodeOrPositionedDiagnostics(NameCase c) {
-        GenerateResult result = generate(c);
+        CompileResult result = generate(c);
         List<String> errors = result.diagnostics().stream().filter(d -> d.isError())
                 .map(d -> d.file() + ":" + d.line() + ":" + d.column() + " " + d.code()).toList();
         assertThat(c.comparable(errors)).containsExactlyElementsIn(c.expected()).inOrder();
@@ -116,12 +116,24 @@ class NamesAndPathsTest {
         Generated.compileCleanly(files);
     }
 
-    /** The sources the emitter writes for a file's platforms, checked with this default package but not generated. */
+    /**
+     * The sources the emitter writes for a file's platforms, checked but not generated; a platform without
+     * a package line goes into {@code defaultPackage}, which no request would accept, past every check.
+     */
     private static List<GeneratedFile> emitted(String text, Optional<String> defaultPackage) {
-        CheckResult checked = Compiler.check(new CheckRequest(new SourceFile("x.irqtopo", text), defaultPackage));
+        SourceResult checked = Compiler.compile(CompileRequest.check(new SourceFile("x.irqtopo", text))).sources().get(0);
         assertThat(checked.hasErrors()).isFalse();
-        return checked.platforms().stream().map(p -> new GeneratedFile(p.javaPackage().replace('.', '/') + "/"
-                + GeneratedNames.platformClass(p.name()) + ".java", JavaEmitter.emit(p, "x.irqtopo").toString())).toList();
+        return checked.platforms().stream().map(p -> inPackage(p, defaultPackage)).map(p -> new GeneratedFile(
+                p.javaPackage().replace('.', '/') + "/" + GeneratedNames.platformClass(p.name()) + ".java",
+                JavaEmitter.emit(p, "x.irqtopo").toString())).toList();
+    }
+
+    private static PlatformModel inPackage(PlatformModel p, Optional<String> defaultPackage) {
+        if (!p.javaPackage().isEmpty() || defaultPackage.isEmpty()) {
+            return p;
+        }
+        return new PlatformModel(defaultPackage.get(), p.name(), p.description(), p.cpu(), p.iommus(), p.hypervisor(),
+                p.buses(), p.hostStacks(), p.guests(), p.expect());
     }
 
     /** What IRQ052 and IRQ014 stand in the way of: code that javac refuses. */
@@ -149,8 +161,8 @@ class NamesAndPathsTest {
         for (String name : NameCases.refusedPackageOptions()) {
             Optional<String> problem = PackageNames.problem(name);
             assertWithMessage("%s", name).that(problem).isPresent();
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GenerateRequest(
-                    List.of(new SourceFile("p.irqtopo", "platform P { cpu x86 { cpus 1; } }\n")), Optional.of(name), false));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompileRequest.generate(
+                    new SourceFile("p.irqtopo", "platform P { cpu x86 { cpus 1; } }\n")).withPackage(Optional.of(name)));
             assertThat(e).hasMessageThat().isEqualTo(problem.get());
         }
         assertThat(PackageNames.problem("java.util")).hasValue("package java.util is under java, which belongs to the"

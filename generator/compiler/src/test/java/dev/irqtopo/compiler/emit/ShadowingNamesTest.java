@@ -2,7 +2,7 @@ package dev.irqtopo.compiler.emit;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import dev.irqtopo.compiler.GeneratedFile;
+import dev.irqtopo.compiler.output.GeneratedFile;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

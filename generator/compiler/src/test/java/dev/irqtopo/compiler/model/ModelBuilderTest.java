@@ -2,7 +2,7 @@ package dev.irqtopo.compiler.model;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import dev.irqtopo.compiler.CheckResult;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.TestSources;
 import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.BridgeModel;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ModelBuilderTest {
 
     private static PlatformModel build(String text) {
-        CheckResult result = TestSources.check(text);
+        SourceResult result = TestSources.check(text);
         assertThat(result.diagnostics().stream().filter(d -> d.isError()).toList()).isEmpty();
         return result.platforms().get(0);
     }
@@ -199,7 +199,7 @@ class ModelBuilderTest {
 
     @Test
     void everyPlatformOfTheFileInOrder() {
-        CheckResult result = TestSources.check("platform B { cpu x86 { cpus 1; } }\nplatform A { cpu x86 { cpus 2; } }");
+        SourceResult result = TestSources.check("platform B { cpu x86 { cpus 1; } }\nplatform A { cpu x86 { cpus 2; } }");
         assertThat(result.platforms().stream().map(PlatformModel::name).toList()).containsExactly("B", "A").inOrder();
     }
 

@@ -2,7 +2,6 @@ package dev.irqtopo.compiler.parse;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.ast.BridgeDecl;
 import dev.irqtopo.compiler.ast.BusDecl;
 import dev.irqtopo.compiler.ast.CpuProp;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class SourceParserTest {
 
     private static IrqtopoFile parse(String text) {
-        ParseResult result = SourceParser.parse(new SourceFile("t.irqtopo", text));
+        ParseResult result = SourceParser.parse("t.irqtopo", text);
         assertThat(result.diagnostics()).isEmpty();
         return result.file().orElseThrow();
     }

@@ -2,7 +2,6 @@ package dev.irqtopo.compiler.parse;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.diag.Diagnostic;
 import dev.irqtopo.compiler.diag.Severity;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SyntaxErrorTest {
 
     private static List<Diagnostic> errors(String text) {
-        ParseResult result = SourceParser.parse(new SourceFile("bad.irqtopo", text));
+        ParseResult result = SourceParser.parse("bad.irqtopo", text);
         assertThat(result.file()).isEmpty();
         assertThat(result.diagnostics()).isNotEmpty();
         assertThat(result.diagnostics().stream().map(Diagnostic::code).distinct().toList()).containsExactly("IRQ001");

@@ -1,6 +1,5 @@
-package dev.irqtopo.compiler.emit;
+package dev.irqtopo.compiler.naming;
 
-import dev.irqtopo.compiler.naming.Naming;
 import dev.irqtopo.model.PlatformModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,27 +19,27 @@ import java.util.Set;
  */
 public final class GeneratedNames {
 
-    static final String HOST = "host";
-    static final String HOST_CLASS = Naming.className(HOST);
-    static final String HOST_ACCESSOR = Naming.accessorName(HOST);
-    static final String HARDWARE_CLASS = Naming.className("hardware");
-    static final String HARDWARE_ACCESSOR = Naming.accessorName("hardware");
-    static final String BUS_DOMAIN_CLASS = Naming.className("bus_domain");
-    static final String WRITABLE_BUS_DOMAIN_CLASS = Naming.className("writable_bus_domain");
-    static final String REQUESTER_IDS_CLASS = Naming.className("requester_ids");
-    static final String SIZES_CLASS = Naming.className("sizes");
-    static final String BRIDGE_ALIASES_CLASS = Naming.className("bridge_aliases");
-    static final String IOMMU_REQUESTER_IDS_CLASS = Naming.className("iommu_requester_ids");
-    static final String EXPECTED_VERDICT = "EXPECTED_VERDICT";
-    static final String DRIVER_SUFFIX = Naming.className("driver");
-    static final String DEVICE_SUFFIX = Naming.className("device");
+    public static final String HOST = "host";
+    public static final String HOST_CLASS = Naming.className(HOST);
+    public static final String HOST_ACCESSOR = Naming.accessorName(HOST);
+    public static final String HARDWARE_CLASS = Naming.className("hardware");
+    public static final String HARDWARE_ACCESSOR = Naming.accessorName("hardware");
+    public static final String BUS_DOMAIN_CLASS = Naming.className("bus_domain");
+    public static final String WRITABLE_BUS_DOMAIN_CLASS = Naming.className("writable_bus_domain");
+    public static final String REQUESTER_IDS_CLASS = Naming.className("requester_ids");
+    public static final String SIZES_CLASS = Naming.className("sizes");
+    public static final String BRIDGE_ALIASES_CLASS = Naming.className("bridge_aliases");
+    public static final String IOMMU_REQUESTER_IDS_CLASS = Naming.className("iommu_requester_ids");
+    public static final String EXPECTED_VERDICT = "EXPECTED_VERDICT";
+    public static final String DRIVER_SUFFIX = Naming.className("driver");
+    public static final String DEVICE_SUFFIX = Naming.className("device");
 
-    static final String BOOT = "boot";
-    static final String MODEL = "model";
-    static final String PLATFORM = "platform";
-    static final String BOOT_RESULTS = "bootResults";
-    static final String VERIFY_ISOLATION = "verifyIsolation";
-    static final String KERNEL = "kernel";
+    public static final String BOOT = "boot";
+    public static final String MODEL = "model";
+    public static final String PLATFORM = "platform";
+    public static final String BOOT_RESULTS = "bootResults";
+    public static final String VERIFY_ISOLATION = "verifyIsolation";
+    public static final String KERNEL = "kernel";
 
     /** {@link Object}'s methods without parameters: an accessor of the same name would override or hide one. */
     private static final Set<String> OBJECT_METHODS =
@@ -75,7 +74,7 @@ public final class GeneratedNames {
     }
 
     /** A constant's name, from an accessor: {@code nicVf} becomes {@code NIC_VF}. */
-    static String constant(String accessor) {
+    public static String constant(String accessor) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < accessor.length(); i++) {
             char c = accessor.charAt(i);
@@ -99,7 +98,7 @@ public final class GeneratedNames {
         return clashes(PlatformLayout.of(model));
     }
 
-    static List<Clash> clashes(PlatformLayout layout) {
+    public static List<Clash> clashes(PlatformLayout layout) {
         PlatformModel model = layout.model();
         String platformClass = layout.platformClass();
         Map<String, String> fixedTypes = new HashMap<>();

@@ -1,6 +1,7 @@
-package dev.irqtopo.compiler;
+package dev.irqtopo.compiler.check;
 
-import dev.irqtopo.compiler.emit.GeneratedNames;
+import dev.irqtopo.compiler.ast.Name;
+import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.naming.Naming;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,27 +10,36 @@ import java.util.Optional;
 
 /**
  * The classes one generation run has declared so far, and the packages they go into, to find where a
- * platform of one file collides with a platform of another (a file's own platforms are the checker's):
+ * platform of one file collides with a platform of another (a file's own platforms are the other rules'):
  * the same class, classes whose files differ only in case (their packages included, as directories),
  * or a class with the name of a package, which javac refuses.
  */
 final class ClassesOfRun {
 
-    /** A platform whose class the run generates. */
-    record Declared(SourceFile source, String platform, String javaPackage) {
+    /** A platform whose class the run generates, declared at {@code name} in {@code file}. */
+    record Declared(CheckedFile file, Name name, String javaPackage) {
 
         Declared {
-            Objects.requireNonNull(source);
-            Objects.requireNonNull(platform);
+            Objects.requireNonNull(file);
+            Objects.requireNonNull(name);
             Objects.requireNonNull(javaPackage);
         }
 
+        String platform() {
+            return name.text();
+        }
+
         String className() {
-            return GeneratedNames.platformClass(platform);
+            return GeneratedNames.platformClass(platform());
         }
 
         String qualifiedName() {
             return javaPackage + "." + className();
+        }
+
+        /** {@code FILE:LINE:COL} of the declaration, for messages that name it. */
+        String where() {
+            return file.name() + ":" + name.pos();
         }
     }
 
@@ -70,7 +80,7 @@ final class ClassesOfRun {
     private Optional<Collision> collision(Declared platform) {
         String qualified = platform.qualifiedName();
         Declared samePath = byPath.get(Naming.collisionKey(qualified));
-        if (samePath != null && samePath.source() != platform.source()) {
+        if (samePath != null && samePath.file() != platform.file()) {
             Kind kind = samePath.qualifiedName().equals(qualified) && samePath.platform().equals(platform.platform())
                     ? Kind.SAME_CLASS : Kind.CASE;
             return Optional.of(new Collision(kind, samePath, qualified));

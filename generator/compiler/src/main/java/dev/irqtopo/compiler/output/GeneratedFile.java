@@ -1,4 +1,4 @@
-package dev.irqtopo.compiler;
+package dev.irqtopo.compiler.output;
 
 import java.util.Objects;
 

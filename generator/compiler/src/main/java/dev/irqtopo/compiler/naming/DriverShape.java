@@ -1,4 +1,4 @@
-package dev.irqtopo.compiler.emit;
+package dev.irqtopo.compiler.naming;
 
 import java.util.List;
 
@@ -7,9 +7,9 @@ import java.util.List;
  * ims. Devices of the same shape share one generated class, so a platform of ten thousand devices
  * needs a handful of classes, not ten thousand.
  */
-record DriverShape(List<DomainAccess> domains) {
+public record DriverShape(List<DomainAccess> domains) {
 
-    DriverShape {
+    public DriverShape {
         domains = List.copyOf(domains);
         if (domains.isEmpty()) {
             throw new IllegalArgumentException("a kernel sees a device only through at least one stack");
@@ -17,7 +17,7 @@ record DriverShape(List<DomainAccess> domains) {
     }
 
     /** {@code MsixWritableImsDriver}. */
-    String className() {
+    public String className() {
         StringBuilder name = new StringBuilder();
         domains.forEach(d -> name.append(d.namePart()));
         return name.append(GeneratedNames.DRIVER_SUFFIX).toString();

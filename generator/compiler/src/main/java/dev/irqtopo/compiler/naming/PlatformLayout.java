@@ -1,6 +1,5 @@
-package dev.irqtopo.compiler.emit;
+package dev.irqtopo.compiler.naming;
 
-import dev.irqtopo.compiler.naming.Naming;
 import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.DeviceModel;
@@ -21,25 +20,25 @@ import java.util.TreeMap;
  * kernel classes with the device accessors each one has, the hardware view's accessors, and the
  * shared shape classes. Both the emitter and the name-clash check read it, so they cannot disagree.
  */
-final class PlatformLayout {
+public final class PlatformLayout {
 
     /** A kernel's class: the host's, or one guest's. */
-    record KernelLayout(String kernel, boolean host, String className, String accessor, List<DriverEntry> devices) {
-        KernelLayout {
+    public record KernelLayout(String kernel, boolean host, String className, String accessor, List<DriverEntry> devices) {
+        public KernelLayout {
             devices = List.copyOf(devices);
         }
     }
 
     /** A device accessor on a kernel class. */
-    record DriverEntry(String device, String accessor, DriverShape shape) {
+    public record DriverEntry(String device, String accessor, DriverShape shape) {
     }
 
     /** A device accessor on the hardware view. */
-    record DeviceEntry(DeviceModel device, String accessor, DeviceShape shape) {
+    public record DeviceEntry(DeviceModel device, String accessor, DeviceShape shape) {
     }
 
     /** A bridge, named in constants as its accessor would be. */
-    record BridgeEntry(BridgeModel bridge, String accessor) {
+    public record BridgeEntry(BridgeModel bridge, String accessor) {
     }
 
     private final PlatformModel model;
@@ -73,60 +72,60 @@ final class PlatformLayout {
                 Naming.accessorName(b.name())))));
     }
 
-    static PlatformLayout of(PlatformModel model) {
+    public static PlatformLayout of(PlatformModel model) {
         return new PlatformLayout(model);
     }
 
-    PlatformModel model() {
+    public PlatformModel model() {
         return model;
     }
 
-    String platformClass() {
+    public String platformClass() {
         return Naming.className(model.name());
     }
 
     /** The host first, then the guests in declaration order. */
-    List<KernelLayout> kernels() {
+    public List<KernelLayout> kernels() {
         return List.copyOf(kernels);
     }
 
     /** Every device, in declaration order. */
-    List<DeviceEntry> hardware() {
+    public List<DeviceEntry> hardware() {
         return List.copyOf(hardware);
     }
 
     /** Every bridge, in declaration order. */
-    List<BridgeEntry> bridges() {
+    public List<BridgeEntry> bridges() {
         return List.copyOf(bridges);
     }
 
     /** The devices the IOMMU sees with another requester id than their own: those behind a bridge. */
-    List<DeviceEntry> aliased() {
+    public List<DeviceEntry> aliased() {
         return hardware.stream().filter(d -> !d.device().iommuRequesterId().equals(d.device().requesterId())).toList();
     }
 
     /** The kernels' device shapes, in order of first use. */
-    List<DriverShape> driverShapes() {
+    public List<DriverShape> driverShapes() {
         return List.copyOf(driverShapes);
     }
 
     /** The hardware view's device shapes, in order of first use. */
-    List<DeviceShape> deviceShapes() {
+    public List<DeviceShape> deviceShapes() {
         return List.copyOf(deviceShapes);
     }
 
     /** Whether any kernel exposes a bus domain at all, and so needs the bus-domain class. */
-    boolean hasDomains() {
+    public boolean hasDomains() {
         return !driverShapes.isEmpty();
     }
 
     /** Whether any guest may write a declared storage without a trap. */
-    boolean hasWritableDomains() {
+    public boolean hasWritableDomains() {
         return driverShapes.stream().flatMap(s -> s.domains().stream()).anyMatch(DomainAccess::writable);
     }
 
     /** The nested types the platform class declares beside the guests' classes: none is a declared name. */
-    List<String> fixedNestedTypes() {
+    public List<String> fixedNestedTypes() {
         List<String> names = new ArrayList<>();
         names.add(GeneratedNames.HOST_CLASS);
         names.add(GeneratedNames.HARDWARE_CLASS);
@@ -165,7 +164,7 @@ final class PlatformLayout {
             List<StackModel> own = byDevice.getValue();
             List<DomainAccess> domains = own.stream()
                     .sorted(Comparator.comparing(StackModel::busDomain))
-                    .map(s -> new DomainAccess(s.busDomain(), !host && untrapped(s)))
+                    .map(s -> new DomainAccess(s.busDomain(), !host && guestWritesReachDevice(s)))
                     .toList();
             DriverShape shape = new DriverShape(domains);
             driverShapes.add(shape);
@@ -176,8 +175,8 @@ final class PlatformLayout {
         return new KernelLayout(name, host, className, accessor, entries);
     }
 
-    /** A guest's store into this storage reaches the device as written: the hypervisor does not trap it. */
-    private boolean untrapped(StackModel stack) {
-        return model.hypervisor().map(hv -> !hv.traps(stack.storage())).orElse(true);
+    /** Whether a guest's raw store into the stack's storage reaches the device: the hypervisor says. */
+    private boolean guestWritesReachDevice(StackModel stack) {
+        return model.hypervisor().map(hv -> hv.guestWritesReachDevice(stack.storage())).orElse(true);
     }
 }

@@ -1,11 +1,9 @@
-package dev.irqtopo.compiler;
-
-import dev.irqtopo.compiler.diag.Diagnostic;
-import dev.irqtopo.compiler.diag.Severity;
+package dev.irqtopo.compiler.diag;
 
 /**
- * The diagnostics only generation reports, beside the checker's: they concern the Java code, not the
- * platform. Codes are stable, like the checker's.
+ * The diagnostics only a generation run reports, beside those of {@link DiagnosticCode}: they concern the
+ * Java code, not the platform, so checking a file alone never reports them. The checker's generation
+ * rules report them, on the files of the run that have no other error. Codes are stable, like the others.
  *
  * <table>
  *   <caption>Generation diagnostics</caption>
