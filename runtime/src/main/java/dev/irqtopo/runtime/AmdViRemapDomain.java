@@ -2,6 +2,8 @@ package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
 import java.util.HashMap;
@@ -88,7 +90,7 @@ final class AmdViRemapDomain extends RemapDomain {
     @Override
     Translation translate(RequesterId requester, long address, int data, List<String> trace) {
         if (model.entries() <= TYPED_ENTRIES) {
-            int type = data >>> 8 & 7;
+            int type = Message.amdViType(data);
             if (type > 1) {
                 if (trace != null) {
                     trace.add(name() + ": message type " + Integer.toBinaryString(8 | type).substring(1)
@@ -97,7 +99,7 @@ final class AmdViRemapDomain extends RemapDomain {
                 return Translation.blocked(FaultReason.AMDVI_INVALID_DEVICE_REQUEST);
             }
         }
-        int index = data & 0x7FF;
+        int index = Message.amdViIndex(data);
         if (trace != null) {
             trace.add(name() + ": table of " + requester + ", index " + index + " (data bits 10:0)");
         }

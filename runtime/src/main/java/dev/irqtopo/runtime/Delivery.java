@@ -1,5 +1,6 @@
 package dev.irqtopo.runtime;
 
+import dev.irqtopo.runtime.message.DeliveryMode;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;

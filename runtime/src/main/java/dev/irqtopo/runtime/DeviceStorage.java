@@ -4,6 +4,7 @@ import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
 
+import dev.irqtopo.runtime.message.Message;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
@@ -218,8 +219,7 @@ public final class DeviceStorage {
         if (!isMsi()) {
             return data[slot];
         }
-        int lowBits = enabled - 1;
-        return data[0] & ~lowBits | slot;
+        return Message.multiMessageData(data[0], enabled, slot);
     }
 
     /** The delivery of a slot as computed in the platform state that {@code stamp} names. */

@@ -3,6 +3,7 @@ package dev.irqtopo.runtime;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.RequesterId;
 
+import dev.irqtopo.runtime.message.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

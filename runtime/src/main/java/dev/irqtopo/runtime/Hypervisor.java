@@ -2,6 +2,8 @@ package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.HypervisorModel;
 
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +36,7 @@ final class Hypervisor {
      * fails, is dropped: the real slot stays masked and the guest is not told.
      */
     void trapStore(Irq guestIrq, Message message, Journal journal) {
-        int vcpu = message.destination() | (model.extDestId() ? message.extendedDestination() << 8 : 0);
+        int vcpu = message.destination(model.extDestId());
         if (!message.isInterrupt() || vcpu >= guestIrq.kernel.cpus()) {
             return;
         }

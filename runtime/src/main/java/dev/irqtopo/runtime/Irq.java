@@ -1,5 +1,6 @@
 package dev.irqtopo.runtime;
 
+import dev.irqtopo.runtime.message.Message;
 import java.util.OptionalInt;
 
 /**

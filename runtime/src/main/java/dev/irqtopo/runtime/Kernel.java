@@ -1,6 +1,8 @@
 package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.vector.CpuSet;
 import dev.irqtopo.runtime.vector.VectorMatrix;
 import dev.irqtopo.runtime.vector.VirqSpace;

@@ -1,5 +1,7 @@
 package dev.irqtopo.runtime;
 
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -100,7 +102,7 @@ public final class ReachIndex {
         for (int cpu = 0; cpu < host.cpus(); cpu++) {
             int apicId = host.apicId(cpu);
             boolean named = apicId < Message.BROADCAST;
-            long address = Message.INTERRUPT_BASE | (long) apicId << 12;
+            long address = Message.compatibilityAddress(apicId);
             if (named) {
                 lowest.offer(Victims.HOST, address, 0, Passage.NO_REMAPPING);
             }
@@ -125,7 +127,7 @@ public final class ReachIndex {
                 }
             }
         }
-        long broadcast = Message.INTERRUPT_BASE | (long) Message.BROADCAST << 12;
+        long broadcast = Message.compatibilityAddress(Message.BROADCAST);
         lowest.offer(Victims.HOST, broadcast, 0, Passage.NO_REMAPPING);
         for (int victim = 0; victim < lowestForwarded.length; victim++) {
             if (lowestForwarded[victim] >= 0) {

@@ -1,5 +1,7 @@
 package dev.irqtopo.runtime;
 
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Message;
 import java.util.List;
 import java.util.Objects;
 

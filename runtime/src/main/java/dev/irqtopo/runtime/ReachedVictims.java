@@ -1,5 +1,6 @@
 package dev.irqtopo.runtime;
 
+import dev.irqtopo.runtime.message.Message;
 import java.util.Arrays;
 
 /**
@@ -73,8 +74,7 @@ final class ReachedVictims {
 
     /** Whether {@code (address, data)} orders before {@code (otherAddress, otherData)}. */
     static boolean isLower(long address, int data, long otherAddress, int otherData) {
-        int byAddress = Long.compareUnsigned(address, otherAddress);
-        return byAddress < 0 || byAddress == 0 && Integer.compareUnsigned(data, otherData) < 0;
+        return Message.compare(address, data, otherAddress, otherData) < 0;
     }
 
     @Override

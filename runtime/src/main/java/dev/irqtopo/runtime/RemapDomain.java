@@ -3,6 +3,8 @@ package dev.irqtopo.runtime;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.RequesterId;
 
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import java.util.List;
 import java.util.Optional;
 

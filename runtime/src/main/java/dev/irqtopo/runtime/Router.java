@@ -1,5 +1,8 @@
 package dev.irqtopo.runtime;
 
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Hex;
+import dev.irqtopo.runtime.message.Message;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +77,9 @@ final class Router {
      */
     Delivery compatibility(long address, int data, List<String> trace) {
         int apicId = Message.destination(address);
-        int vector = data & 0xFF;
+        int vector = Message.vector(data);
         DeliveryMode mode = DeliveryMode.of(data);
-        boolean lowestPriority = (data >>> 8 & 7) == 1;
+        boolean lowestPriority = Message.isLowestPriority(data);
         if (trace != null) {
             trace.add("destination APIC ID 0x" + Hex.of(apicId, 2) + (apicId == Message.BROADCAST ? " (broadcast)" : "")
                     + " (address bits 19:12), " + (mode.isSpecial() ? mode.keyword().toUpperCase(java.util.Locale.ROOT)

@@ -4,6 +4,7 @@ import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StackPlan;
 import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.irqtopo.runtime;
 import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
 import java.util.ArrayList;
@@ -73,21 +75,23 @@ final class VtdRemapDomain extends RemapDomain {
 
     @Override
     Translation translate(RequesterId requester, long address, int data, List<String> trace) {
-        if ((address & Message.REMAPPABLE_FORMAT) == 0) {
+        if (!Message.isRemappable(address)) {
             return compatibility(trace);
         }
-        boolean subHandleValid = (address & Message.SUB_HANDLE_VALID) != 0;
-        if (subHandleValid && data >>> 16 != 0) {
+        boolean subHandleValid = Message.subHandleValid(address);
+        if (subHandleValid && Message.reservedSubHandleBits(data)) {
             if (trace != null) {
                 trace.add(name() + ": sub-handle valid with data bits 31:16 set: fault 0x20");
             }
             return Translation.blocked(FaultReason.VTD_RESERVED_FIELD);
         }
         int handle = Message.handle(address);
-        int index = subHandleValid ? handle + (data & 0xFFFF) & 0xFFFF : handle;
+        int subHandle = Message.subHandle(data);
+        // 16-bit arithmetic, as QEMU computes it
+        int index = subHandleValid ? handle + subHandle & 0xFFFF : handle;
         if (trace != null) {
             trace.add(subHandleValid
-                    ? name() + ": remappable, handle " + handle + ", sub-handle " + (data & 0xFFFF) + ", index " + index
+                    ? name() + ": remappable, handle " + handle + ", sub-handle " + subHandle + ", index " + index
                     : name() + ": remappable, handle " + handle + ", index " + index + " (data ignored)");
         }
         if (index >= table.length) {
@@ -209,11 +213,11 @@ final class VtdRemapDomain extends RemapDomain {
      * sub-handle-valid bit, so the addresses decide. Bits 1:0 stay clear.
      */
     private static boolean lowestByHandle(int index) {
-        return Long.compareUnsigned(Message.remappableAddress(index), Message.remappableAddress(0) | Message.SUB_HANDLE_VALID) < 0;
+        return Long.compareUnsigned(Message.remappableAddress(index, false), Message.remappableAddress(0, true)) < 0;
     }
 
     static long lowestAddressTo(int index) {
-        return lowestByHandle(index) ? Message.remappableAddress(index) : Message.remappableAddress(0) | Message.SUB_HANDLE_VALID;
+        return lowestByHandle(index) ? Message.remappableAddress(index, false) : Message.remappableAddress(0, true);
     }
 
     static int lowestDataTo(int index) {

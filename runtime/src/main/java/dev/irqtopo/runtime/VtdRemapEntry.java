@@ -4,6 +4,7 @@ import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.SourceCheck;
 
+import dev.irqtopo.runtime.message.Hex;
 import java.util.Objects;
 import java.util.Optional;
 

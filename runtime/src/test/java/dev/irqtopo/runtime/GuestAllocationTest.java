@@ -23,6 +23,8 @@ import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

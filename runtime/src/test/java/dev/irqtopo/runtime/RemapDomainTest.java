@@ -8,6 +8,8 @@ import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.SourceCheck;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -9,16 +9,16 @@ import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.AllocatedInterrupt;
 import dev.irqtopo.runtime.AmdViRemapEntry;
 import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.DeliveryMode;
 import dev.irqtopo.runtime.FaultReason;
 import dev.irqtopo.runtime.Kernel;
-import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.Platform;
 import dev.irqtopo.runtime.PlatformSnapshot;
 import dev.irqtopo.runtime.RemapEntry;
 import dev.irqtopo.runtime.Stack;
 import dev.irqtopo.runtime.VtdRemapEntry;
 import dev.irqtopo.runtime.isolation.FindingClass;
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Message;
 
 import java.util.ArrayList;
 import java.util.HashMap;

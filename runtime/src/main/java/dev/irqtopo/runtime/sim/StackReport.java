@@ -1,7 +1,7 @@
 package dev.irqtopo.runtime.sim;
 
 import dev.irqtopo.model.BusDomainKind;
-import dev.irqtopo.runtime.Errno;
+import dev.irqtopo.runtime.message.Errno;
 
 import java.util.List;
 import java.util.Objects;

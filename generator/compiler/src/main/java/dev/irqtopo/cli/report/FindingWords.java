@@ -1,7 +1,7 @@
 package dev.irqtopo.cli.report;
 
-import dev.irqtopo.runtime.DeliveryMode;
 import dev.irqtopo.runtime.isolation.Finding;
+import dev.irqtopo.runtime.message.DeliveryMode;
 import java.util.List;
 import java.util.Locale;
 

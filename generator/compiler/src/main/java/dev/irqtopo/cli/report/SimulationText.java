@@ -1,7 +1,7 @@
 package dev.irqtopo.cli.report;
 
 import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.sim.InterruptReport;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.StackReport;

@@ -15,12 +15,12 @@ import dev.irqtopo.runtime.AllocatedInterrupt;
 import dev.irqtopo.runtime.Allocation;
 import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.DeviceStorage;
-import dev.irqtopo.runtime.Errno;
-import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.Platform;
 import dev.irqtopo.runtime.StackResult;
 import dev.irqtopo.runtime.Trace;
 import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -237,7 +237,7 @@ class GeneratedCodeTest {
                 "package dev.example.use;",
                 "",
                 "import dev.example.irq.ImsInGuest;",
-                "import dev.irqtopo.runtime.Message;",
+                "import dev.irqtopo.runtime.message.Message;",
                 "",
                 "final class Use {",
                 "    static Object use() {",

@@ -1,21 +1,21 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.message;
 
 /**
  * Lower-case hex padded with zeros to a width, as {@code %0Nx} formats it, for the traces and labels
  * the engine writes by the thousand: without parsing a format each time.
  */
-final class Hex {
+public final class Hex {
 
     private Hex() {
     }
 
     /** {@code value} (two's complement when negative) in at least {@code width} hex digits. */
-    static String of(long value, int width) {
+    public static String of(long value, int width) {
         return pad(Long.toHexString(value), width);
     }
 
     /** {@code value} (two's complement when negative) in at least {@code width} hex digits. */
-    static String of(int value, int width) {
+    public static String of(int value, int width) {
         return pad(Integer.toHexString(value), width);
     }
 

@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.message;
 
 /**
  * The Linux error numbers a kernel-like operation of the engine returns, named and numbered as Linux

@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.message;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

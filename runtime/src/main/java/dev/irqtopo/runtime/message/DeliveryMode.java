@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.message;
 
 import java.util.Optional;
 
@@ -40,7 +40,7 @@ public enum DeliveryMode {
 
     /** The mode a message's data selects (bits 10:8). */
     public static DeliveryMode of(int data) {
-        return switch (data >>> 8 & 7) {
+        return switch (Message.modeField(data)) {
             case 0b010 -> SMI;
             case 0b100 -> NMI;
             case 0b101 -> INIT;
@@ -61,12 +61,12 @@ public enum DeliveryMode {
 
     /** The data bits 10:8 that select this mode. */
     public int dataBits() {
-        return switch (this) {
+        return Message.modeBits(switch (this) {
             case FIXED -> 0;
-            case SMI -> 0b010 << 8;
-            case NMI -> 0b100 << 8;
-            case INIT -> 0b101 << 8;
-            case EXTINT -> 0b111 << 8;
-        };
+            case SMI -> 0b010;
+            case NMI -> 0b100;
+            case INIT -> 0b101;
+            case EXTINT -> 0b111;
+        });
     }
 }
