@@ -1,6 +1,8 @@
 package dev.irqtopo.runtime;
 
 import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.vector.VectorAllocation;
+
 import java.util.Optional;
 
 /**
@@ -22,12 +24,12 @@ final class HostChain {
      */
     static Errno allocate(Irq irq, RemapDomain remap, Optional<PostedTarget> posted, Journal journal) {
         Kernel host = irq.kernel;
-        Errno failure = host.allocateVector(irq, remap == null ? host.compatCpus : host.allCpus, journal);
+        Errno failure = host.allocateVector(irq, remap == null ? host.vectors.compatibilityCpus() : host.vectors.allCpus(), journal);
         if (failure != null) {
             return failure;
         }
         if (remap == null) {
-            irq.composed = host.composeCompatibility(irq);
+            irq.composed = host.vectors.compose(new VectorAllocation(irq.cpu, irq.vector, irq.virq));
             return null;
         }
         int index = remap.allocate(irq.device, 1, journal);

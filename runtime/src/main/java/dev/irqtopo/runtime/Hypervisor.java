@@ -81,7 +81,7 @@ final class Hypervisor {
         List<Irq> hostIrqs = new ArrayList<>(guestIrqs.size());
         for (Irq guestIrq : guestIrqs) {
             Irq hostIrq = Irq.forwarding(host, guestIrq, guestIrq.cpu, guestIrq.vector);
-            Errno failure = host.allocateVector(hostIrq, host.allCpus, journal);
+            Errno failure = host.allocateVector(hostIrq, host.vectors.allCpus(), journal);
             if (failure != null) {
                 return failure;
             }

@@ -106,11 +106,11 @@ public final class ReachIndex {
             if (named) {
                 lowest.offer(Victims.HOST, address, 0, Passage.NO_REMAPPING);
             }
-            if (!host.ownsVectorsOn(cpu)) {
+            if (!host.vectors.ownsVectorsOn(cpu)) {
                 continue;
             }
             for (int vector = Router.FIRST_LEGAL_VECTOR; vector < 0x100; vector++) {
-                if (host.owner(cpu, vector) == null) {
+                if (host.vectors.owner(cpu, vector) == null) {
                     continue;
                 }
                 int victim = victims.of(router.atHostCpu(cpu, vector, "", null));

@@ -105,7 +105,7 @@ final class Router {
             }
             return FIXED_BROADCASTS[vector];
         }
-        int cpu = host.cpuWithApicId(apicId);
+        int cpu = host.vectors.cpuWithApicId(apicId);
         if (cpu < 0) {
             if (trace != null) {
                 trace.add("no host CPU has APIC ID 0x" + Hex.of(apicId, 2) + ": nobody receives it");
@@ -131,7 +131,7 @@ final class Router {
             if (vtd.posted().isPresent()) {
                 PostedTarget target = vtd.posted().get();
                 Kernel guest = platform.kernel(target.guest());
-                Irq owner = guest.owner(target.vcpu(), target.vector());
+                Irq owner = guest.vectors.owner(target.vcpu(), target.vector());
                 if (trace != null) {
                     trace.add("posted to " + target.guest() + " vCPU " + target.vcpu() + " vector 0x" + Hex.of(target.vector(), 2) + ", "
                             + (owner == null ? "which no handler owns" : "owned by " + owner.describe()));
@@ -146,7 +146,7 @@ final class Router {
 
     /** An entry's fixed delivery to the host CPU with {@code apicId}. */
     private Delivery remappedTo(int apicId, int vector, List<String> trace) {
-        int cpu = platform.host().cpuWithApicId(apicId);
+        int cpu = platform.host().vectors.cpuWithApicId(apicId);
         if (cpu < 0) {
             if (trace != null) {
                 trace.add("no host CPU has APIC ID 0x" + Hex.of(apicId, 2) + ": nobody receives it");
@@ -169,7 +169,7 @@ final class Router {
             }
             return new Delivery.Spurious(OptionalInt.of(cpu), vector);
         }
-        Irq owner = host.owner(cpu, vector);
+        Irq owner = host.vectors.owner(cpu, vector);
         if (owner == null) {
             if (trace != null) {
                 trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2) + ", which no handler owns: spurious");
@@ -182,7 +182,7 @@ final class Router {
             }
             return owner.delivered();
         }
-        Irq guestOwner = owner.injects.owner(owner.injectCpu, owner.injectVector);
+        Irq guestOwner = owner.injects.vectors.owner(owner.injectCpu, owner.injectVector);
         if (trace != null) {
             trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2) + ": " + owner.describe() + " injects "
                     + owner.injects.name() + " vCPU " + owner.injectCpu + " vector 0x" + Hex.of(owner.injectVector, 2) + ", "

@@ -7,6 +7,8 @@ import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
+import dev.irqtopo.runtime.vector.VectorAllocation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -142,7 +144,7 @@ public final class Stack {
      */
     public Optional<Errno> free(int virq) {
         return platform.lock().change(() -> {
-            Irq irq = kernel.irq(virq);
+            Irq irq = kernel.vectors.interrupt(virq);
             if (irq == null || irq.stack != this) {
                 return Optional.of(Errno.ENOENT);
             }
@@ -202,7 +204,7 @@ public final class Stack {
      */
     private Errno allocateGuest(Irq irq) {
         boolean hypercall = plan.composer() == StackPlan.Composer.HYPERCALL;
-        Errno failure = kernel.allocateVector(irq, plan.compatibilityDestinationsOnly() ? kernel.compatCpus : kernel.allCpus,
+        Errno failure = kernel.allocateVector(irq, plan.compatibilityDestinationsOnly() ? kernel.vectors.compatibilityCpus() : kernel.vectors.allCpus(),
                 irq.teardown);
         if (failure != null) {
             return failure;
@@ -215,7 +217,7 @@ public final class Stack {
             }
             return failure;
         }
-        irq.composed = kernel.composeCompatibility(irq);
+        irq.composed = kernel.vectors.compose(new VectorAllocation(irq.cpu, irq.vector, irq.virq));
         if (plan.trapped()) {
             platform.hypervisor().trapStore(irq, irq.composed, irq.teardown);
         } else {
@@ -268,7 +270,7 @@ public final class Stack {
     private Errno allocateBlockVectors(int count, List<Irq> taken) {
         for (int slot = 0; slot < count; slot++) {
             Irq irq = new Irq(kernel, this, device, storage, slot);
-            Errno failure = kernel.allocateVector(irq, kernel.allCpus, irq.teardown);
+            Errno failure = kernel.allocateVector(irq, kernel.vectors.allCpus(), irq.teardown);
             if (failure != null) {
                 irq.teardown.rollback();
                 return failure;
