@@ -1,6 +1,7 @@
 package dev.irqtopo.runtime;
 
 import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.remap.FaultReason;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;

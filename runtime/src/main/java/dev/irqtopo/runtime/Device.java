@@ -4,6 +4,7 @@ import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.StorageModel;
+import dev.irqtopo.runtime.remap.RemapDomain;
 
 /**
  * A PCI function or sub-device on the platform: the kernel that owns it, the remap domain its

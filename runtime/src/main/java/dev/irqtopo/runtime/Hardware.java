@@ -4,6 +4,10 @@ import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.RequesterId;
 
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.AmdViRemapDomain;
+import dev.irqtopo.runtime.remap.AmdViRemapEntry;
+import dev.irqtopo.runtime.remap.VtdRemapDomain;
+import dev.irqtopo.runtime.remap.VtdRemapEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

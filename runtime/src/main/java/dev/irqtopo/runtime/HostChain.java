@@ -1,6 +1,8 @@
 package dev.irqtopo.runtime;
 
 import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.remap.PostedTarget;
+import dev.irqtopo.runtime.remap.RemapDomain;
 import dev.irqtopo.runtime.vector.VectorAllocation;
 
 import java.util.Optional;
@@ -32,11 +34,12 @@ final class HostChain {
             irq.composed = host.vectors.compose(new VectorAllocation(irq.cpu, irq.vector, irq.virq));
             return null;
         }
-        int index = remap.allocate(irq.device, 1, journal);
+        int index = remap.allocate(irq.device.model, 1);
         if (index < 0) {
             return remap.exhausted();
         }
-        remap.program(irq.device, index, irq.vector, host.apicId(irq.cpu), posted, journal);
+        journal.record(() -> remap.free(irq.device.model, index, 1));
+        remap.program(irq.device.model, index, irq.vector, host.apicId(irq.cpu), posted);
         irq.remapIndex = index;
         irq.composed = remap.compose(index, 0);
         return null;

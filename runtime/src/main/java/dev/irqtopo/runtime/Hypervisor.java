@@ -4,6 +4,8 @@ import dev.irqtopo.model.HypervisorModel;
 
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.PostedTarget;
+import dev.irqtopo.runtime.remap.RemapDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,14 +89,16 @@ final class Hypervisor {
             }
             hostIrqs.add(hostIrq);
         }
-        int base = remap.allocate(device, guestIrqs.size(), journal);
+        int count = guestIrqs.size();
+        int base = remap.allocate(device.model, count);
         if (base < 0) {
             return remap.exhausted();
         }
+        journal.record(() -> remap.free(device.model, base, count));
         Message returned = remap.compose(base, 0);
         for (int i = 0; i < hostIrqs.size(); i++) {
             Irq hostIrq = hostIrqs.get(i);
-            remap.program(device, base + i, hostIrq.vector, host.apicId(hostIrq.cpu), posted(remap, hostIrq), journal);
+            remap.program(device.model, base + i, hostIrq.vector, host.apicId(hostIrq.cpu), posted(remap, hostIrq));
             hostIrq.remapIndex = base + i;
             hostIrq.composed = remap.compose(base, i);
             Irq guestIrq = guestIrqs.get(i);

@@ -10,6 +10,9 @@ import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StackPlan;
 
+import dev.irqtopo.runtime.remap.AmdViRemapDomain;
+import dev.irqtopo.runtime.remap.RemapDomain;
+import dev.irqtopo.runtime.remap.VtdRemapDomain;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -2,6 +2,9 @@ package dev.irqtopo.runtime;
 
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.Passage;
+import dev.irqtopo.runtime.remap.ReachedVictims;
+import dev.irqtopo.runtime.remap.RemapDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -36,7 +39,7 @@ public final class ReachIndex {
         this.platform = platform;
         this.victims = victims;
         for (RemapDomain domain : platform.remapDomains()) {
-            entries.put(domain, domain.entryReach(victims, platform.router()));
+            entries.put(domain, domain.entryReach(entry -> victims.of(platform.router().throughEntry(entry))));
         }
         for (Device device : platform.devices()) {
             if (passesCompatibility(device)) {

@@ -2,6 +2,7 @@ package dev.irqtopo.runtime;
 
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.Passage;
 import java.util.List;
 import java.util.Objects;
 

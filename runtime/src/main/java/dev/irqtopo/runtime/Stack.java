@@ -7,6 +7,7 @@ import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.remap.BlockAllocator;
 
+import dev.irqtopo.runtime.remap.RemapDomain;
 import dev.irqtopo.runtime.vector.VectorAllocation;
 
 import java.util.ArrayList;
@@ -233,12 +234,13 @@ public final class Stack {
             return failure;
         }
         MsiBlock block = new MsiBlock(taken);
-        int base = remap.allocate(device, count, block.teardown);
+        int base = remap.allocate(device.model, count);
         if (base < 0) {
             return remap.exhausted();
         }
+        block.teardown.record(() -> remap.free(device.model, base, count));
         for (Irq irq : taken) {
-            remap.program(device, base + irq.slot, irq.vector, kernel.apicId(irq.cpu), Optional.empty(), block.teardown);
+            remap.program(device.model, base + irq.slot, irq.vector, kernel.apicId(irq.cpu), Optional.empty());
             irq.remapIndex = base + irq.slot;
             irq.composed = remap.compose(base, irq.slot);
         }

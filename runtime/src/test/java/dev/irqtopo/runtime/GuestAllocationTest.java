@@ -25,6 +25,8 @@ import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.PostedTarget;
+import dev.irqtopo.runtime.remap.VtdRemapEntry;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

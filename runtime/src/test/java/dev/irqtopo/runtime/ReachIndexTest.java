@@ -23,6 +23,7 @@ import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.Passage;
 import dev.irqtopo.testing.PlatformBuilder.DeviceSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import dev.irqtopo.runtime.Allocation;
 import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Errno;
-import dev.irqtopo.runtime.FaultReason;
+import dev.irqtopo.runtime.remap.FaultReason;
 import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.isolation.Assignment;
 import dev.irqtopo.runtime.isolation.Finding;

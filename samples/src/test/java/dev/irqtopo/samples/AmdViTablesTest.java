@@ -6,7 +6,7 @@ import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.AllocatedInterrupt;
-import dev.irqtopo.runtime.AmdViRemapEntry;
+import dev.irqtopo.runtime.remap.AmdViRemapEntry;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.isolation.Finding;

@@ -4,10 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.FaultReason;
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.FaultReason;
 import dev.irqtopo.runtime.sim.InterruptReport;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.StackReport;

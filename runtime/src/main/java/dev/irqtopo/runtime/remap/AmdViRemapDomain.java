@@ -1,16 +1,17 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
+import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
-import dev.irqtopo.runtime.remap.BlockAllocator;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.ToIntFunction;
 
 /**
  * AMD-Vi interrupt remapping: one table per requester id as the IOMMU sees it (segment included),
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * table entry's pass bits, which Linux leaves clear, and SMI and the reserved types are refused too.
  * Larger tables are Linux's 2K mode, where data bits 10:0 are the index of any message.
  */
-final class AmdViRemapDomain extends RemapDomain {
+public final class AmdViRemapDomain extends RemapDomain {
 
     /** Linux marks its messages (address bit 2) when the tables have 2048 entries. */
     private static final int TWO_K_ENTRIES = 2048;
@@ -30,7 +31,7 @@ final class AmdViRemapDomain extends RemapDomain {
     /** Sorted for snapshots; concurrent because firing looks tables up without the lock while a change may add one. */
     private final Map<RequesterId, Table> tables = new ConcurrentSkipListMap<>();
 
-    AmdViRemapDomain(IommuModel model) {
+    public AmdViRemapDomain(IommuModel model) {
         super(model);
     }
 
@@ -45,7 +46,7 @@ final class AmdViRemapDomain extends RemapDomain {
     }
 
     @Override
-    Errno exhausted() {
+    public Errno exhausted() {
         return Errno.ENOSPC;
     }
 
@@ -55,40 +56,41 @@ final class AmdViRemapDomain extends RemapDomain {
      * rest of the window stays free for later interrupts of the same requester id.
      */
     @Override
-    int allocate(Device device, int count, Journal journal) {
+    public int allocate(DeviceModel device, int count) {
         Table table = tables.computeIfAbsent(device.iommuRequesterId(), rid -> new Table(model.entries()));
-        int base = table.indices.allocateRun(count);
-        if (base >= 0) {
-            journal.record(() -> table.indices.freeRun(base, count));
-        }
-        return base;
+        return table.indices.allocateRun(count);
+    }
+
+    /** The run (the table stays, as Linux keeps a device's table), and the entries in it. */
+    @Override
+    public void free(DeviceModel device, int base, int count) {
+        Table table = tables.get(device.iommuRequesterId());
+        java.util.Arrays.fill(table.entries, base, base + count, null);
+        table.indices.freeRun(base, count);
     }
 
     @Override
-    void program(Device device, int index, int vector, int apicId, Optional<PostedTarget> posted, Journal journal) {
-        AmdViRemapEntry[] entries = tables.get(device.iommuRequesterId()).entries;
-        AmdViRemapEntry previous = entries[index];
-        entries[index] = AmdViRemapEntry.enabled(vector, apicId);
-        journal.record(() -> entries[index] = previous);
+    public void program(DeviceModel device, int index, int vector, int apicId, Optional<PostedTarget> posted) {
+        tables.get(device.iommuRequesterId()).entries[index] = AmdViRemapEntry.enabled(vector, apicId);
     }
 
     @Override
-    Message compose(int base, int i) {
+    public Message compose(int base, int i) {
         return Message.amdVi(base + i, model.entries() == TWO_K_ENTRIES);
     }
 
     @Override
-    boolean posts() {
+    public boolean posts() {
         return false;
     }
 
     @Override
-    boolean decodesHyperTransportWindow() {
+    public boolean decodesHyperTransportWindow() {
         return true;
     }
 
     @Override
-    Translation translate(RequesterId requester, long address, int data, List<String> trace) {
+    public Translation translate(RequesterId requester, long address, int data, List<String> trace) {
         if (model.entries() <= TYPED_ENTRIES) {
             int type = Message.amdViType(data);
             if (type > 1) {
@@ -124,14 +126,14 @@ final class AmdViRemapDomain extends RemapDomain {
     }
 
     @Override
-    Optional<RemapEntry> entry(RequesterId requester, int index) {
+    public Optional<RemapEntry> entry(RequesterId requester, int index) {
         Table table = tables.get(requester);
         return table == null || index < 0 || index >= table.entries.length
                 ? Optional.empty() : Optional.ofNullable(table.entries[index]);
     }
 
     @Override
-    boolean passesCompatibility() {
+    public boolean passesCompatibility() {
         return false;
     }
 
@@ -141,15 +143,15 @@ final class AmdViRemapDomain extends RemapDomain {
      * whose type bits are 000 or 001 for every index of a table of at most 512 entries.
      */
     @Override
-    EntryReach entryReach(Victims victims, Router router) {
+    public EntryReach entryReach(ToIntFunction<RemapEntry> victimOf) {
         Map<RequesterId, EntryLowest> byTable = new HashMap<>();
         tables.forEach((requester, table) -> {
             EntryLowest lowest = new EntryLowest();
             for (int index = table.indices.nextUsed(0); index >= 0; index = table.indices.nextUsed(index + 1)) {
                 AmdViRemapEntry entry = table.entries[index];
                 if (entry != null && entry.remapEnabled()) {
-                    int victim = victims.of(router.throughEntry(entry));
-                    if (victim != Victims.NOBODY) {
+                    int victim = victimOf.applyAsInt(entry);
+                    if (victim >= 0) {
                         lowest.offer(victim, Message.INTERRUPT_BASE, index, requester);
                     }
                 }
@@ -165,7 +167,7 @@ final class AmdViRemapDomain extends RemapDomain {
     }
 
     @Override
-    void forEachAllocated(EntryVisitor visitor) {
+    public void forEachAllocated(EntryVisitor visitor) {
         tables.forEach((requester, table) -> {
             for (int index = table.indices.nextUsed(0); index >= 0; index = table.indices.nextUsed(index + 1)) {
                 visitor.visit(Optional.of(requester), index, Optional.ofNullable(table.entries[index]));

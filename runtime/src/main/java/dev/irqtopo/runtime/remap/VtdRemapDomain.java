@@ -1,24 +1,25 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
-import dev.irqtopo.runtime.remap.BlockAllocator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Intel VT-d interrupt remapping: one table for the whole unit, entries bound to requesters by source
  * validation. In x2APIC mode (IRTA.EIME = 1) compatibility-format requests are blocked whatever the
  * CFI bit says; in xAPIC mode {@code compat allowed} lets them pass.
  */
-final class VtdRemapDomain extends RemapDomain {
+public final class VtdRemapDomain extends RemapDomain {
 
     private final ApicMode apicMode;
     private final BlockAllocator indices;
@@ -26,7 +27,7 @@ final class VtdRemapDomain extends RemapDomain {
     /** Per entry, the requester id (as the IOMMU sees it) of the device it was allocated for. */
     private final RequesterId[] boundTo;
 
-    VtdRemapDomain(IommuModel model, ApicMode apicMode) {
+    public VtdRemapDomain(IommuModel model, ApicMode apicMode) {
         super(model);
         this.apicMode = apicMode;
         this.indices = new BlockAllocator(model.entries());
@@ -35,46 +36,45 @@ final class VtdRemapDomain extends RemapDomain {
     }
 
     @Override
-    Errno exhausted() {
+    public Errno exhausted() {
         return Errno.ENOMEM;
     }
 
     /** A block of {@code count} rounded up to a power of two, aligned to its size; the whole block is taken. */
     @Override
-    int allocate(Device device, int count, Journal journal) {
-        int base = indices.allocate(count);
-        if (base >= 0) {
-            journal.record(() -> indices.free(base, count));
-        }
-        return base;
+    public int allocate(DeviceModel device, int count) {
+        return indices.allocate(count);
+    }
+
+    /** The whole block, and the entries in it, as Linux's {@code free_irte} clears them. */
+    @Override
+    public void free(DeviceModel device, int base, int count) {
+        int end = base + BlockAllocator.blockSize(count);
+        java.util.Arrays.fill(table, base, end, null);
+        java.util.Arrays.fill(boundTo, base, end, null);
+        indices.free(base, count);
     }
 
     @Override
-    void program(Device device, int index, int vector, int apicId, Optional<PostedTarget> posted, Journal journal) {
+    public void program(DeviceModel device, int index, int vector, int apicId, Optional<PostedTarget> posted) {
         VtdRemapEntry entry = VtdRemapEntry.remapped(vector, apicId, apicMode, model.sourceCheck(),
-                device.iommuRequesterId(), device.behindBridge());
-        VtdRemapEntry previous = table[index];
-        RequesterId previousBinding = boundTo[index];
+                device.iommuRequesterId(), device.bridge().isPresent());
         table[index] = posted.map(entry::postedTo).orElse(entry);
         boundTo[index] = device.iommuRequesterId();
-        journal.record(() -> {
-            table[index] = previous;
-            boundTo[index] = previousBinding;
-        });
     }
 
     @Override
-    Message compose(int base, int i) {
+    public Message compose(int base, int i) {
         return Message.remappable(base, i);
     }
 
     @Override
-    boolean posts() {
+    public boolean posts() {
         return model.posted();
     }
 
     @Override
-    Translation translate(RequesterId requester, long address, int data, List<String> trace) {
+    public Translation translate(RequesterId requester, long address, int data, List<String> trace) {
         if (!Message.isRemappable(address)) {
             return compatibility(trace);
         }
@@ -139,12 +139,12 @@ final class VtdRemapDomain extends RemapDomain {
     }
 
     @Override
-    Optional<RemapEntry> entry(RequesterId requester, int index) {
+    public Optional<RemapEntry> entry(RequesterId requester, int index) {
         return index >= 0 && index < table.length ? Optional.ofNullable(table[index]) : Optional.empty();
     }
 
     @Override
-    boolean passesCompatibility() {
+    public boolean passesCompatibility() {
         return apicMode == ApicMode.XAPIC && model.compatAllowed();
     }
 
@@ -154,7 +154,7 @@ final class VtdRemapDomain extends RemapDomain {
      * (SVT 00). A requester then asks its own bucket of each kind only.
      */
     @Override
-    EntryReach entryReach(Victims victims, Router router) {
+    public EntryReach entryReach(ToIntFunction<RemapEntry> victimOf) {
         Map<RequesterId, EntryLowest> byRequester = new HashMap<>();
         Map<Long, EntryLowest> byBus = new HashMap<>();
         List<VtdRemapEntry> ranges = new ArrayList<>();
@@ -165,8 +165,8 @@ final class VtdRemapDomain extends RemapDomain {
             if (entry == null || !entry.present()) {
                 continue;
             }
-            int victim = victims.of(router.throughEntry(entry));
-            if (victim == Victims.NOBODY) {
+            int victim = victimOf.applyAsInt(entry);
+            if (victim < 0) {
                 continue;
             }
             EntryLowest bucket = switch (entry.svt()) {
@@ -216,16 +216,18 @@ final class VtdRemapDomain extends RemapDomain {
         return Long.compareUnsigned(Message.remappableAddress(index, false), Message.remappableAddress(0, true)) < 0;
     }
 
-    static long lowestAddressTo(int index) {
+    /** The lowest message selecting entry {@code index}: its address. */
+    public static long lowestAddressTo(int index) {
         return lowestByHandle(index) ? Message.remappableAddress(index, false) : Message.remappableAddress(0, true);
     }
 
-    static int lowestDataTo(int index) {
+    /** The lowest message selecting entry {@code index}: its data. */
+    public static int lowestDataTo(int index) {
         return lowestByHandle(index) ? 0 : index;
     }
 
     @Override
-    void forEachAllocated(EntryVisitor visitor) {
+    public void forEachAllocated(EntryVisitor visitor) {
         for (int index = indices.nextUsed(0); index >= 0; index = indices.nextUsed(index + 1)) {
             visitor.visit(Optional.empty(), index, Optional.ofNullable(table[index]));
         }

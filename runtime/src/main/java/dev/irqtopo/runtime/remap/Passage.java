@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
 /** How a message a device emits got past the remapping unit (or past none) to a CPU or posted descriptor. */
 public enum Passage {

@@ -1,25 +1,26 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
 import dev.irqtopo.runtime.message.Message;
+
 import java.util.Arrays;
 
 /**
  * What one device's messages reach, per victim: the lowest message (by address, then data, both
  * unsigned, as {@link Message#compareTo} orders them) and how it got past the remapping unit. Kept as
- * plain numbers, so that condensing thousands of destinations builds no message objects; and reused
- * from device to device, each {@link #clear} costing what the last device reached rather than the
- * number of victims (one per guest, and a large platform has many guests).
+ * plain numbers, so that condensing thousands of destinations builds no message objects; the victims
+ * reached are listed apart, so that reading them costs what was reached rather than the number of
+ * victims (one per guest, and a large platform has many guests).
  */
-final class ReachedVictims {
+public final class ReachedVictims {
 
     private final long[] address;
     private final int[] data;
     private final Passage[] passage;
-    /** The victims reached since the last clear, in the order first reached. */
+    /** The victims reached, in the order first reached. */
     private int[] reached;
     private int reachedCount;
 
-    ReachedVictims(int victims) {
+    public ReachedVictims(int victims) {
         address = new long[victims];
         data = new int[victims];
         passage = new Passage[victims];
@@ -27,7 +28,7 @@ final class ReachedVictims {
     }
 
     /** Keeps {@code (address, data)} for {@code victim} if it is the first or the lowest so far. */
-    void offer(int victim, long address, int data, Passage passage) {
+    public void offer(int victim, long address, int data, Passage passage) {
         if (this.passage[victim] == null) {
             if (reachedCount == reached.length) {
                 reached = Arrays.copyOf(reached, Math.max(8, reachedCount * 2));
@@ -42,34 +43,18 @@ final class ReachedVictims {
     }
 
     /** The victims reached, in increasing order. */
-    int[] reached() {
+    public int[] reached() {
         int[] sorted = Arrays.copyOf(reached, reachedCount);
         Arrays.sort(sorted);
         return sorted;
     }
 
-    /** Forgets every victim reached, for the next device. */
-    void clear() {
-        for (int i = 0; i < reachedCount; i++) {
-            passage[reached[i]] = null;
-        }
-        reachedCount = 0;
-    }
-
-    boolean reaches(int victim) {
-        return passage[victim] != null;
-    }
-
-    Message message(int victim) {
+    public Message message(int victim) {
         return Message.of(address[victim], data[victim]);
     }
 
-    Passage passage(int victim) {
+    public Passage passage(int victim) {
         return passage[victim];
-    }
-
-    int victims() {
-        return passage.length;
     }
 
     /** Whether {@code (address, data)} orders before {@code (otherAddress, otherData)}. */

@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
 /** Why a remapping unit blocked an interrupt request, with the code its fault record carries. */
 public enum FaultReason {

@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
 /**
  * An AMD-Vi interrupt remapping table entry: fixed delivery of {@code vector} to the CPU whose APIC ID

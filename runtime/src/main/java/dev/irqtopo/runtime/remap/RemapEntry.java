@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
 /** One interrupt remapping table entry, of either remapping design. */
 public sealed interface RemapEntry permits VtdRemapEntry, AmdViRemapEntry {

@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
 import static com.google.common.truth.Truth.assertThat;
 
@@ -10,7 +10,9 @@ import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,12 +21,36 @@ class RemapDomainTest {
 
     private static final RequesterId NIC = RequesterId.of(3, 0, 0);
     private static final RequesterId OTHER = RequesterId.of(3, 0, 1);
-    private static final Device NIC_DEVICE = device("nic", NIC);
-    private static final Device OTHER_DEVICE = device("other", OTHER);
+    private static final DeviceModel NIC_DEVICE = device("nic", NIC);
+    private static final DeviceModel OTHER_DEVICE = device("other", OTHER);
 
     /** A device without storages, which is all a remap domain asks of it. */
-    private static Device device(String name, RequesterId requesterId) {
-        return new Device(null, new DeviceModel(name, "pci0", requesterId, 0, Optional.empty(), List.of()), null, null);
+    private static DeviceModel device(String name, RequesterId requesterId) {
+        return new DeviceModel(name, "pci0", requesterId, 0, Optional.empty(), List.of());
+    }
+
+    /** What a test took from a domain, freed newest first as a failed request is rolled back. */
+    private static final class Taken {
+        private final RemapDomain domain;
+        private final Deque<Runnable> frees = new ArrayDeque<>();
+
+        Taken(RemapDomain domain) {
+            this.domain = domain;
+        }
+
+        int allocate(DeviceModel device, int count) {
+            int base = domain.allocate(device, count);
+            if (base >= 0) {
+                frees.push(() -> domain.free(device, base, count));
+            }
+            return base;
+        }
+
+        void rollback() {
+            while (!frees.isEmpty()) {
+                frees.pop().run();
+            }
+        }
     }
 
     private static IommuModel vtd(int entries, SourceCheck check, boolean compatAllowed) {
@@ -47,14 +73,14 @@ class RemapDomainTest {
     @Test
     void vtdTakesTheLowestFreeEntriesAndReportsExhaustionAsEnomem() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(4, SourceCheck.FULL, false), ApicMode.X2APIC);
-        Journal journal = new Journal();
+        Taken taken = new Taken(domain);
 
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
-        assertThat(domain.allocate(NIC_DEVICE, 2, journal)).isEqualTo(2);
-        assertThat(domain.allocate(OTHER_DEVICE, 2, journal)).isEqualTo(-1);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(0);
+        assertThat(taken.allocate(NIC_DEVICE, 2)).isEqualTo(2);
+        assertThat(taken.allocate(OTHER_DEVICE, 2)).isEqualTo(-1);
         assertThat(domain.exhausted()).isEqualTo(Errno.ENOMEM);
-        journal.rollback();
-        assertThat(domain.allocate(OTHER_DEVICE, 4, new Journal())).isEqualTo(0);
+        taken.rollback();
+        assertThat(domain.allocate(OTHER_DEVICE, 4)).isEqualTo(0);
     }
 
     @Test
@@ -69,9 +95,9 @@ class RemapDomainTest {
     @Test
     void vtdRemapsAPresentEntryWhoseSourceMatches() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, false), ApicMode.X2APIC);
-        Journal journal = new Journal();
-        int index = domain.allocate(NIC_DEVICE, 1, journal);
-        domain.program(NIC_DEVICE, index, 0x21, 7, Optional.empty(), journal);
+        Taken taken = new Taken(domain);
+        int index = taken.allocate(NIC_DEVICE, 1);
+        domain.program(NIC_DEVICE, index, 0x21, 7, Optional.empty());
         List<String> trace = new ArrayList<>();
 
         Translation t = domain.translate(NIC, 0xFEE0_0018L, 0, trace);
@@ -85,9 +111,9 @@ class RemapDomainTest {
     @Test
     void vtdFaultsEveryMalformedOrUnauthorisedRequestWithItsReason() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, false), ApicMode.X2APIC);
-        Journal journal = new Journal();
-        domain.allocate(NIC_DEVICE, 1, journal);
-        domain.program(NIC_DEVICE, 0, 0x21, 0, Optional.empty(), journal);
+        Taken taken = new Taken(domain);
+        taken.allocate(NIC_DEVICE, 1);
+        domain.program(NIC_DEVICE, 0, 0x21, 0, Optional.empty());
 
         // compatibility format (address bit 4 clear) while blocked
         assertThat(fault(translate(domain, NIC, 0xFEE0_0000L, 0x21))).isEqualTo(FaultReason.VTD_COMPAT_BLOCKED);
@@ -107,9 +133,9 @@ class RemapDomainTest {
     @Test
     void vtdAddsTheSubHandleToTheHandleModulo65536AndIgnoresDataWithoutASubHandle() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(65536, SourceCheck.OFF, false), ApicMode.XAPIC);
-        Journal journal = new Journal();
-        domain.allocate(NIC_DEVICE, 2, journal);
-        domain.program(NIC_DEVICE, 1, 0x30, 2, Optional.empty(), journal);
+        Taken taken = new Taken(domain);
+        taken.allocate(NIC_DEVICE, 2);
+        domain.program(NIC_DEVICE, 1, 0x30, 2, Optional.empty());
 
         // handle 0xFFFF: bits 14:0 all ones (address 0xFFFE0) and bit 15 at address bit 2
         long handleFfff = 0xFEE0_0000L | 0x7FFFL << 5 | 0x18 | 0x4;
@@ -131,25 +157,25 @@ class RemapDomainTest {
     @Test
     void vtdPostedEntriesCarryTheGuestTarget() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(256, SourceCheck.FULL, false), ApicMode.X2APIC);
-        Journal journal = new Journal();
-        domain.allocate(NIC_DEVICE, 1, journal);
-        domain.program(NIC_DEVICE, 0, 0x22, 1, Optional.of(new PostedTarget("vm0", 1, 0x21)), journal);
+        Taken taken = new Taken(domain);
+        taken.allocate(NIC_DEVICE, 1);
+        domain.program(NIC_DEVICE, 0, 0x22, 1, Optional.of(new PostedTarget("vm0", 1, 0x21)));
 
         VtdRemapEntry entry = (VtdRemapEntry) domain.entry(NIC, 0).orElseThrow();
         assertThat(entry.posted()).hasValue(new PostedTarget("vm0", 1, 0x21));
-        journal.rollback();
+        taken.rollback();
         assertThat(domain.entry(NIC, 0)).isEmpty();
     }
 
     @Test
     void vtdLowestMessageToAnEntryIsTheLowerOfHandleAloneAndHandleZeroWithSubHandle() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(65536, SourceCheck.FULL, false), ApicMode.X2APIC);
-        Journal journal = new Journal();
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
-        assertThat(domain.allocate(NIC_DEVICE, 2, journal)).isEqualTo(2);
-        assertThat(domain.allocate(NIC_DEVICE, 0x8000, journal)).isEqualTo(0x8000);
+        Taken taken = new Taken(domain);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(0);
+        assertThat(taken.allocate(NIC_DEVICE, 2)).isEqualTo(2);
+        assertThat(taken.allocate(NIC_DEVICE, 0x8000)).isEqualTo(0x8000);
         for (int index : new int[] {0, 2, 0x8000}) {
-            domain.program(NIC_DEVICE, index, 0x21, 0, Optional.empty(), journal);
+            domain.program(NIC_DEVICE, index, 0x21, 0, Optional.empty());
         }
 
         List<Message> lowest = new ArrayList<>();
@@ -168,12 +194,12 @@ class RemapDomainTest {
     @Test
     void amdViKeepsATablePerRequesterIdAndReportsExhaustionAsEnospc() {
         AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(2));
-        Journal journal = new Journal();
+        Taken taken = new Taken(domain);
 
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
-        assertThat(domain.allocate(OTHER_DEVICE, 1, journal)).isEqualTo(0);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(1);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(-1);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(0);
+        assertThat(taken.allocate(OTHER_DEVICE, 1)).isEqualTo(0);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(1);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(-1);
         assertThat(domain.exhausted()).isEqualTo(Errno.ENOSPC);
     }
 
@@ -186,9 +212,9 @@ class RemapDomainTest {
     @Test
     void amdViIndexesTheDevicesOwnTableWithDataBits10To0() {
         AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(512));
-        Journal journal = new Journal();
-        domain.allocate(NIC_DEVICE, 2, journal);
-        domain.program(NIC_DEVICE, 1, 0x21, 3, Optional.empty(), journal);
+        Taken taken = new Taken(domain);
+        taken.allocate(NIC_DEVICE, 2);
+        domain.program(NIC_DEVICE, 1, 0x21, 3, Optional.empty());
 
         Translation t = translate(domain, NIC, 0xFEE0_0000L, 0xFFFF_F801);
 
@@ -202,10 +228,10 @@ class RemapDomainTest {
     void amdViRemapsOnlyFixedAndArbitratedMessagesInTablesOf512EntriesAndEveryMessageIn2KMode() {
         for (int entries : new int[] {512, 2048}) {
             AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(entries));
-            Journal journal = new Journal();
+            Taken taken = new Taken(domain);
             for (int i = 0; i < entries; i++) {
-                assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(i);
-                domain.program(NIC_DEVICE, i, 0x21, 0, Optional.empty(), journal);
+                assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(i);
+                domain.program(NIC_DEVICE, i, 0x21, 0, Optional.empty());
             }
             for (int type = 0; type < 8; type++) {
                 int data = type << 8 | 5;
@@ -223,31 +249,31 @@ class RemapDomainTest {
     @Test
     void amdViPlacesAMultiMessageBlockInAnAlignedWindowAndTakesOnlyItsMessages() {
         AmdViRemapDomain domain = new AmdViRemapDomain(amdvi(512));
-        Journal journal = new Journal();
+        Taken taken = new Taken(domain);
 
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(0);
         // three messages enable four: the window starts at a multiple of four, its fourth entry stays free
-        assertThat(domain.allocate(NIC_DEVICE, 3, journal)).isEqualTo(4);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(1);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(2);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(3);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(7);
-        journal.rollback();
-        assertThat(domain.allocate(NIC_DEVICE, 4, new Journal())).isEqualTo(0);
+        assertThat(taken.allocate(NIC_DEVICE, 3)).isEqualTo(4);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(1);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(2);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(3);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(7);
+        taken.rollback();
+        assertThat(domain.allocate(NIC_DEVICE, 4)).isEqualTo(0);
     }
 
     @Test
     void vtdTakesTheWholePowerOfTwoBlockForAMultiMessageRequest() {
         VtdRemapDomain domain = new VtdRemapDomain(vtd(16, SourceCheck.FULL, false), ApicMode.X2APIC);
-        Journal journal = new Journal();
+        Taken taken = new Taken(domain);
 
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(0);
-        assertThat(domain.allocate(NIC_DEVICE, 3, journal)).isEqualTo(4);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(1);
-        assertThat(domain.allocate(NIC_DEVICE, 4, journal)).isEqualTo(8);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(2);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(3);
-        assertThat(domain.allocate(NIC_DEVICE, 1, journal)).isEqualTo(12);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(0);
+        assertThat(taken.allocate(NIC_DEVICE, 3)).isEqualTo(4);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(1);
+        assertThat(taken.allocate(NIC_DEVICE, 4)).isEqualTo(8);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(2);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(3);
+        assertThat(taken.allocate(NIC_DEVICE, 1)).isEqualTo(12);
     }
 
     @Test
@@ -265,12 +291,11 @@ class RemapDomainTest {
     void vtdBindsTheEntriesOfABridgedDeviceToTheBridgesSecondaryBus() {
         DeviceModel uart = new DeviceModel("uart", "pci0", RequesterId.of(5, 1, 0), 0, Optional.empty(), List.of(),
                 Optional.of(new dev.irqtopo.model.BridgeModel("pcibr", RequesterId.of(0, 0x1e, 0), 5)));
-        Device bridged = new Device(null, uart, null, null);
         for (SourceCheck check : SourceCheck.values()) {
             VtdRemapDomain domain = new VtdRemapDomain(vtd(16, check, false), ApicMode.X2APIC);
-            Journal journal = new Journal();
-            domain.allocate(bridged, 1, journal);
-            domain.program(bridged, 0, 0x21, 0, Optional.empty(), journal);
+            Taken taken = new Taken(domain);
+            taken.allocate(uart, 1);
+            domain.program(uart, 0, 0x21, 0, Optional.empty());
             VtdRemapEntry entry = (VtdRemapEntry) domain.entry(RequesterId.of(5, 0, 0), 0).orElseThrow();
 
             assertThat(entry.svt()).isEqualTo(check == SourceCheck.OFF ? SourceValidation.NONE : SourceValidation.BUS_RANGE);

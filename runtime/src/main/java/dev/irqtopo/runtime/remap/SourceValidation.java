@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
 import dev.irqtopo.model.SourceCheck;
 

@@ -1,11 +1,11 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.remap;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
 /** What a remapping unit makes of an interrupt request in the interrupt address range. */
-sealed interface Translation permits Translation.Blocked, Translation.Compatibility, Translation.Remapped {
+public sealed interface Translation permits Translation.Blocked, Translation.Compatibility, Translation.Remapped {
 
     /** The one result for each fault reason and for pass-through: translating allocates only for a remapped request. */
     Compatibility COMPATIBILITY = new Compatibility();
