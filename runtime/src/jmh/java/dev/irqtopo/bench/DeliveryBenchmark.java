@@ -1,9 +1,9 @@
 package dev.irqtopo.bench;
 
-import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.DeviceStorage;
 import dev.irqtopo.runtime.Hardware;
 import dev.irqtopo.runtime.Platform;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.message.Message;
 
 import java.util.Random;

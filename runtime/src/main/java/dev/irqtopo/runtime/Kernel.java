@@ -1,12 +1,14 @@
 package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.runtime.bus.Device;
+import dev.irqtopo.runtime.bus.Storage;
+import dev.irqtopo.runtime.hypervisor.Hypervisor;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
-import dev.irqtopo.runtime.vector.CpuSet;
-import dev.irqtopo.runtime.vector.VectorMatrix;
-import dev.irqtopo.runtime.vector.VectorAllocation;
+import dev.irqtopo.runtime.stack.Interrupt;
 import dev.irqtopo.runtime.vector.VectorDomain;
+import dev.irqtopo.runtime.vector.VectorMatrix;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,24 +20,29 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A kernel on the platform: the host or one guest. It has one vector domain over its CPUs (a guest's
- * vCPUs have APIC IDs equal to their numbers), hands out irq numbers from 24, and knows which of its
- * interrupts owns each CPU vector. Its stacks allocate and free through it.
+ * A kernel on the platform, the host or one guest: its vector domain over its CPUs (a guest's vCPUs
+ * have APIC IDs equal to their numbers), its stacks, and the raw stores a driver of it may make.
  */
 public final class Kernel {
 
     /** The host kernel's name in every report. */
     public static final String HOST = VectorDomain.HOST;
 
-    private final Platform platform;
-    final VectorDomain<Irq> vectors;
+    private final VectorDomain<Interrupt> vectors;
+    /** Every device of the platform by name: a raw store names its device. */
+    private final Map<String, Device> devices;
+    /** The hypervisor under a guest, which decides whether its stores reach a device; null for the host. */
+    private final Hypervisor hypervisor;
+    private final PlatformLock lock;
     private final List<Stack> stacks = new ArrayList<>();
     /** Each device's stacks by bus domain ordinal: a lookup per stack at creation must not walk them all. */
     private final Map<String, Stack[]> stacksByDevice = new HashMap<>();
 
-    Kernel(Platform platform, String name, int[] apicIds, boolean extendedDestination) {
-        this.platform = platform;
-        this.vectors = new VectorDomain<>(name, apicIds, extendedDestination);
+    Kernel(VectorDomain<Interrupt> vectors, Map<String, Device> devices, Hypervisor hypervisor, PlatformLock lock) {
+        this.vectors = vectors;
+        this.devices = devices;
+        this.hypervisor = hypervisor;
+        this.lock = lock;
     }
 
     public String name() {
@@ -68,9 +75,9 @@ public final class Kernel {
 
     /** The interrupts this kernel owns, by irq number. */
     public List<AllocatedInterrupt> interrupts() {
-        return platform.lock().read(() -> {
+        return lock.read(() -> {
             List<AllocatedInterrupt> views = new ArrayList<>();
-            vectors.forEachInterrupt(irq -> views.add(irq.view()));
+            vectors.forEachInterrupt(irq -> views.add(AllocatedInterrupt.of(irq)));
             return views;
         });
     }
@@ -87,34 +94,27 @@ public final class Kernel {
      */
     public Optional<Errno> write(String device, BusDomainKind busDomain, int slot, Message message) {
         Objects.requireNonNull(message);
-        Device target = platform.device(device);
-        DeviceStorage storage = target == null ? null : target.storage(busDomain);
+        Device target = devices.get(device);
+        Storage storage = target == null ? null : target.storage(busDomain);
         if (storage == null) {
             return Optional.of(Errno.ENODEV);
         }
-        if (target.owner != this || !isHost() && !platform.hypervisor().model().guestWritesReachDevice(storage.kind())) {
+        if (!target.owner().equals(name()) || !isHost() && !hypervisor.guestWritesReachDevice(storage.kind())) {
             return Optional.of(Errno.EPERM);
         }
         if (slot < 0 || slot >= storage.size() || storage.isMsi() && slot != 0) {
             return Optional.of(Errno.EINVAL);
         }
-        return platform.lock().change(() -> {
-            storage.write(slot, message, new Journal());
+        return lock.change(() -> {
+            storage.write(slot, message);
             return Optional.empty();
         });
     }
 
-    // ---- the vector domain, each change journaled
+    // ---- inside the API
 
-    /** Gives {@code irq} an irq number and a vector from {@code mask}; ENOSPC when no CPU of the mask has one. */
-    Errno allocateVector(Irq irq, CpuSet mask, Journal journal) {
-        VectorAllocation allocation = vectors.allocate(mask, irq);
-        if (allocation == null) {
-            return vectors.exhausted();
-        }
-        irq.assign(allocation.virq(), allocation.cpu(), allocation.vector());
-        journal.record(() -> vectors.free(allocation));
-        return null;
+    VectorDomain<Interrupt> vectors() {
+        return vectors;
     }
 
     void add(Stack stack) {
@@ -130,16 +130,17 @@ public final class Kernel {
                 continue;
             }
             for (int v = 0; v < VectorMatrix.VECTORS_PER_CPU; v++) {
-                Irq owner = vectors.owner(cpu, v);
+                Interrupt owner = vectors.owner(cpu, v);
                 if (vectors.isAllocated(cpu, v) || owner != null) {
                     vectorStates.add(new PlatformSnapshot.VectorState(cpu, v, vectors.isAllocated(cpu, v),
-                            owner == null ? -1 : owner.virq));
+                            owner == null ? -1 : owner.virq()));
                 }
             }
         }
         List<PlatformSnapshot.InterruptState> interruptStates = new ArrayList<>();
-        vectors.forEachInterrupt(irq -> interruptStates.add(new PlatformSnapshot.InterruptState(irq.virq, irq.describe(),
-                irq.view(), irq.injects == null ? "" : irq.injects.name() + " vCPU " + irq.injectCpu + " vector " + irq.injectVector)));
+        vectors.forEachInterrupt(irq -> interruptStates.add(new PlatformSnapshot.InterruptState(irq.virq(), irq.describe(),
+                AllocatedInterrupt.of(irq), irq.forward() == null ? ""
+                        : irq.forward().guest() + " vCPU " + irq.forward().vcpu() + " vector " + irq.forward().vector())));
         return new PlatformSnapshot.KernelState(name(), Arrays.stream(vectors.allocatedVirqs()).boxed().toList(),
                 vectorStates, interruptStates);
     }

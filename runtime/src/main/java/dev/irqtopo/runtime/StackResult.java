@@ -1,8 +1,8 @@
 package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.BusDomainKind;
-
 import dev.irqtopo.runtime.message.Errno;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.irqtopo.truth;
 import static com.google.common.truth.Truth.assertAbout;
 
 import dev.irqtopo.runtime.Allocation;
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.message.Message;
 

@@ -21,6 +21,8 @@ import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.SourceCheck;
+import dev.irqtopo.runtime.delivery.ReachIndex;
+import dev.irqtopo.runtime.delivery.Reached;
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.remap.Passage;

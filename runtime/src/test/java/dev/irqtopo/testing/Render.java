@@ -1,6 +1,6 @@
 package dev.irqtopo.testing;
 
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.message.Errno;

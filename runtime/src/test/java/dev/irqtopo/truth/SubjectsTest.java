@@ -10,7 +10,7 @@ import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.AllocatedInterrupt;
 import dev.irqtopo.runtime.Allocation;
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.remap.FaultReason;

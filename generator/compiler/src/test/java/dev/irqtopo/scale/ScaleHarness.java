@@ -6,7 +6,7 @@ import dev.irqtopo.compiler.GeneratedFile;
 import dev.irqtopo.compiler.Generator;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.model.PlatformModel;
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Verification;
 import dev.irqtopo.runtime.sim.InterruptReport;

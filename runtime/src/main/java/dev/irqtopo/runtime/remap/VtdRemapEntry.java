@@ -3,8 +3,8 @@ package dev.irqtopo.runtime.remap;
 import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.SourceCheck;
-
 import dev.irqtopo.runtime.message.Hex;
+
 import java.util.Objects;
 import java.util.Optional;
 

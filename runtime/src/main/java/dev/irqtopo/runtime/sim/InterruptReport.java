@@ -1,6 +1,6 @@
 package dev.irqtopo.runtime.sim;
 
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.message.Message;
 
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.irqtopo.cli.report;
 
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.message.DeliveryMode;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,6 +1,6 @@
 package dev.irqtopo.cli.report;
 
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.sim.InterruptReport;
 import dev.irqtopo.runtime.sim.SimulationReport;

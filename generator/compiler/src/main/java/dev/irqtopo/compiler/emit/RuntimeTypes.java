@@ -10,6 +10,7 @@ final class RuntimeTypes {
 
     private static final String RUNTIME = "dev.irqtopo.runtime";
     private static final String MESSAGE_PACKAGE = RUNTIME + ".message";
+    private static final String DELIVERY_PACKAGE = RUNTIME + ".delivery";
     private static final String MODEL = "dev.irqtopo.model";
 
     static final ClassName PLATFORM = ClassName.get(RUNTIME, "Platform");
@@ -21,8 +22,8 @@ final class RuntimeTypes {
     static final ClassName ERRNO = ClassName.get(MESSAGE_PACKAGE, "Errno");
     static final ClassName MESSAGE = ClassName.get(MESSAGE_PACKAGE, "Message");
     static final ClassName DEVICE_STORAGE = ClassName.get(RUNTIME, "DeviceStorage");
-    static final ClassName DELIVERY = ClassName.get(RUNTIME, "Delivery");
-    static final ClassName TRACE = ClassName.get(RUNTIME, "Trace");
+    static final ClassName DELIVERY = ClassName.get(DELIVERY_PACKAGE, "Delivery");
+    static final ClassName TRACE = ClassName.get(DELIVERY_PACKAGE, "Trace");
     static final ClassName ISOLATION_ANALYSIS = ClassName.get(RUNTIME + ".isolation", "IsolationAnalysis");
     static final ClassName ISOLATION_REPORT = ClassName.get(RUNTIME + ".isolation", "IsolationReport");
     static final ClassName MODEL_TABLE = ClassName.get(RUNTIME + ".table", "ModelTable");

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.RequesterId;
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.Assignment;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.FindingClass;

@@ -3,7 +3,7 @@ package dev.irqtopo.cli.report;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.irqtopo.model.BusDomainKind;
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;

@@ -1,4 +1,6 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.delivery;
+
+import dev.irqtopo.runtime.vector.VectorDomain;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class Victims {
 
     /** {@code kernels}: the host first, then the guests in report order. */
     public Victims(List<String> kernels) {
-        if (kernels.isEmpty() || !kernels.get(0).equals(Kernel.HOST)) {
+        if (kernels.isEmpty() || !kernels.get(0).equals(VectorDomain.HOST)) {
             throw new IllegalArgumentException("the host comes first: " + kernels);
         }
         this.kernels = List.copyOf(kernels);

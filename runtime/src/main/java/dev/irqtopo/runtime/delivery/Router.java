@@ -1,5 +1,6 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.delivery;
 
+import dev.irqtopo.runtime.hypervisor.Forward;
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Hex;
 import dev.irqtopo.runtime.message.Message;
@@ -10,6 +11,9 @@ import dev.irqtopo.runtime.remap.RemapDomain;
 import dev.irqtopo.runtime.remap.RemapEntry;
 import dev.irqtopo.runtime.remap.Translation;
 import dev.irqtopo.runtime.remap.VtdRemapEntry;
+import dev.irqtopo.runtime.stack.Interrupt;
+import dev.irqtopo.runtime.vector.VectorDomain;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +24,13 @@ import java.util.OptionalInt;
  * the device (if remapping is on), then the CPUs' interrupt logic, then whoever owns the vector. The
  * same code serves firing a slot, tracing a message for a counterexample, and the isolation analysis.
  *
- * <p>Results are shared instances wherever the outcome allows, so that firing allocates nothing.
+ * <p>Results that name no interrupt are shared instances; firing a slot reuses the delivery it
+ * computed until the platform changes, so firing allocates nothing.
+ *
+ * <p>Reads only: it changes nothing, and a caller that routes without the platform's lock validates
+ * afterwards that no change overlapped.
  */
-final class Router {
+public final class Router {
 
     private static final Map<FaultReason, Delivery.Fault> FAULTS = new EnumMap<>(FaultReason.class);
     private static final Delivery.Broadcast[] FIXED_BROADCASTS = new Delivery.Broadcast[256];
@@ -43,17 +51,21 @@ final class Router {
     }
 
     /** The lowest vector a local APIC accepts; below it the APIC records an illegal-vector error. */
-    static final int FIRST_LEGAL_VECTOR = 0x10;
+    public static final int FIRST_LEGAL_VECTOR = 0x10;
 
-    private final Platform platform;
+    private final VectorDomain<Interrupt> host;
+    /** Every kernel's vector domain by name, to find the owner of a posted or injected guest vector. */
+    private final Map<String, VectorDomain<Interrupt>> kernels;
 
-    Router(Platform platform) {
-        this.platform = platform;
+    /** The CPUs of {@code host}, and every kernel's vector domain by its name. */
+    public Router(VectorDomain<Interrupt> host, Map<String, VectorDomain<Interrupt>> kernels) {
+        this.host = host;
+        this.kernels = Map.copyOf(kernels);
     }
 
-    /** Where a message {@code device} emits ends; steps in words go to {@code trace} when it is not null. */
-    Delivery route(Device device, long address, int data, List<String> trace) {
-        RemapDomain remap = device.remap;
+    /** Where a message from {@code source} ends; steps in words go to {@code trace} when it is not null. */
+    public Delivery route(Source source, long address, int data, List<String> trace) {
+        RemapDomain remap = source.remap();
         boolean hyperTransport = remap != null && remap.decodesHyperTransportWindow() && Message.isHyperTransportInterrupt(address);
         if (!Message.isInterrupt(address) && !hyperTransport) {
             if (trace != null) {
@@ -65,7 +77,7 @@ final class Router {
             trace.add("0x" + Hex.of(address, 16) + " is in the HyperTransport interrupt window: an interrupt request");
         }
         if (remap != null) {
-            Translation translation = remap.translate(device.iommuRequesterId(), address, data, trace);
+            Translation translation = remap.translate(source.device().iommuRequesterId(), address, data, trace);
             if (translation instanceof Translation.Blocked blocked) {
                 return FAULTS.get(blocked.reason());
             }
@@ -93,7 +105,6 @@ final class Router {
                     : "vector 0x" + Hex.of(vector, 2) + " (data bits 7:0)") + ", delivery mode "
                     + (lowestPriority ? "lowest priority" : mode.keyword()) + " (data bits 10:8)");
         }
-        Kernel host = platform.host();
         if (apicId == Message.BROADCAST) {
             if (mode.isSpecial()) {
                 if (trace != null) {
@@ -112,7 +123,7 @@ final class Router {
             }
             return FIXED_BROADCASTS[vector];
         }
-        int cpu = host.vectors.cpuWithApicId(apicId);
+        int cpu = host.cpuWithApicId(apicId);
         if (cpu < 0) {
             if (trace != null) {
                 trace.add("no host CPU has APIC ID 0x" + Hex.of(apicId, 2) + ": nobody receives it");
@@ -129,7 +140,7 @@ final class Router {
     }
 
     /** Where a request that selected {@code entry} (and passed its source validation) ends. */
-    Delivery throughEntry(RemapEntry entry) {
+    public Delivery throughEntry(RemapEntry entry) {
         return throughEntry(entry, null);
     }
 
@@ -137,13 +148,12 @@ final class Router {
         if (entry instanceof VtdRemapEntry vtd) {
             if (vtd.posted().isPresent()) {
                 PostedTarget target = vtd.posted().get();
-                Kernel guest = platform.kernel(target.guest());
-                Irq owner = guest.vectors.owner(target.vcpu(), target.vector());
+                Interrupt owner = kernels.get(target.guest()).owner(target.vcpu(), target.vector());
                 if (trace != null) {
                     trace.add("posted to " + target.guest() + " vCPU " + target.vcpu() + " vector 0x" + Hex.of(target.vector(), 2) + ", "
                             + (owner == null ? "which no handler owns" : "owned by " + owner.describe()));
                 }
-                return owner == null ? new Delivery.Spurious(OptionalInt.empty(), target.vector()) : owner.delivered();
+                return owner == null ? new Delivery.Spurious(OptionalInt.empty(), target.vector()) : delivered(owner);
             }
             return remappedTo(vtd.destinationApicId(), vtd.vector(), trace);
         }
@@ -153,7 +163,7 @@ final class Router {
 
     /** An entry's fixed delivery to the host CPU with {@code apicId}. */
     private Delivery remappedTo(int apicId, int vector, List<String> trace) {
-        int cpu = platform.host().vectors.cpuWithApicId(apicId);
+        int cpu = host.cpuWithApicId(apicId);
         if (cpu < 0) {
             if (trace != null) {
                 trace.add("no host CPU has APIC ID 0x" + Hex.of(apicId, 2) + ": nobody receives it");
@@ -167,8 +177,7 @@ final class Router {
      * A fixed interrupt for {@code vector} on host CPU {@code cpu}: an illegal vector, the owner's handler,
      * a forwarding handler that injects its guest vector, or spurious when nobody owns it.
      */
-    Delivery atHostCpu(int cpu, int vector, String how, List<String> trace) {
-        Kernel host = platform.host();
+    public Delivery atHostCpu(int cpu, int vector, String how, List<String> trace) {
         if (vector < FIRST_LEGAL_VECTOR) {
             if (trace != null) {
                 trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2)
@@ -176,25 +185,31 @@ final class Router {
             }
             return new Delivery.Spurious(OptionalInt.of(cpu), vector);
         }
-        Irq owner = host.vectors.owner(cpu, vector);
+        Interrupt owner = host.owner(cpu, vector);
         if (owner == null) {
             if (trace != null) {
                 trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2) + ", which no handler owns: spurious");
             }
             return new Delivery.Spurious(OptionalInt.of(cpu), vector);
         }
-        if (owner.injects == null) {
+        Forward forward = owner.forward();
+        if (forward == null) {
             if (trace != null) {
                 trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2) + ", owned by " + owner.describe());
             }
-            return owner.delivered();
+            return delivered(owner);
         }
-        Irq guestOwner = owner.injects.vectors.owner(owner.injectCpu, owner.injectVector);
+        Interrupt guestOwner = kernels.get(forward.guest()).owner(forward.vcpu(), forward.vector());
         if (trace != null) {
             trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2) + ": " + owner.describe() + " injects "
-                    + owner.injects.name() + " vCPU " + owner.injectCpu + " vector 0x" + Hex.of(owner.injectVector, 2) + ", "
+                    + forward.guest() + " vCPU " + forward.vcpu() + " vector 0x" + Hex.of(forward.vector(), 2) + ", "
                     + (guestOwner == null ? "which no handler owns" : "owned by " + guestOwner.describe()));
         }
-        return guestOwner == null ? new Delivery.Spurious(OptionalInt.of(cpu), vector) : guestOwner.delivered();
+        return guestOwner == null ? new Delivery.Spurious(OptionalInt.of(cpu), vector) : delivered(guestOwner);
+    }
+
+    /** The outcome when {@code irq}'s own handler runs: its kernel, CPU, vector and irq number. */
+    private static Delivery delivered(Interrupt irq) {
+        return new Delivery.Delivered(irq.kernel(), irq.cpu(), irq.vector(), irq.virq());
     }
 }

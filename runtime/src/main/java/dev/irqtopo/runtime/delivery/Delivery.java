@@ -1,14 +1,17 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.delivery;
 
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.remap.FaultReason;
+import dev.irqtopo.runtime.vector.VectorDomain;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What happened when a device emitted a message: exactly one outcome. Values are immutable and the
- * engine hands out shared instances, so firing a slot allocates nothing.
+ * What happened when a device emitted a message: exactly one outcome. Values are immutable; outcomes
+ * that name no interrupt are shared instances, and firing a slot hands out the one delivery computed
+ * for the platform's current state, so firing allocates nothing.
  */
 public sealed interface Delivery permits Delivery.NotSent, Delivery.MemoryWrite, Delivery.Fault, Delivery.Delivered,
         Delivery.Special, Delivery.Spurious, Delivery.Broadcast {
@@ -103,7 +106,7 @@ public sealed interface Delivery permits Delivery.NotSent, Delivery.MemoryWrite,
 
         /** Special modes reach host CPUs only. */
         public String kernel() {
-            return Kernel.HOST;
+            return VectorDomain.HOST;
         }
 
         @Override
@@ -164,7 +167,7 @@ public sealed interface Delivery permits Delivery.NotSent, Delivery.MemoryWrite,
 
         /** {@code "host"} for a special mode, whose every receiver is a host CPU; empty for a fixed vector. */
         public Optional<String> kernel() {
-            return mode.isSpecial() ? Optional.of(Kernel.HOST) : Optional.empty();
+            return mode.isSpecial() ? Optional.of(VectorDomain.HOST) : Optional.empty();
         }
 
         @Override

@@ -1,12 +1,16 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.delivery;
 
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.remap.Passage;
 import dev.irqtopo.runtime.remap.ReachedVictims;
 import dev.irqtopo.runtime.remap.RemapDomain;
+import dev.irqtopo.runtime.stack.Interrupt;
+import dev.irqtopo.runtime.vector.VectorDomain;
+
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +32,29 @@ import java.util.Map;
  */
 public final class ReachIndex {
 
-    private final Platform platform;
+    private final String platform;
+    private final Map<String, Source> sources;
     private final Victims victims;
     private final Map<RemapDomain, RemapDomain.EntryReach> entries = new IdentityHashMap<>();
-    /** The lowest compatibility-format message per victim, made when the first device that passes compatibility format asks. */
+    /** The lowest compatibility-format message per victim, made when some device passes compatibility format. */
     private ReachedVictims compatibility;
 
-    /** Routes every remap entry on {@code platform}; the caller holds its lock. */
-    ReachIndex(Platform platform, Victims victims) {
+    /**
+     * Routes every remap entry of {@code remapDomains}, and if any of {@code sources} (the devices of
+     * platform {@code platform}) passes compatibility format, every owned vector of {@code host}'s CPUs.
+     * The caller holds the platform's lock.
+     */
+    public ReachIndex(String platform, Map<String, Source> sources, Collection<RemapDomain> remapDomains,
+                      VectorDomain<Interrupt> host, Router router, Victims victims) {
         this.platform = platform;
+        this.sources = sources;
         this.victims = victims;
-        for (RemapDomain domain : platform.remapDomains()) {
-            entries.put(domain, domain.entryReach(entry -> victims.of(platform.router().throughEntry(entry))));
+        for (RemapDomain domain : remapDomains) {
+            entries.put(domain, domain.entryReach(entry -> victims.of(router.throughEntry(entry))));
         }
-        for (Device device : platform.devices()) {
-            if (passesCompatibility(device)) {
-                compatibility = compatibility();
+        for (Source source : sources.values()) {
+            if (source.passesCompatibility()) {
+                compatibility = compatibility(host, router);
                 break;
             }
         }
@@ -60,17 +71,17 @@ public final class ReachIndex {
      * @throws IllegalArgumentException for a device the platform does not have
      */
     public List<Reached> reached(String device) {
-        Device source = platform.device(device);
+        Source source = sources.get(device);
         if (source == null) {
-            throw new IllegalArgumentException("no device " + device + " on platform " + platform.model().name());
+            throw new IllegalArgumentException("no device " + device + " on platform " + platform);
         }
         ReachedVictims lowest = new ReachedVictims(victims.count());
-        if (source.remap != null) {
-            entries.get(source.remap).offerTo(source.iommuRequesterId(), lowest);
+        if (source.remap() != null) {
+            entries.get(source.remap()).offerTo(source.device().iommuRequesterId(), lowest);
         }
-        boolean compatible = passesCompatibility(source);
+        boolean compatible = source.passesCompatibility();
         if (compatible) {
-            Passage passage = source.remap == null ? Passage.NO_REMAPPING : Passage.COMPATIBILITY_FORMAT;
+            Passage passage = source.remap() == null ? Passage.NO_REMAPPING : Passage.COMPATIBILITY_FORMAT;
             for (int victim : compatibility.reached()) {
                 Message message = compatibility.message(victim);
                 lowest.offer(victim, message.address(), message.data(), passage);
@@ -85,21 +96,14 @@ public final class ReachIndex {
         return reached;
     }
 
-    /** Whether the device's compatibility-format messages reach the CPUs: no remapping, or VT-d letting them pass. */
-    private static boolean passesCompatibility(Device device) {
-        return device.remap == null || device.remap.passesCompatibility();
-    }
-
     /**
      * Compatibility format names a host CPU by address bits 19:12 and the vector by data bits 7:0,
      * whoever emits it: per named CPU, vector 0 (illegal, the host's) and each owned vector; then the
      * broadcast, data 0 for the host and, per guest, the lowest vector forwarded to it on any CPU,
      * named or not. Vectors nobody owns all land on the host, as vector 0 does with lower data.
      */
-    private ReachedVictims compatibility() {
+    private ReachedVictims compatibility(VectorDomain<Interrupt> host, Router router) {
         ReachedVictims lowest = new ReachedVictims(victims.count());
-        Kernel host = platform.host();
-        Router router = platform.router();
         int[] lowestForwarded = new int[victims.count()];
         Arrays.fill(lowestForwarded, -1);
         for (int cpu = 0; cpu < host.cpus(); cpu++) {
@@ -109,11 +113,11 @@ public final class ReachIndex {
             if (named) {
                 lowest.offer(Victims.HOST, address, 0, Passage.NO_REMAPPING);
             }
-            if (!host.vectors.ownsVectorsOn(cpu)) {
+            if (!host.ownsVectorsOn(cpu)) {
                 continue;
             }
             for (int vector = Router.FIRST_LEGAL_VECTOR; vector < 0x100; vector++) {
-                if (host.vectors.owner(cpu, vector) == null) {
+                if (host.owner(cpu, vector) == null) {
                     continue;
                 }
                 int victim = victims.of(router.atHostCpu(cpu, vector, "", null));

@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.delivery;
 
 import java.util.List;
 import java.util.Objects;

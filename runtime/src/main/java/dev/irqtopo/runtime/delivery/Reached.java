@@ -1,8 +1,9 @@
-package dev.irqtopo.runtime;
+package dev.irqtopo.runtime.delivery;
 
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.remap.Passage;
+
 import java.util.List;
 import java.util.Objects;
 
