@@ -1,10 +1,10 @@
 package dev.irqtopo.bench;
 
-import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.DeviceStorage;
 import dev.irqtopo.runtime.Hardware;
-import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.Platform;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.message.Message;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

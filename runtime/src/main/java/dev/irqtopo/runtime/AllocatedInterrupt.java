@@ -1,5 +1,8 @@
 package dev.irqtopo.runtime;
 
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.stack.Interrupt;
+
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -20,5 +23,10 @@ public record AllocatedInterrupt(int slot, int virq, int cpu, int vector, Option
     public AllocatedInterrupt {
         Objects.requireNonNull(remapIndex);
         Objects.requireNonNull(composed);
+    }
+
+    /** The view of an interrupt the engine holds. */
+    static AllocatedInterrupt of(Interrupt irq) {
+        return new AllocatedInterrupt(irq.slot(), irq.virq(), irq.cpu(), irq.vector(), irq.remapIndex(), irq.composed());
     }
 }

@@ -1,5 +1,7 @@
 package dev.irqtopo.runtime;
 
+import dev.irqtopo.runtime.message.Errno;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,9 +2,24 @@ package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.delivery.ReachIndex;
+import dev.irqtopo.runtime.delivery.Router;
+import dev.irqtopo.runtime.delivery.Source;
+import dev.irqtopo.runtime.delivery.Trace;
+import dev.irqtopo.runtime.delivery.Victims;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.AmdViRemapDomain;
+import dev.irqtopo.runtime.remap.AmdViRemapEntry;
+import dev.irqtopo.runtime.remap.RemapDomain;
+import dev.irqtopo.runtime.remap.VtdRemapDomain;
+import dev.irqtopo.runtime.remap.VtdRemapEntry;
+import dev.irqtopo.runtime.stack.Interrupt;
+import dev.irqtopo.runtime.vector.VectorDomain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,15 +30,31 @@ import java.util.Optional;
  */
 public final class Hardware {
 
-    private final Platform platform;
+    private final String platform;
+    /** Each device's path to the CPUs, in declaration order. */
+    private final Map<String, Source> sources;
+    /** Each device's storages by bus domain ordinal. */
+    private final Map<String, DeviceStorage[]> storages;
+    private final Map<String, RemapDomain> remapDomains;
+    private final VectorDomain<Interrupt> host;
+    private final Router router;
+    private final PlatformLock lock;
 
-    Hardware(Platform platform) {
+    Hardware(String platform, Map<String, Source> sources, Map<String, DeviceStorage[]> storages,
+             Map<String, RemapDomain> remapDomains, VectorDomain<Interrupt> host, Router router, PlatformLock lock) {
         this.platform = platform;
+        this.sources = sources;
+        this.storages = storages;
+        this.remapDomains = remapDomains;
+        this.host = host;
+        this.router = router;
+        this.lock = lock;
     }
 
     /** The storage {@code device} has for {@code busDomain}: hold on to it to fire slots on the fastest path. */
     public DeviceStorage storage(String device, BusDomainKind busDomain) {
-        DeviceStorage storage = device(device).storage(busDomain);
+        source(device);
+        DeviceStorage storage = storages.get(device)[busDomain.ordinal()];
         if (storage == null) {
             throw new IllegalArgumentException("device " + device + " has no " + busDomain.keyword() + " storage");
         }
@@ -42,31 +73,31 @@ public final class Hardware {
 
     /** What happens when {@code device} emits {@code message} (whatever its storages hold). */
     public Delivery emit(String device, Message message) {
-        Device source = device(device);
-        return platform.lock().read(() -> platform.router().route(source, message.address(), message.data(), null));
+        Source source = source(device);
+        return lock.read(() -> router.route(source, message.address(), message.data(), null));
     }
 
     /** {@link #emit} with every step the message takes, in words. */
     public Trace trace(String device, Message message) {
-        Device source = device(device);
-        return platform.lock().read(() -> {
+        Source source = source(device);
+        return lock.read(() -> {
             List<String> steps = new ArrayList<>();
-            Delivery delivery = platform.router().route(source, message.address(), message.data(), steps);
+            Delivery delivery = router.route(source, message.address(), message.data(), steps);
             return new Trace(delivery, steps);
         });
     }
 
     /** Entry {@code index} of VT-d unit {@code iommu}'s table, when present. */
     public Optional<VtdRemapEntry> vtdEntry(String iommu, int index) {
-        return platform.remapDomain(iommu) instanceof VtdRemapDomain vtd
-                ? platform.lock().read(() -> vtd.entry(null, index).map(VtdRemapEntry.class::cast))
+        return remapDomains.get(iommu) instanceof VtdRemapDomain vtd
+                ? lock.read(() -> vtd.entry(null, index).map(VtdRemapEntry.class::cast))
                 : Optional.empty();
     }
 
     /** Entry {@code index} of the table AMD-Vi unit {@code iommu} keeps for {@code requester}, when present. */
     public Optional<AmdViRemapEntry> amdViEntry(String iommu, RequesterId requester, int index) {
-        return platform.remapDomain(iommu) instanceof AmdViRemapDomain amd
-                ? platform.lock().read(() -> amd.entry(requester, index).map(AmdViRemapEntry.class::cast))
+        return remapDomains.get(iommu) instanceof AmdViRemapDomain amd
+                ? lock.read(() -> amd.entry(requester, index).map(AmdViRemapEntry.class::cast))
                 : Optional.empty();
     }
 
@@ -77,14 +108,14 @@ public final class Hardware {
      */
     public ReachIndex reachIndex(List<String> kernels) {
         Victims victims = new Victims(kernels);
-        return platform.lock().read(() -> new ReachIndex(platform, victims));
+        return lock.read(() -> new ReachIndex(platform, sources, remapDomains.values(), host, router, victims));
     }
 
-    private Device device(String name) {
-        Device device = platform.device(name);
-        if (device == null) {
-            throw new IllegalArgumentException("no device " + name + " on platform " + platform.model().name());
+    private Source source(String device) {
+        Source source = sources.get(device);
+        if (source == null) {
+            throw new IllegalArgumentException("no device " + device + " on platform " + platform);
         }
-        return device;
+        return source;
     }
 }

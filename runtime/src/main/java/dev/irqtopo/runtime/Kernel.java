@@ -1,9 +1,14 @@
 package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.BusDomainKind;
-import dev.irqtopo.runtime.vector.CpuSet;
+import dev.irqtopo.runtime.bus.Device;
+import dev.irqtopo.runtime.bus.Storage;
+import dev.irqtopo.runtime.hypervisor.Hypervisor;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.stack.Interrupt;
+import dev.irqtopo.runtime.vector.VectorDomain;
 import dev.irqtopo.runtime.vector.VectorMatrix;
-import dev.irqtopo.runtime.vector.VirqSpace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,80 +20,46 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A kernel on the platform: the host or one guest. It has one vector domain over its CPUs (a guest's
- * vCPUs have APIC IDs equal to their numbers), hands out irq numbers from 24, and knows which of its
- * interrupts owns each CPU vector. Its stacks allocate and free through it.
+ * A kernel on the platform, the host or one guest: its vector domain over its CPUs (a guest's vCPUs
+ * have APIC IDs equal to their numbers), its stacks, and the raw stores a driver of it may make.
  */
 public final class Kernel {
 
     /** The host kernel's name in every report. */
-    public static final String HOST = "host";
+    public static final String HOST = VectorDomain.HOST;
 
-    private final Platform platform;
-    private final String name;
-    private final int[] apicIds;
-    /** APIC IDs in increasing order with the CPU that has each, to find a message's destination. */
-    private final int[] apicIdsSorted;
-    private final int[] cpuOfSorted;
-    /** The largest APIC ID this kernel can put into a compatibility-format message. */
-    private final int compatLimit;
-    private final boolean extendedDestination;
-
-    final VectorMatrix vectors;
-    final VirqSpace virqs = new VirqSpace();
-    final CpuSet allCpus;
-    /** The CPUs whose APIC ID a compatibility-format message this kernel composes can carry. */
-    final CpuSet compatCpus;
-    private final Irq[][] owners;
-    /** The interrupts by irq number; irq numbers are dense from 24, so an array indexed by them. */
-    private Irq[] irqs = new Irq[VirqSpace.FIRST_VIRQ + 64];
+    private final VectorDomain<Interrupt> vectors;
+    /** Every device of the platform by name: a raw store names its device. */
+    private final Map<String, Device> devices;
+    /** The hypervisor under a guest, which decides whether its stores reach a device; null for the host. */
+    private final Hypervisor hypervisor;
+    private final PlatformLock lock;
     private final List<Stack> stacks = new ArrayList<>();
     /** Each device's stacks by bus domain ordinal: a lookup per stack at creation must not walk them all. */
     private final Map<String, Stack[]> stacksByDevice = new HashMap<>();
 
-    Kernel(Platform platform, String name, int[] apicIds, boolean extendedDestination) {
-        this.platform = platform;
-        this.name = name;
-        this.apicIds = apicIds.clone();
-        this.extendedDestination = extendedDestination;
-        this.compatLimit = extendedDestination ? 0x7FFF : 0xFF;
-        int cpus = apicIds.length;
-        this.vectors = new VectorMatrix(cpus);
-        this.allCpus = CpuSet.all(cpus);
-        this.compatCpus = new CpuSet(cpus);
-        Integer[] order = new Integer[cpus];
-        for (int cpu = 0; cpu < cpus; cpu++) {
-            order[cpu] = cpu;
-            if (apicIds[cpu] <= compatLimit) {
-                compatCpus.add(cpu);
-            }
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(apicIds[a], apicIds[b]));
-        this.apicIdsSorted = new int[cpus];
-        this.cpuOfSorted = new int[cpus];
-        for (int i = 0; i < cpus; i++) {
-            cpuOfSorted[i] = order[i];
-            apicIdsSorted[i] = apicIds[order[i]];
-        }
-        this.owners = new Irq[cpus][];
+    Kernel(VectorDomain<Interrupt> vectors, Map<String, Device> devices, Hypervisor hypervisor, PlatformLock lock) {
+        this.vectors = vectors;
+        this.devices = devices;
+        this.hypervisor = hypervisor;
+        this.lock = lock;
     }
 
     public String name() {
-        return name;
+        return vectors.kernel();
     }
 
     public boolean isHost() {
-        return HOST.equals(name);
+        return vectors.isHost();
     }
 
     /** CPUs (a guest: vCPUs). */
     public int cpus() {
-        return apicIds.length;
+        return vectors.cpus();
     }
 
     public int apicId(int cpu) {
-        Objects.checkIndex(cpu, apicIds.length);
-        return apicIds[cpu];
+        return vectors.apicId(cpu);
     }
 
     /** The stacks this kernel declared, in declaration order. */
@@ -104,13 +75,9 @@ public final class Kernel {
 
     /** The interrupts this kernel owns, by irq number. */
     public List<AllocatedInterrupt> interrupts() {
-        return platform.lock().read(() -> {
+        return lock.read(() -> {
             List<AllocatedInterrupt> views = new ArrayList<>();
-            for (Irq irq : irqs) {
-                if (irq != null) {
-                    views.add(irq.view());
-                }
-            }
+            vectors.forEachInterrupt(irq -> views.add(AllocatedInterrupt.of(irq)));
             return views;
         });
     }
@@ -127,86 +94,27 @@ public final class Kernel {
      */
     public Optional<Errno> write(String device, BusDomainKind busDomain, int slot, Message message) {
         Objects.requireNonNull(message);
-        Device target = platform.device(device);
-        DeviceStorage storage = target == null ? null : target.storage(busDomain);
+        Device target = devices.get(device);
+        Storage storage = target == null ? null : target.storage(busDomain);
         if (storage == null) {
             return Optional.of(Errno.ENODEV);
         }
-        if (target.owner != this || !isHost() && !platform.hypervisor().model().guestWritesReachDevice(storage.kind())) {
+        if (!target.owner().equals(name()) || !isHost() && !hypervisor.guestWritesReachDevice(storage.kind())) {
             return Optional.of(Errno.EPERM);
         }
         if (slot < 0 || slot >= storage.size() || storage.isMsi() && slot != 0) {
             return Optional.of(Errno.EINVAL);
         }
-        return platform.lock().change(() -> {
-            storage.write(slot, message, new Journal());
+        return lock.change(() -> {
+            storage.write(slot, message);
             return Optional.empty();
         });
     }
 
-    // ---- the vector domain and irq numbers, each change journaled
+    // ---- inside the API
 
-    /** Whether this kernel's compatibility messages carry destination bits 14:8 in address bits 11:5. */
-    boolean extendedDestination() {
-        return extendedDestination;
-    }
-
-    /** The CPU whose APIC ID is {@code apicId}, or -1. */
-    int cpuWithApicId(int apicId) {
-        int i = Arrays.binarySearch(apicIdsSorted, apicId);
-        return i < 0 ? -1 : cpuOfSorted[i];
-    }
-
-    /** Gives {@code irq} an irq number and a vector from {@code mask}; ENOSPC when no CPU of the mask has one. */
-    Errno allocateVector(Irq irq, CpuSet mask, Journal journal) {
-        int packed = vectors.allocate(mask);
-        if (packed < 0) {
-            return Errno.ENOSPC;
-        }
-        int cpu = packed >>> 8;
-        int vector = packed & 0xFF;
-        int virq = virqs.allocate();
-        irq.assign(virq, cpu, vector);
-        Irq[] row = owners[cpu];
-        if (row == null) {
-            row = owners[cpu] = new Irq[VectorMatrix.VECTORS_PER_CPU];
-        }
-        row[vector] = irq;
-        if (virq >= irqs.length) {
-            irqs = Arrays.copyOf(irqs, Math.max(irqs.length * 2, virq + 1));
-        }
-        irqs[virq] = irq;
-        journal.record(() -> releaseVector(cpu, vector, virq));
-        return null;
-    }
-
-    /** Undoes {@link #allocateVector}, newest change first: the owner, the irq number, the vector. */
-    private void releaseVector(int cpu, int vector, int virq) {
-        owners[cpu][vector] = null;
-        irqs[virq] = null;
-        virqs.free(virq);
-        vectors.free(cpu, vector);
-    }
-
-    /** The compatibility-format message for {@code irq}'s CPU and vector, as this kernel composes it. */
-    Message composeCompatibility(Irq irq) {
-        return Message.compatibility(apicIds[irq.cpu], irq.vector, extendedDestination);
-    }
-
-    /** The interrupt that owns {@code vector} on {@code cpu}, or null. */
-    Irq owner(int cpu, int vector) {
-        Irq[] row = owners[cpu];
-        return row == null ? null : row[vector];
-    }
-
-    /** Whether any interrupt owns a vector on {@code cpu}: most CPUs of a large host own none, and need no walk. */
-    boolean ownsVectorsOn(int cpu) {
-        return owners[cpu] != null;
-    }
-
-    /** The interrupt with irq number {@code virq}, or null. */
-    Irq irq(int virq) {
-        return virq >= 0 && virq < irqs.length ? irqs[virq] : null;
+    VectorDomain<Interrupt> vectors() {
+        return vectors;
     }
 
     void add(Stack stack) {
@@ -218,26 +126,22 @@ public final class Kernel {
     PlatformSnapshot.KernelState state() {
         List<PlatformSnapshot.VectorState> vectorStates = new ArrayList<>();
         for (int cpu = 0; cpu < cpus(); cpu++) {
-            if (vectors.freeVectors(cpu) == VectorMatrix.DEVICE_VECTORS_PER_CPU && owners[cpu] == null) {
+            if (vectors.allFree(cpu) && !vectors.ownsVectorsOn(cpu)) {
                 continue;
             }
             for (int v = 0; v < VectorMatrix.VECTORS_PER_CPU; v++) {
-                Irq owner = owner(cpu, v);
+                Interrupt owner = vectors.owner(cpu, v);
                 if (vectors.isAllocated(cpu, v) || owner != null) {
                     vectorStates.add(new PlatformSnapshot.VectorState(cpu, v, vectors.isAllocated(cpu, v),
-                            owner == null ? -1 : owner.virq));
+                            owner == null ? -1 : owner.virq()));
                 }
             }
         }
         List<PlatformSnapshot.InterruptState> interruptStates = new ArrayList<>();
-        for (Irq irq : irqs) {
-            if (irq == null) {
-                continue;
-            }
-            interruptStates.add(new PlatformSnapshot.InterruptState(irq.virq, irq.describe(), irq.view(),
-                    irq.injects == null ? "" : irq.injects.name() + " vCPU " + irq.injectCpu + " vector " + irq.injectVector));
-        }
-        return new PlatformSnapshot.KernelState(name, Arrays.stream(virqs.allocated()).boxed().toList(),
+        vectors.forEachInterrupt(irq -> interruptStates.add(new PlatformSnapshot.InterruptState(irq.virq(), irq.describe(),
+                AllocatedInterrupt.of(irq), irq.forward() == null ? ""
+                        : irq.forward().guest() + " vCPU " + irq.forward().vcpu() + " vector " + irq.forward().vector())));
+        return new PlatformSnapshot.KernelState(name(), Arrays.stream(vectors.allocatedVirqs()).boxed().toList(),
                 vectorStates, interruptStates);
     }
 }

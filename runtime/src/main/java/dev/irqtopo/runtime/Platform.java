@@ -9,11 +9,23 @@ import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StackPlan;
+import dev.irqtopo.runtime.bus.Device;
+import dev.irqtopo.runtime.bus.Storage;
+import dev.irqtopo.runtime.delivery.Router;
+import dev.irqtopo.runtime.delivery.Source;
+import dev.irqtopo.runtime.hypervisor.Hypervisor;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.AmdViRemapDomain;
+import dev.irqtopo.runtime.remap.RemapDomain;
+import dev.irqtopo.runtime.remap.VtdRemapDomain;
+import dev.irqtopo.runtime.stack.DomainStack;
+import dev.irqtopo.runtime.stack.Interrupt;
+import dev.irqtopo.runtime.vector.VectorDomain;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +35,10 @@ import java.util.stream.IntStream;
 
 /**
  * A running platform: its kernels (the host, then the guests in declaration order), their domain
- * stacks, the remapping units, the hypervisor and the devices. {@link #create} builds it and creates
- * every stack's bus domain; {@link #boot} performs the declared allocations in boot order. Kernels and
- * stacks are handles of this platform; {@link #hardware()} is the device side.
+ * stacks, the remapping units, the hypervisor and the devices. {@link #create} builds every part and
+ * wires each to the parts it talks to, and creates every stack's bus domain; {@link #boot} performs the
+ * declared allocations in boot order. Kernels and stacks are handles of this platform;
+ * {@link #hardware()} is the device side. No part keeps the platform itself.
  *
  * <p>Thread-safe: changes run one at a time under the platform's lock, queries see the state between
  * two changes, and firing a slot takes no lock (the package documentation gives the whole contract).
@@ -33,46 +46,73 @@ import java.util.stream.IntStream;
 public final class Platform {
 
     private final PlatformModel model;
+    private final PlatformLock lock = new PlatformLock();
     private final Kernel host;
     private final Map<String, Kernel> kernels = new LinkedHashMap<>();
     private final Map<String, RemapDomain> remapDomains = new LinkedHashMap<>();
-    private final Map<String, Device> devices = new HashMap<>();
-    private final List<Device> deviceOrder = new ArrayList<>();
+    /** The devices in declaration order. */
+    private final Map<String, Device> devices = new LinkedHashMap<>();
     private final List<Stack> stacks = new ArrayList<>();
-    private final Hypervisor hypervisor;
-    private final PlatformLock lock = new PlatformLock();
-    private final Router router = new Router(this);
-    private final Hardware hardware = new Hardware(this);
+    /** The stack that claims each storage's slots, for snapshots. */
+    private final Map<Storage, DomainStack> stackOfStorage = new IdentityHashMap<>();
+    private final Hardware hardware;
     private volatile boolean booted;
 
     private Platform(PlatformModel model) {
         this.model = model;
-        this.host = new Kernel(this, Kernel.HOST, model.cpu().apicIds().stream().mapToInt(Integer::intValue).toArray(), false);
-        this.hypervisor = model.hypervisor().map(hv -> new Hypervisor(hv, host)).orElse(null);
-        kernels.put(host.name(), host);
-        addGuests();
+        Hypervisor hypervisor = model.hypervisor().map(Hypervisor::new).orElse(null);
+        Map<String, VectorDomain<Interrupt>> vectorDomains = vectorDomains();
         addRemapDomains();
-        addDevices();
+        Map<String, RemapDomain> remapOfDevice = addDevices();
+        Map<String, Device> deviceView = Collections.unmodifiableMap(devices);
+        for (VectorDomain<Interrupt> vectors : vectorDomains.values()) {
+            kernels.put(vectors.kernel(), new Kernel(vectors, deviceView, vectors.isHost() ? null : hypervisor, lock));
+        }
+        this.host = kernels.get(Kernel.HOST);
         for (StackModel stack : model.hostStacks()) {
-            addStack(host, stack);
+            addStack(host, stack, hypervisor, remapOfDevice);
         }
         for (GuestModel guest : model.guests()) {
             for (StackModel stack : guest.stacks()) {
-                addStack(kernels.get(guest.name()), stack);
+                addStack(kernels.get(guest.name()), stack, hypervisor, remapOfDevice);
             }
         }
+        Router router = new Router(host.vectors(), vectorDomains);
+        Map<String, Source> sources = new LinkedHashMap<>();
+        Map<String, DeviceStorage[]> storages = new HashMap<>();
+        for (Device device : devices.values()) {
+            Source source = new Source(device, remapOfDevice.get(device.name()));
+            sources.put(device.name(), source);
+            DeviceStorage[] own = new DeviceStorage[BusDomainKind.values().length];
+            for (BusDomainKind kind : BusDomainKind.values()) {
+                Storage storage = device.storage(kind);
+                own[kind.ordinal()] = storage == null ? null : new DeviceStorage(storage, source, router, lock);
+            }
+            storages.put(device.name(), own);
+        }
+        this.hardware = new Hardware(model.name(), Collections.unmodifiableMap(sources), storages,
+                Collections.unmodifiableMap(remapDomains), host.vectors(), router, lock);
     }
 
-    /** Each guest's vCPUs have APIC IDs equal to their numbers; 15-bit ids only if offered and detectable. */
-    private void addGuests() {
+    /**
+     * One vector domain per kernel, the host first: the host's over the platform's APIC IDs, each
+     * guest's over vCPUs whose APIC IDs equal their numbers, with 15-bit ids only if its hypervisor
+     * offers them and the guest can detect it.
+     */
+    private Map<String, VectorDomain<Interrupt>> vectorDomains() {
+        Map<String, VectorDomain<Interrupt>> domains = new LinkedHashMap<>();
+        domains.put(Kernel.HOST, new VectorDomain<>(Kernel.HOST,
+                model.cpu().apicIds().stream().mapToInt(Integer::intValue).toArray(), false));
         for (GuestModel guest : model.guests()) {
-            if (kernels.containsKey(guest.name())) {
+            if (domains.containsKey(guest.name())) {
                 throw new IllegalArgumentException("two kernels named " + guest.name());
             }
-            HypervisorModel hv = hypervisor.model();
-            kernels.put(guest.name(), new Kernel(this, guest.name(), IntStream.range(0, guest.cpus()).toArray(),
+            HypervisorModel hv = model.hypervisor().orElseThrow(
+                    () -> new IllegalArgumentException("guest " + guest.name() + " has no hypervisor"));
+            domains.put(guest.name(), new VectorDomain<>(guest.name(), IntStream.range(0, guest.cpus()).toArray(),
                     hv.extDestId() && hv.cpuidVisible()));
         }
+        return domains;
     }
 
     /** One remap domain per IOMMU with remapping on. */
@@ -86,13 +126,16 @@ public final class Platform {
         }
     }
 
-    /** Devices with their owner (the guest they are assigned to, else the host) and the remap domain covering them. */
-    private void addDevices() {
+    /**
+     * Devices with their owner (the guest they are assigned to, else the host); returns the remap
+     * domain covering each device, by name, where one does.
+     */
+    private Map<String, RemapDomain> addDevices() {
         // by name once, rather than asking the model (a walk of every guest) for each device
-        Map<String, Kernel> assigned = new HashMap<>();
+        Map<String, String> assigned = new HashMap<>();
         for (GuestModel guest : model.guests()) {
             for (String device : guest.devices()) {
-                assigned.putIfAbsent(device, kernels.get(guest.name()));
+                assigned.putIfAbsent(device, guest.name());
             }
         }
         Map<String, RemapDomain> remapOfBus = new HashMap<>();
@@ -104,23 +147,59 @@ public final class Platform {
                 }
             }
         }
+        Map<String, RemapDomain> remapOfDevice = new HashMap<>();
         for (DeviceModel device : model.devices()) {
-            Kernel owner = assigned.getOrDefault(device.name(), host);
-            RemapDomain remap = remapOfBus.get(device.bus());
-            Device d = new Device(this, device, owner, remap);
-            if (devices.put(device.name(), d) != null) {
+            if (devices.put(device.name(), new Device(device, assigned.getOrDefault(device.name(), Kernel.HOST))) != null) {
                 throw new IllegalArgumentException("two devices named " + device.name());
             }
-            deviceOrder.add(d);
+            RemapDomain remap = remapOfBus.get(device.bus());
+            if (remap != null) {
+                remapOfDevice.put(device.name(), remap);
+            }
         }
         for (GuestModel guest : model.guests()) {
             for (String device : guest.devices()) {
-                if (!devices.containsKey(device) || devices.get(device).owner != kernels.get(guest.name())) {
+                if (!devices.containsKey(device) || !devices.get(device).owner().equals(guest.name())) {
                     throw new IllegalArgumentException("guest " + guest.name() + " is assigned " + device
                             + ", which is unknown or assigned elsewhere");
                 }
             }
         }
+        return remapOfDevice;
+    }
+
+    private void addStack(Kernel kernel, StackModel stack, Hypervisor hypervisor, Map<String, RemapDomain> remapOfDevice) {
+        Device device = devices.get(stack.device());
+        if (device == null || !device.owner().equals(kernel.name())) {
+            throw new IllegalArgumentException(kernel.name() + " has a stack for " + stack.device() + ", which it does not own");
+        }
+        Storage storage = device.storage(stack.busDomain());
+        if (storage == null || storage.kind() != stack.storage()) {
+            throw new IllegalArgumentException("device " + stack.device() + " has no " + stack.storage().keyword() + " storage");
+        }
+        if (kernel.stack(stack.device(), stack.busDomain()).isPresent()) {
+            throw new IllegalArgumentException(kernel.name() + " has two stacks for " + stack.device() + "." + stack.busDomain().keyword());
+        }
+        RemapDomain deviceRemap = remapOfDevice.get(device.name());
+        RemapDomain remap = null;
+        if (stack.remap().isPresent()) {
+            remap = remapDomains.get(stack.remap().get());
+            if (!kernel.isHost() || remap == null || remap != deviceRemap) {
+                throw new IllegalArgumentException("remap " + stack.remap().get() + " does not translate " + stack.device()
+                        + " for " + kernel.name());
+            }
+        }
+        if (stack.hypercall() && (kernel.isHost() || !hypervisor.model().composeHypercallUsable())) {
+            throw new IllegalArgumentException(kernel.name() + " has no compose hypercall for " + stack.device());
+        }
+        StackPlan plan = StackPlan.of(kernel.isHost(), model.hypervisor(), stack);
+        DomainStack domains = kernel.isHost()
+                ? DomainStack.host(stack, plan, kernel.vectors(), remap, device.model(), storage)
+                : DomainStack.guest(stack, plan, kernel.vectors(), hypervisor, host.vectors(), deviceRemap, device.model(), storage);
+        Stack created = new Stack(kernel, domains, lock);
+        kernel.add(created);
+        stacks.add(created);
+        stackOfStorage.put(storage, domains);
     }
 
     /**
@@ -204,11 +283,11 @@ public final class Platform {
                     entries.add(new PlatformSnapshot.EntryState(domain.name(), table, index, entry)));
         }
         List<PlatformSnapshot.StorageState> storages = new ArrayList<>();
-        for (Device device : deviceOrder) {
+        for (Device device : devices.values()) {
             for (BusDomainKind kind : BusDomainKind.values()) {
-                DeviceStorage storage = device.storage(kind);
+                Storage storage = device.storage(kind);
                 if (storage != null) {
-                    PlatformSnapshot.StorageState state = storage.state();
+                    PlatformSnapshot.StorageState state = state(storage, stackOfStorage.get(storage));
                     if (!state.slots().isEmpty() || state.enabled() != 0) {
                         storages.add(state);
                     }
@@ -218,66 +297,17 @@ public final class Platform {
         return new PlatformSnapshot(model.name(), kernelStates, entries, storages);
     }
 
-    // ---- inside the engine
-
-    PlatformLock lock() {
-        return lock;
-    }
-
-    Router router() {
-        return router;
-    }
-
-    Hypervisor hypervisor() {
-        return hypervisor;
-    }
-
-    Kernel kernel(String name) {
-        return kernels.get(name);
-    }
-
-    Device device(String name) {
-        return devices.get(name);
-    }
-
-    RemapDomain remapDomain(String iommu) {
-        return remapDomains.get(iommu);
-    }
-
-    Collection<RemapDomain> remapDomains() {
-        return Collections.unmodifiableCollection(remapDomains.values());
-    }
-
-    /** The devices in declaration order. */
-    List<Device> devices() {
-        return Collections.unmodifiableList(deviceOrder);
-    }
-
-    private void addStack(Kernel kernel, StackModel stack) {
-        Device device = devices.get(stack.device());
-        if (device == null || device.owner != kernel) {
-            throw new IllegalArgumentException(kernel.name() + " has a stack for " + stack.device() + ", which it does not own");
-        }
-        if (device.storage(stack.busDomain()) == null || device.storage(stack.busDomain()).kind() != stack.storage()) {
-            throw new IllegalArgumentException("device " + stack.device() + " has no " + stack.storage().keyword() + " storage");
-        }
-        if (kernel.stack(stack.device(), stack.busDomain()).isPresent()) {
-            throw new IllegalArgumentException(kernel.name() + " has two stacks for " + stack.device() + "." + stack.busDomain().keyword());
-        }
-        RemapDomain remap = null;
-        if (stack.remap().isPresent()) {
-            remap = remapDomains.get(stack.remap().get());
-            if (!kernel.isHost() || remap == null || remap != device.remap) {
-                throw new IllegalArgumentException("remap " + stack.remap().get() + " does not translate " + stack.device()
-                        + " for " + kernel.name());
+    /** Every slot of {@code storage} that differs from reset, with the interrupt of {@code claims} that uses it. */
+    private static PlatformSnapshot.StorageState state(Storage storage, DomainStack claims) {
+        List<PlatformSnapshot.SlotState> slots = new ArrayList<>();
+        for (int slot = 0; slot < storage.size(); slot++) {
+            Interrupt claimant = claims == null ? null : claims.claimant(slot);
+            Optional<Message> register = storage.register(slot);
+            if (register.isPresent() || !storage.isMasked(slot) || claimant != null) {
+                slots.add(new PlatformSnapshot.SlotState(slot, register, storage.isMasked(slot),
+                        claimant == null ? Optional.empty() : Optional.of(claimant.kernel() + " irq " + claimant.virq())));
             }
         }
-        if (stack.hypercall() && (kernel.isHost() || !hypervisor.model().composeHypercallUsable())) {
-            throw new IllegalArgumentException(kernel.name() + " has no compose hypercall for " + stack.device());
-        }
-        StackPlan plan = StackPlan.of(kernel.isHost(), model.hypervisor(), stack);
-        Stack created = new Stack(this, kernel, stack, plan, device, remap);
-        kernel.add(created);
-        stacks.add(created);
+        return new PlatformSnapshot.StorageState(storage.device(), storage.busDomain(), storage.enabled(), slots);
     }
 }

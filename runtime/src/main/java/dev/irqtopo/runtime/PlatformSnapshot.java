@@ -2,6 +2,8 @@ package dev.irqtopo.runtime;
 
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.RequesterId;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.RemapEntry;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,23 @@
 /**
  * The interrupt engine: a running platform built from a checked {@link dev.irqtopo.model.PlatformModel}.
+ * This package is its API; the engine lies in a package per boundary of the interrupt path, each
+ * depending only on those before it in this list:
+ * <ol>
+ *   <li>{@code message} &mdash; the values every boundary exchanges; all address and data bits are
+ *       decoded in {@link dev.irqtopo.runtime.message.Message}.</li>
+ *   <li>{@code vector} &mdash; each kernel's x86 vector domain: CPUs, vector matrix, irq numbers, owners,
+ *       compatibility compose.</li>
+ *   <li>{@code remap} &mdash; VT-d and AMD-Vi remap domains: entries, their checks, fault reasons.</li>
+ *   <li>{@code bus} &mdash; devices and their message storages, architecture agnostic.</li>
+ *   <li>{@code hypervisor} &mdash; what the hypervisor decodes, answers and forwards.</li>
+ *   <li>{@code stack} &mdash; domain stacks: the sealed domain type, the chain, Alloc, Compose and Store,
+ *       rollback.</li>
+ *   <li>{@code delivery} &mdash; Use: where an emitted message ends, and what a device can reach.</li>
+ *   <li>this package &mdash; {@link dev.irqtopo.runtime.Platform}, which builds the parts and wires each
+ *       to those it talks to, and the handles and values of the API; then {@code isolation} and
+ *       {@code sim} on top.</li>
+ * </ol>
+ * A test holds the layering, and no package has a cycle.
  *
  * <p>{@link dev.irqtopo.runtime.Platform#create} builds the kernels (the host, each guest), their
  * domain stacks, the remap domains and the devices; {@link dev.irqtopo.runtime.Platform#boot}
@@ -34,8 +52,9 @@
  *       and one that overlaps a change retries until it has read a state no change interrupted.</li>
  *   <li>Names, models, kernels' CPUs and the list of stacks never change and need no care.</li>
  * </ul>
- * The classes of the {@code vector} and {@code remap} packages are plain data structures that are not
- * thread-safe on their own; a platform only touches them under its lock.
+ * The engine's packages below this one are plain data structures that are not thread-safe on their
+ * own and know no lock: this package's handles take the platform's one lock around every change and
+ * query, and only firing reads them without it, validated by the lock's stamp.
  *
  * <p>Choices where the specification leaves room:
  * <ul>
@@ -48,7 +67,8 @@
  *   <li>A multi-message MSI device puts the message number into data's low bits (as PCI devices do);
  *       with the aligned data the engine composes this equals adding it.</li>
  *   <li>A second MSI allocation on a device whose MSI is in use is EBUSY; MSI counts that are not a
- *       power of two are EINVAL; more interrupts than free slots is ENOSPC.</li>
+ *       power of two enable the next power of two; a count below 1 is EINVAL; more interrupts than free
+ *       slots is ENOSPC.</li>
  * </ul>
  */
 package dev.irqtopo.runtime;

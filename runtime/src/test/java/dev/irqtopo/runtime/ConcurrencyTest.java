@@ -28,6 +28,8 @@ import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.testing.OwnershipInvariant;
 import dev.irqtopo.testing.PlatformBuilder;
 import dev.irqtopo.testing.Render;

@@ -28,6 +28,8 @@ import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.StackModel;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.vector.VectorMatrix;
 import dev.irqtopo.testing.PlatformBuilder;
 import java.util.ArrayList;

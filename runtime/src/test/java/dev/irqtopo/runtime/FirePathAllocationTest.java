@@ -13,6 +13,7 @@ import static dev.irqtopo.testing.PlatformBuilder.remapStack;
 
 import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.runtime.delivery.Delivery;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;

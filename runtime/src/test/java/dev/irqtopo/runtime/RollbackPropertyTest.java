@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StorageModel;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.testing.OwnershipInvariant;
 import dev.irqtopo.testing.PropertyRuns;
 import dev.irqtopo.testing.RandomPlatforms;

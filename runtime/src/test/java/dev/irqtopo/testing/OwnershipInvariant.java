@@ -2,11 +2,11 @@ package dev.irqtopo.testing;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.irqtopo.runtime.AmdViRemapEntry;
 import dev.irqtopo.runtime.Platform;
 import dev.irqtopo.runtime.PlatformSnapshot;
-import dev.irqtopo.runtime.RemapEntry;
-import dev.irqtopo.runtime.VtdRemapEntry;
+import dev.irqtopo.runtime.remap.AmdViRemapEntry;
+import dev.irqtopo.runtime.remap.RemapEntry;
+import dev.irqtopo.runtime.remap.VtdRemapEntry;
 import java.util.HashSet;
 import java.util.Set;
 

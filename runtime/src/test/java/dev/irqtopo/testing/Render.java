@@ -1,10 +1,10 @@
 package dev.irqtopo.testing;
 
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.Errno;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.sim.InterruptReport;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.StackReport;

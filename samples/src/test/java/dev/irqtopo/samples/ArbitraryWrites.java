@@ -4,9 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.irqtopo.model.BusDomainKind;
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.Errno;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.FindingClass;
 import dev.irqtopo.runtime.isolation.Means;

@@ -5,9 +5,9 @@ import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 
 import dev.irqtopo.runtime.AllocatedInterrupt;
 import dev.irqtopo.runtime.Allocation;
-import dev.irqtopo.runtime.Errno;
-import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.StackResult;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

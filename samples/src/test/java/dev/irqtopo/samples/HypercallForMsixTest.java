@@ -6,8 +6,8 @@ import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.runtime.AllocatedInterrupt;
 import dev.irqtopo.runtime.Allocation;
-import dev.irqtopo.runtime.Errno;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 
 import dev.irqtopo.model.BusDomainKind;
-import dev.irqtopo.runtime.Errno;
-import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.StackResult;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,10 +5,10 @@ import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 
 import dev.irqtopo.runtime.AllocatedInterrupt;
 import dev.irqtopo.runtime.Allocation;
-import dev.irqtopo.runtime.Errno;
-import dev.irqtopo.runtime.Message;
-import dev.irqtopo.runtime.SourceValidation;
-import dev.irqtopo.runtime.VtdRemapEntry;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.SourceValidation;
+import dev.irqtopo.runtime.remap.VtdRemapEntry;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

@@ -4,14 +4,14 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 
 import dev.irqtopo.model.RequesterId;
-import dev.irqtopo.runtime.Message;
-import dev.irqtopo.runtime.SourceValidation;
-import dev.irqtopo.runtime.VtdRemapEntry;
 import dev.irqtopo.runtime.isolation.Assignment;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.FindingClass;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Means;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.SourceValidation;
+import dev.irqtopo.runtime.remap.VtdRemapEntry;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,7 +5,7 @@ import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.runtime.AllocatedInterrupt;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.FindingClass;
 import dev.irqtopo.runtime.isolation.Means;

@@ -4,14 +4,14 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 
 import dev.irqtopo.model.ExpectedVerdict;
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.DeliveryMode;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.Assignment;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.FindingClass;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Means;
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Message;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 

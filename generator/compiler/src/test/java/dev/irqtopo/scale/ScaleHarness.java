@@ -6,7 +6,7 @@ import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.output.GeneratedFile;
 import dev.irqtopo.model.PlatformModel;
-import dev.irqtopo.runtime.Delivery;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Verification;
 import dev.irqtopo.runtime.sim.InterruptReport;

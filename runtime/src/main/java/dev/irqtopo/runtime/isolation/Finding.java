@@ -1,8 +1,8 @@
 package dev.irqtopo.runtime.isolation;
 
 import dev.irqtopo.model.RequesterId;
-import dev.irqtopo.runtime.DeliveryMode;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Message;
 
 import java.util.List;
 import java.util.Objects;

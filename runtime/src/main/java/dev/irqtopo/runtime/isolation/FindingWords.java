@@ -1,6 +1,6 @@
 package dev.irqtopo.runtime.isolation;
 
-import dev.irqtopo.runtime.DeliveryMode;
+import dev.irqtopo.runtime.message.DeliveryMode;
 import java.util.List;
 import java.util.Locale;
 

@@ -8,11 +8,11 @@ import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StorageModel;
 import dev.irqtopo.runtime.Kernel;
-import dev.irqtopo.runtime.Message;
-import dev.irqtopo.runtime.Passage;
 import dev.irqtopo.runtime.Platform;
-import dev.irqtopo.runtime.ReachIndex;
-import dev.irqtopo.runtime.Reached;
+import dev.irqtopo.runtime.delivery.ReachIndex;
+import dev.irqtopo.runtime.delivery.Reached;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.Passage;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.irqtopo.runtime.sim;
 
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.DeliveryMode;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.message.DeliveryMode;
 import java.util.Optional;
 import java.util.OptionalInt;
 

@@ -1,29 +1,54 @@
 package dev.irqtopo.runtime.sim;
 
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.AllocatedInterrupt;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.message.Message;
 
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One allocated interrupt after boot, and what happened when its device fired it.
+ * One allocated interrupt after boot, and what happened when its device fired it: the interrupt as its
+ * stack allocated it, plus what firing adds.
  *
- * @param cpu        this kernel's CPU (a guest's vCPU)
- * @param vector     this kernel's vector
- * @param remapIndex the remap entry the hardware uses, if any
- * @param composed   what this kernel's stack composed, or got back from the hypercall
- * @param stored     what the device emits for this slot (for MSI slot i, the block's message with i in
- *                   data's low bits); empty when the slot was never written
+ * @param stored   what the device emits for this slot (for MSI slot i, the block's message with i in
+ *                 data's low bits); empty when the slot was never written
+ * @param delivery what happened to it
  */
-public record InterruptReport(int slot, int virq, int cpu, int vector, OptionalInt remapIndex,
-                              Message composed, Optional<Message> stored, Delivery delivery) {
+public record InterruptReport(AllocatedInterrupt interrupt, Optional<Message> stored, Delivery delivery) {
 
     public InterruptReport {
-        Objects.requireNonNull(remapIndex);
-        Objects.requireNonNull(composed);
+        Objects.requireNonNull(interrupt);
         Objects.requireNonNull(stored);
         Objects.requireNonNull(delivery);
+    }
+
+    public int slot() {
+        return interrupt.slot();
+    }
+
+    public int virq() {
+        return interrupt.virq();
+    }
+
+    /** This kernel's CPU (a guest's vCPU). */
+    public int cpu() {
+        return interrupt.cpu();
+    }
+
+    /** This kernel's vector. */
+    public int vector() {
+        return interrupt.vector();
+    }
+
+    /** The remap entry the hardware uses, if any. */
+    public OptionalInt remapIndex() {
+        return interrupt.remapIndex();
+    }
+
+    /** What this kernel's stack composed, or got back from the hypercall. */
+    public Message composed() {
+        return interrupt.composed();
     }
 }

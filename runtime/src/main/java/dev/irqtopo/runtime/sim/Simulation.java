@@ -27,12 +27,10 @@ public final class Simulation {
             if (stack.allocation().succeeded()) {
                 DeviceStorage storage = platform.hardware().storage(stack.device(), stack.storage());
                 for (AllocatedInterrupt irq : stack.allocation().interrupts()) {
-                    interrupts.add(new InterruptReport(irq.slot(), irq.virq(), irq.cpu(), irq.vector(), irq.remapIndex(),
-                            irq.composed(), storage.read(irq.slot()), storage.fire(irq.slot())));
+                    interrupts.add(new InterruptReport(irq, storage.read(irq.slot()), storage.fire(irq.slot())));
                 }
             }
-            stacks.add(new StackReport(stack.kernel(), stack.device(), stack.storage(), stack.chain(), stack.created(),
-                    stack.errno(), interrupts));
+            stacks.add(new StackReport(stack, interrupts));
         }
         return new SimulationReport(model.name(), stacks);
     }

@@ -1,7 +1,7 @@
 package dev.irqtopo.runtime.sim;
 
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.message.Message;
 import java.util.List;
 import java.util.Optional;
 

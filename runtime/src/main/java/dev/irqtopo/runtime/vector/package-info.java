@@ -1,5 +1,6 @@
 /**
- * The x86 vector matrix and the per-kernel irq number space: the root of every kernel's domain
- * hierarchy. Pure data structures without knowledge of devices or remapping.
+ * The x86 vector domain of each kernel, the root of all its chains: CPUs and APIC IDs, the vector
+ * matrix, irq numbers, which interrupt owns each CPU vector, and the compatibility-format compose.
+ * Knows messages, and nothing of devices, remapping or hypervisors.
  */
 package dev.irqtopo.runtime.vector;

@@ -6,8 +6,8 @@ import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.runtime.Kernel;
-import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.PlatformSnapshot;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.testing.ReferenceHardware;
 
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.RequesterId;
-import dev.irqtopo.runtime.DeliveryMode;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Message;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

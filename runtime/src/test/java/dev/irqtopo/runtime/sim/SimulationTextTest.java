@@ -3,11 +3,14 @@ package dev.irqtopo.runtime.sim;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.irqtopo.model.BusDomainKind;
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.DeliveryMode;
-import dev.irqtopo.runtime.Errno;
-import dev.irqtopo.runtime.FaultReason;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.AllocatedInterrupt;
+import dev.irqtopo.runtime.Allocation;
+import dev.irqtopo.runtime.StackResult;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.FaultReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +22,9 @@ class SimulationTextTest {
 
     private static InterruptReport fired(int slot, Delivery delivery) {
         Message message = Message.compatibility(slot, 0x21);
-        return new InterruptReport(slot, 24 + slot, slot, 0x21, slot == 2 ? OptionalInt.of(7) : OptionalInt.empty(),
-                message, slot == 0 ? Optional.empty() : Optional.of(message), delivery);
+        return new InterruptReport(new AllocatedInterrupt(slot, 24 + slot, slot, 0x21,
+                slot == 2 ? OptionalInt.of(7) : OptionalInt.empty(), message), slot == 0 ? Optional.empty() : Optional.of(message),
+                delivery);
     }
 
     @Test
@@ -37,8 +41,8 @@ class SimulationTextTest {
         for (int slot = 0; slot < outcomes.size(); slot++) {
             irqs.add(fired(slot, outcomes.get(slot)));
         }
-        StackReport stack = new StackReport("vm0", "vf", BusDomainKind.IMS, List.of("vector", "ims"), true,
-                Optional.empty(), irqs);
+        StackReport stack = new StackReport(new StackResult("vm0", "vf", BusDomainKind.IMS, List.of("vector", "ims"), true,
+                Allocation.of(irqs.stream().map(InterruptReport::interrupt).toList())), irqs);
 
         assertThat(SimulationText.render(List.of(new SimulationReport("Outcomes", List.of(stack))))).isEqualTo("""
                 platform Outcomes
@@ -61,10 +65,10 @@ class SimulationTextTest {
 
     @Test
     void failedStacksHaveNoTable() {
-        StackReport uncreated = new StackReport("vm0", "vf", BusDomainKind.IMS, List.of("vector", "ims"), false,
-                Optional.of(Errno.EOPNOTSUPP), List.of());
-        StackReport full = new StackReport("host", "nic", BusDomainKind.MSIX, List.of("vector", "msix"), true,
-                Optional.of(Errno.ENOSPC), List.of());
+        StackReport uncreated = new StackReport(new StackResult("vm0", "vf", BusDomainKind.IMS, List.of("vector", "ims"),
+                false, Allocation.failed(Errno.EOPNOTSUPP)), List.of());
+        StackReport full = new StackReport(new StackResult("host", "nic", BusDomainKind.MSIX, List.of("vector", "msix"),
+                true, Allocation.failed(Errno.ENOSPC)), List.of());
 
         assertThat(SimulationText.render(List.of(new SimulationReport("Failed", List.of(full, uncreated)))))
                 .isEqualTo("""

@@ -6,7 +6,7 @@ import static com.google.common.truth.Fact.simpleFact;
 import com.google.common.truth.FailureMetadata;
 import com.google.common.truth.Subject;
 import dev.irqtopo.runtime.Allocation;
-import dev.irqtopo.runtime.Errno;
+import dev.irqtopo.runtime.message.Errno;
 
 import java.util.Optional;
 

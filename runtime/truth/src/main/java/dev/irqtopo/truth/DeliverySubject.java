@@ -5,8 +5,8 @@ import static com.google.common.truth.Fact.simpleFact;
 
 import com.google.common.truth.FailureMetadata;
 import com.google.common.truth.Subject;
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.DeliveryMode;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.message.DeliveryMode;
 
 import java.util.Optional;
 import java.util.OptionalInt;

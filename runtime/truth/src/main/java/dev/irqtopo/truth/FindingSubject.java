@@ -2,9 +2,9 @@ package dev.irqtopo.truth;
 
 import com.google.common.truth.FailureMetadata;
 import com.google.common.truth.Subject;
-import dev.irqtopo.runtime.DeliveryMode;
-import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.isolation.Finding;
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Message;
 
 import java.util.Arrays;
 

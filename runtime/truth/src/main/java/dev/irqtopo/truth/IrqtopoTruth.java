@@ -3,9 +3,9 @@ package dev.irqtopo.truth;
 import static com.google.common.truth.Truth.assertAbout;
 
 import dev.irqtopo.runtime.Allocation;
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.message.Message;
 
 /** Entry points to the irqtopo subjects: {@code import static dev.irqtopo.truth.IrqtopoTruth.assertThat;}. */
 public final class IrqtopoTruth {

@@ -6,10 +6,10 @@ import static com.google.common.truth.Fact.simpleFact;
 import com.google.common.truth.Fact;
 import com.google.common.truth.FailureMetadata;
 import com.google.common.truth.Subject;
-import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.isolation.Assignment;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.message.Message;
 
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static com.google.common.truth.Fact.simpleFact;
 
 import com.google.common.truth.FailureMetadata;
 import com.google.common.truth.Subject;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.message.Message;
 
 /** Assertions about a {@link Message}, in its compatibility and remappable views. */
 public final class MessageSubject extends Subject {

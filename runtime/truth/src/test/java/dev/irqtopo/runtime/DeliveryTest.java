@@ -15,6 +15,10 @@ import static dev.irqtopo.truth.IrqtopoTruth.assertThat;
 
 import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.delivery.Trace;
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Message;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 

@@ -22,6 +22,11 @@ import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.SourceCheck;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.AmdViRemapEntry;
+import dev.irqtopo.runtime.remap.SourceValidation;
+import dev.irqtopo.runtime.remap.VtdRemapEntry;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 

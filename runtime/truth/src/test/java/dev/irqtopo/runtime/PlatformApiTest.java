@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.testing.PlatformBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;

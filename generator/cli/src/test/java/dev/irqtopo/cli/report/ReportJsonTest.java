@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.RequesterId;
-import dev.irqtopo.runtime.Delivery;
-import dev.irqtopo.runtime.DeliveryMode;
-import dev.irqtopo.runtime.FaultReason;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.AllocatedInterrupt;
+import dev.irqtopo.runtime.Allocation;
+import dev.irqtopo.runtime.StackResult;
+import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.Assignment;
 import dev.irqtopo.runtime.isolation.Finding;
 import dev.irqtopo.runtime.isolation.FindingClass;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Means;
+import dev.irqtopo.runtime.message.DeliveryMode;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.remap.FaultReason;
 import dev.irqtopo.runtime.sim.InterruptReport;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.StackReport;
@@ -36,10 +39,10 @@ class ReportJsonTest {
 
     /** The {@code delivery} object that {@code simulate --json} prints for one interrupt with this outcome. */
     private static JsonNode delivery(Delivery delivery) {
-        InterruptReport irq = new InterruptReport(0, 24, 0, 0x21, OptionalInt.empty(), Message.compatibility(0, 0x21),
-                Optional.of(Message.compatibility(0, 0x21)), delivery);
-        StackReport stack = new StackReport("vm0", "vf", BusDomainKind.MSIX, List.of("vector", "msix"), true,
-                Optional.empty(), List.of(irq));
+        AllocatedInterrupt allocated = new AllocatedInterrupt(0, 24, 0, 0x21, OptionalInt.empty(), Message.compatibility(0, 0x21));
+        InterruptReport irq = new InterruptReport(allocated, Optional.of(Message.compatibility(0, 0x21)), delivery);
+        StackReport stack = new StackReport(new StackResult("vm0", "vf", BusDomainKind.MSIX, List.of("vector", "msix"), true,
+                Allocation.of(List.of(allocated))), List.of(irq));
         JsonNode printed = reparse(ReportJson.simulation(List.of(new SimulationReport("P", List.of(stack)))));
         return printed.get(0).get("stacks").get(0).get("interrupts").get(0).get("delivery");
     }

@@ -10,6 +10,8 @@ import com.palantir.javapoet.ClassName;
 final class RuntimeTypes {
 
     private static final String RUNTIME = "dev.irqtopo.runtime";
+    private static final String MESSAGE_PACKAGE = RUNTIME + ".message";
+    private static final String DELIVERY_PACKAGE = RUNTIME + ".delivery";
     private static final String MODEL = "dev.irqtopo.model";
 
     static final ClassName PLATFORM = ClassName.get(RUNTIME, "Platform");
@@ -18,11 +20,11 @@ final class RuntimeTypes {
     static final ClassName STACK_RESULT = ClassName.get(RUNTIME, "StackResult");
     static final ClassName ALLOCATION = ClassName.get(RUNTIME, "Allocation");
     static final ClassName ALLOCATED_INTERRUPT = ClassName.get(RUNTIME, "AllocatedInterrupt");
-    static final ClassName ERRNO = ClassName.get(RUNTIME, "Errno");
-    static final ClassName MESSAGE = ClassName.get(RUNTIME, "Message");
+    static final ClassName ERRNO = ClassName.get(MESSAGE_PACKAGE, "Errno");
+    static final ClassName MESSAGE = ClassName.get(MESSAGE_PACKAGE, "Message");
     static final ClassName DEVICE_STORAGE = ClassName.get(RUNTIME, "DeviceStorage");
-    static final ClassName DELIVERY = ClassName.get(RUNTIME, "Delivery");
-    static final ClassName TRACE = ClassName.get(RUNTIME, "Trace");
+    static final ClassName DELIVERY = ClassName.get(DELIVERY_PACKAGE, "Delivery");
+    static final ClassName TRACE = ClassName.get(DELIVERY_PACKAGE, "Trace");
     static final ClassName ISOLATION_ANALYSIS = ClassName.get(RUNTIME + ".isolation", "IsolationAnalysis");
     static final ClassName ISOLATION_REPORT = ClassName.get(RUNTIME + ".isolation", "IsolationReport");
 

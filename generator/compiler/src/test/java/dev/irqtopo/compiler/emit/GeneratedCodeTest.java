@@ -13,14 +13,14 @@ import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.runtime.AllocatedInterrupt;
 import dev.irqtopo.runtime.Allocation;
-import dev.irqtopo.runtime.Delivery;
 import dev.irqtopo.runtime.DeviceStorage;
-import dev.irqtopo.runtime.Errno;
-import dev.irqtopo.runtime.Message;
 import dev.irqtopo.runtime.Platform;
 import dev.irqtopo.runtime.StackResult;
-import dev.irqtopo.runtime.Trace;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.delivery.Trace;
 import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -237,7 +237,7 @@ class GeneratedCodeTest {
                 "package dev.example.use;",
                 "",
                 "import dev.example.irq.ImsInGuest;",
-                "import dev.irqtopo.runtime.Message;",
+                "import dev.irqtopo.runtime.message.Message;",
                 "",
                 "final class Use {",
                 "    static Object use() {",

@@ -13,6 +13,7 @@ import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

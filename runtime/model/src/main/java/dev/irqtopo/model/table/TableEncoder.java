@@ -11,6 +11,7 @@ import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StorageKind;
+
 import java.util.function.Function;
 
 /**

@@ -2,7 +2,7 @@ package dev.example.app;
 
 import dev.example.irq.ImsInGuest;
 import dev.example.more.Bare;
-import dev.irqtopo.runtime.Message;
+import dev.irqtopo.runtime.message.Message;
 
 /** Uses the generated classes the way an application would. */
 public final class App {
