@@ -208,8 +208,17 @@ public final class Router {
         return guestOwner == null ? new Delivery.Spurious(OptionalInt.of(cpu), vector) : delivered(guestOwner);
     }
 
-    /** The outcome when {@code irq}'s own handler runs: its kernel, CPU, vector and irq number. */
+    /**
+     * The outcome when {@code irq}'s own handler runs: its kernel, CPU, vector and irq number, made the
+     * first time it is reached and kept as the interrupt's handler data, so that routing allocates
+     * nothing after. Threads that race to make it make equal values.
+     */
     private static Delivery delivered(Interrupt irq) {
-        return new Delivery.Delivered(irq.kernel(), irq.cpu(), irq.vector(), irq.virq());
+        if (irq.handlerData() instanceof Delivery.Delivered delivered) {
+            return delivered;
+        }
+        Delivery.Delivered delivered = new Delivery.Delivered(irq.kernel(), irq.cpu(), irq.vector(), irq.virq());
+        irq.setHandlerData(delivered);
+        return delivered;
     }
 }

@@ -60,6 +60,6 @@ public final class Hypervisor {
      * composed as {@code first}: a multi-message MSI device adds its message number to data.
      */
     public Message returned(Message first, int i) {
-        return first.withData(first.data() + i);
+        return i == 0 ? first : first.withData(first.data() + i);
     }
 }

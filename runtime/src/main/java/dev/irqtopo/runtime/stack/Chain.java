@@ -28,22 +28,34 @@ final class Chain {
 
     /**
      * Alloc: every domain's part of {@code unit}, root first. A unit of several messages (multi-message
-     * MSI) only where the plan allows it, else ENOSPC: x86 would need contiguous aligned vectors.
+     * MSI) only where the plan allows it, else ENOSPC: x86 would need contiguous aligned vectors. All or
+     * nothing, as the kernel's hierarchy allocates: a level that fails has the levels before it freed.
      *
-     * @return null, or the errno of the first level that failed; what the levels before it took is in
-     *         {@code journal}, for the caller to roll back
+     * @return null, or the errno of the first level that failed
      */
-    Errno alloc(List<Interrupt> unit, Journal journal) {
+    Errno alloc(List<Interrupt> unit) {
         if (unit.size() > 1 && !plan.multiMessage()) {
             return Errno.ENOSPC;
         }
-        for (Domain domain : domains) {
-            Errno failure = domain.alloc(unit, journal);
+        for (int level = 0; level < domains.size(); level++) {
+            Errno failure = domains.get(level).alloc(unit);
             if (failure != null) {
+                free(unit, level);
                 return failure;
             }
         }
         return null;
+    }
+
+    /** Free: what {@link #alloc} took for {@code unit}, the level nearest the bus first. */
+    void free(List<Interrupt> unit) {
+        free(unit, domains.size());
+    }
+
+    private void free(List<Interrupt> unit, int levels) {
+        for (int level = levels - 1; level >= 0; level--) {
+            domains.get(level).free(unit);
+        }
     }
 
     /** Compose: each interrupt's message, by the domain the plan names. */

@@ -20,10 +20,10 @@ sealed interface Domain permits VectorLevel, RemapLevel, HypercallLevel {
     StackPlan.Composer composer();
 
     /**
-     * Alloc: this level's part of {@code unit}, after its parents'. On success records its
-     * {@link #free} in {@code journal}; on failure takes nothing and returns the errno.
+     * Alloc: this level's part of {@code unit}, after its parents'. All or nothing: on failure it has
+     * taken nothing and returns the errno.
      */
-    Errno alloc(List<Interrupt> unit, Journal journal);
+    Errno alloc(List<Interrupt> unit);
 
     /** Free: gives back what {@link #alloc} took for {@code unit}, newest first. */
     void free(List<Interrupt> unit);

@@ -204,10 +204,11 @@ public final class DomainStack {
 
     /** One unit through the steps: Alloc down the chain and into the bus domain, Compose, Store. */
     private Errno request(List<Interrupt> unit, Journal journal) {
-        Errno failure = chain.alloc(unit, journal);
+        Errno failure = chain.alloc(unit);
         if (failure != null) {
             return failure;
         }
+        journal.record(() -> chain.free(unit));
         bus.claim(unit, journal);
         chain.compose(unit);
         store(unit, journal);

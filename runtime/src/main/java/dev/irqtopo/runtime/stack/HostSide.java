@@ -29,14 +29,17 @@ final class HostSide {
      * nothing stays taken and the host's errno is returned.
      */
     Errno serve(List<Interrupt> guests, List<Forward> targets) {
-        Journal teardown = new Journal();
-        List<Interrupt> served = new ArrayList<>(guests.size());
-        for (int i = 0; i < guests.size(); i++) {
-            served.add(Interrupt.serving(host, guests.get(i), targets.get(i), teardown));
+        List<Interrupt> served;
+        if (guests.size() == 1) {
+            served = List.of(Interrupt.serving(host, guests.get(0), targets.get(0)));
+        } else {
+            served = new ArrayList<>(guests.size());
+            for (int i = 0; i < guests.size(); i++) {
+                served.add(Interrupt.serving(host, guests.get(i), targets.get(i)));
+            }
         }
-        Errno failure = chain.alloc(served, teardown);
+        Errno failure = chain.alloc(served);
         if (failure != null) {
-            teardown.rollback();
             return failure;
         }
         chain.compose(served);
@@ -48,6 +51,14 @@ final class HostSide {
 
     /** Frees the host interrupts {@link #serve} made for {@code guests}. */
     void release(List<Interrupt> guests) {
-        guests.get(0).host.teardown.rollback();
+        if (guests.size() == 1) {
+            chain.free(List.of(guests.get(0).host));
+            return;
+        }
+        List<Interrupt> served = new ArrayList<>(guests.size());
+        for (Interrupt guest : guests) {
+            served.add(guest.host);
+        }
+        chain.free(served);
     }
 }

@@ -30,17 +30,16 @@ final class HypercallLevel implements Domain {
     }
 
     @Override
-    public Errno alloc(List<Interrupt> unit, Journal journal) {
+    public Errno alloc(List<Interrupt> unit) {
+        if (unit.size() == 1) {
+            Interrupt irq = unit.get(0);
+            return host.serve(unit, List.of(hypervisor.hypercall(irq.kernel(), irq.cpu(), irq.vector())));
+        }
         List<Forward> targets = new ArrayList<>(unit.size());
         for (Interrupt irq : unit) {
             targets.add(hypervisor.hypercall(irq.kernel(), irq.cpu(), irq.vector()));
         }
-        Errno failure = host.serve(unit, targets);
-        if (failure != null) {
-            return failure;
-        }
-        journal.record(() -> free(unit));
-        return null;
+        return host.serve(unit, targets);
     }
 
     @Override

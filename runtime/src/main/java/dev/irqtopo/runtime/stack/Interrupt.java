@@ -33,13 +33,18 @@ public final class Interrupt {
     private final int slot;
     /** The hypervisor's: where a host interrupt made for a guest delivers; null for any other. */
     private final Forward forward;
-    /** Undoes the request that made it; shared by every interrupt of an MSI block and of a host side. */
+    /**
+     * Undoes the request that made it, shared by every interrupt of an MSI block; null for a host
+     * interrupt made for a guest, which the guest interrupt's request undoes.
+     */
     final Journal teardown;
 
     VectorAllocation vector;
     EntryIndex entry;
     Interrupt host;
     Message composed;
+    /** The Use step's own data for this interrupt's handler (Linux's {@code handler_data}); the stack never reads it. */
+    private volatile Object handlerData;
 
     Interrupt(DomainStack stack, String kernel, String device, BusDomainKind busDomain, int slot, Forward forward,
               Journal teardown) {
@@ -53,8 +58,8 @@ public final class Interrupt {
     }
 
     /** A host interrupt of kernel {@code host} serving {@code guest}, delivering to {@code forward}. */
-    static Interrupt serving(String host, Interrupt guest, Forward forward, Journal teardown) {
-        return new Interrupt(null, host, guest.device, guest.busDomain, guest.slot, forward, teardown);
+    static Interrupt serving(String host, Interrupt guest, Forward forward) {
+        return new Interrupt(null, host, guest.device, guest.busDomain, guest.slot, forward, null);
     }
 
     /** The stack that allocated it; null for a host interrupt made for a guest. */
@@ -102,6 +107,19 @@ public final class Interrupt {
     public OptionalInt remapIndex() {
         EntryIndex used = host != null ? host.entry : entry;
         return used == null ? OptionalInt.empty() : OptionalInt.of(used.index());
+    }
+
+    /**
+     * What the Use step keeps for this interrupt's handler, as Linux's {@code irq_desc} keeps the
+     * flow handler's data: opaque here. Null until it first sets it.
+     */
+    public Object handlerData() {
+        return handlerData;
+    }
+
+    /** Keeps {@code data} for the Use step; whoever reaches the handler first may set it, always to an equal value. */
+    public void setHandlerData(Object data) {
+        handlerData = data;
     }
 
     /** {@code "host irq 24 (nic msix slot 0)"}, or for a host one made for a guest {@code "host irq 26 (for vm1 adi2 ims slot 0)"}. */

@@ -36,7 +36,7 @@ final class RemapLevel implements Domain {
     }
 
     @Override
-    public Errno alloc(List<Interrupt> unit, Journal journal) {
+    public Errno alloc(List<Interrupt> unit) {
         int base = domain.allocate(device, unit.size());
         if (base < 0) {
             return domain.exhausted();
@@ -48,7 +48,6 @@ final class RemapLevel implements Domain {
             domain.program(device, base + i, irq.vector(), cpus.apicId(irq.cpu()), posted);
             irq.entry = new EntryIndex(base, i);
         }
-        journal.record(() -> free(unit));
         return null;
     }
 

@@ -31,7 +31,7 @@ final class VectorLevel implements Domain {
 
     /** One vector per interrupt in slot order, each by the matrix rule; ENOSPC when the affinity has none left. */
     @Override
-    public Errno alloc(List<Interrupt> unit, Journal journal) {
+    public Errno alloc(List<Interrupt> unit) {
         for (Interrupt irq : unit) {
             VectorAllocation allocation = domain.allocate(affinity, irq);
             if (allocation == null) {
@@ -40,7 +40,6 @@ final class VectorLevel implements Domain {
             }
             irq.vector = allocation;
         }
-        journal.record(() -> free(unit));
         return null;
     }
 
