@@ -117,7 +117,8 @@ class IsolationOracleTest {
         assertThat(tally.classes.keySet()).containsAtLeast("no-remapping", "compatibility-format", "source-check-off",
                 "source-check-bus", "shared-requester-id", "with special modes", "means dma", "means ims", "guest's lowest a broadcast");
         assertThat(tally.victims.keySet()).containsExactly("host", "vm0", "vm1");
-        assertThat(tally.fired.get()).isGreaterThan(1_000_000L);
+        // about 300 messages a platform: more than a million for the 10 000, and in proportion for fewer
+        assertThat(tally.fired.get()).isGreaterThan(100L * PLATFORMS);
     }
 
     private static void compare(long seed, PlatformModel model, Tally tally) {
