@@ -140,7 +140,7 @@ public final class Kernel {
         List<PlatformSnapshot.InterruptState> interruptStates = new ArrayList<>();
         vectors.forEachInterrupt(irq -> interruptStates.add(new PlatformSnapshot.InterruptState(irq.virq(), irq.describe(),
                 AllocatedInterrupt.of(irq), irq.forward() == null ? ""
-                        : irq.forward().guest() + " vCPU " + irq.forward().vcpu() + " vector " + irq.forward().vector())));
+                        : irq.forward().guestName() + " vCPU " + irq.forward().vcpu() + " vector " + irq.forward().vector())));
         return new PlatformSnapshot.KernelState(name(), Arrays.stream(vectors.allocatedVirqs()).boxed().toList(),
                 vectorStates, interruptStates);
     }

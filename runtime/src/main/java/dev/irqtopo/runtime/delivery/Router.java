@@ -199,10 +199,11 @@ public final class Router {
             }
             return delivered(owner);
         }
-        Interrupt guestOwner = kernels.get(forward.guest()).owner(forward.vcpu(), forward.vector());
+        // the guest's vector domain holds only its own interrupts
+        Interrupt guestOwner = (Interrupt) forward.guest().owner(forward.vcpu(), forward.vector());
         if (trace != null) {
             trace.add(how + " host CPU " + cpu + " vector 0x" + Hex.of(vector, 2) + ": " + owner.describe() + " injects "
-                    + forward.guest() + " vCPU " + forward.vcpu() + " vector 0x" + Hex.of(forward.vector(), 2) + ", "
+                    + forward.guestName() + " vCPU " + forward.vcpu() + " vector 0x" + Hex.of(forward.vector(), 2) + ", "
                     + (guestOwner == null ? "which no handler owns" : "owned by " + guestOwner.describe()));
         }
         return guestOwner == null ? new Delivery.Spurious(OptionalInt.of(cpu), vector) : delivered(guestOwner);

@@ -3,6 +3,7 @@ package dev.irqtopo.runtime.hypervisor;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.vector.VectorDomain;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -36,12 +37,10 @@ public final class Hypervisor {
      * destination bits 14:8 when the hypervisor offers {@code ext_dest_id}) and the guest vector by
      * its data. Empty when the message names no vCPU of the guest: the store is dropped and the real
      * slot stays masked, without the guest being told.
-     *
-     * @param guestCpus the guest's vCPUs
      */
-    public Optional<Forward> trap(String guest, int guestCpus, Message stored) {
+    public Optional<Forward> trap(VectorDomain<?> guest, Message stored) {
         int vcpu = stored.destination(model.extDestId());
-        if (!stored.isInterrupt() || vcpu >= guestCpus) {
+        if (!stored.isInterrupt() || vcpu >= guest.cpus()) {
             return Optional.empty();
         }
         return Optional.of(new Forward(guest, vcpu, stored.vector()));
@@ -51,7 +50,7 @@ public final class Hypervisor {
      * The compose hypercall for a guest interrupt that has its vCPU and guest vector: the host
      * interrupt the hypervisor asks for delivers there.
      */
-    public Forward hypercall(String guest, int vcpu, int vector) {
+    public Forward hypercall(VectorDomain<?> guest, int vcpu, int vector) {
         return new Forward(guest, vcpu, vector);
     }
 

@@ -74,7 +74,7 @@ public final class DomainStack {
         List<Domain> domains = new ArrayList<>(2);
         domains.add(new VectorLevel(guest, plan));
         if (plan.composer() == StackPlan.Composer.HYPERCALL) {
-            domains.add(new HypercallLevel(hypervisor, hostSide));
+            domains.add(new HypercallLevel(hypervisor, guest, hostSide));
         }
         return new DomainStack(guest, model, new Chain(plan, domains), storage,
                 plan.trapped() ? hypervisor : null, plan.trapped() ? hostSide : null);
@@ -233,7 +233,7 @@ public final class DomainStack {
      * the guest is not told.
      */
     private void trapAndTranslate(Interrupt irq, Journal journal) {
-        Optional<Forward> target = trapper.trap(vectors.kernel(), vectors.cpus(), irq.composed());
+        Optional<Forward> target = trapper.trap(vectors, irq.composed());
         if (target.isEmpty() || trappedOn.serve(List.of(irq), List.of(target.get())) != null) {
             return;
         }

@@ -5,6 +5,7 @@ import dev.irqtopo.runtime.hypervisor.Forward;
 import dev.irqtopo.runtime.hypervisor.Hypervisor;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.vector.VectorDomain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,13 @@ import java.util.List;
 final class HypercallLevel implements Domain {
 
     private final Hypervisor hypervisor;
+    /** The guest's vector domain, where the host's interrupts deliver. */
+    private final VectorDomain<Interrupt> guest;
     private final HostSide host;
 
-    HypercallLevel(Hypervisor hypervisor, HostSide host) {
+    HypercallLevel(Hypervisor hypervisor, VectorDomain<Interrupt> guest, HostSide host) {
         this.hypervisor = hypervisor;
+        this.guest = guest;
         this.host = host;
     }
 
@@ -33,11 +37,11 @@ final class HypercallLevel implements Domain {
     public Errno alloc(List<Interrupt> unit) {
         if (unit.size() == 1) {
             Interrupt irq = unit.get(0);
-            return host.serve(unit, List.of(hypervisor.hypercall(irq.kernel(), irq.cpu(), irq.vector())));
+            return host.serve(unit, List.of(hypervisor.hypercall(guest, irq.cpu(), irq.vector())));
         }
         List<Forward> targets = new ArrayList<>(unit.size());
         for (Interrupt irq : unit) {
-            targets.add(hypervisor.hypercall(irq.kernel(), irq.cpu(), irq.vector()));
+            targets.add(hypervisor.hypercall(guest, irq.cpu(), irq.vector()));
         }
         return host.serve(unit, targets);
     }

@@ -124,7 +124,7 @@ public final class Interrupt {
 
     /** {@code "host irq 24 (nic msix slot 0)"}, or for a host one made for a guest {@code "host irq 26 (for vm1 adi2 ims slot 0)"}. */
     public String describe() {
-        return kernel + " irq " + virq() + " (" + (forward == null ? "" : "for " + forward.guest() + " ")
+        return kernel + " irq " + virq() + " (" + (forward == null ? "" : "for " + forward.guestName() + " ")
                 + device + " " + busDomain.keyword() + " slot " + slot + ")";
     }
 }

@@ -3,17 +3,17 @@ package dev.irqtopo.runtime.stack;
 import java.util.Arrays;
 
 /**
- * The undo log of one request's allocation (one interrupt, or a whole multi-message MSI block): each
- * level records how to free what it took, the bus domain how to put back what it stored, and rolling
- * back runs them newest first. A failed request rolls back everything it took; freeing an interrupt
- * rolls back its allocation, so both restore exactly the state from before.
+ * The undo log of one request (one interrupt, or a whole multi-message MSI block): the chain's free,
+ * then what the bus domain claimed and stored (a trapped store's host side included), and rolling back
+ * runs them newest first. A failed request rolls back everything it took; freeing an interrupt rolls
+ * back its request, so both restore exactly the state from before.
  *
- * <p>A plain array that is made on the first record, sized for the longest chain.
+ * <p>A plain array that is made on the first record.
  */
 final class Journal {
 
-    /** Room for the changes of one request through the longest chain, host side included. */
-    private static final int TYPICAL = 8;
+    /** Room for the records of one request: the chain, the claim, the store and an MSI enable or a host side. */
+    private static final int TYPICAL = 4;
 
     private Runnable[] undo;
     private int size;
