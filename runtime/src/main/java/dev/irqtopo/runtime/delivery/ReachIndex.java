@@ -127,10 +127,8 @@ public final class ReachIndex {
                 if (named) {
                     lowest.offer(victim, address, vector, Passage.NO_REMAPPING);
                 }
-                if (victim != Victims.HOST && lowestForwarded[victim] < 0) {
+                if (victim != Victims.HOST && (lowestForwarded[victim] < 0 || vector < lowestForwarded[victim])) {
                     lowestForwarded[victim] = vector;
-                } else if (victim != Victims.HOST) {
-                    lowestForwarded[victim] = Math.min(lowestForwarded[victim], vector);
                 }
             }
         }
