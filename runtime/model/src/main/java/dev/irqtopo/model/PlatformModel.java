@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param hostStacks  the host's stacks in declaration order
  * @param guests      in declaration order
  * @param expect      the verdict the platform's {@code expect} line asks for; without one it must be isolated
+ * @param hostKernel  the kernel on the bare hardware
  */
 public record PlatformModel(
         String javaPackage,
@@ -23,9 +24,11 @@ public record PlatformModel(
         List<BusModel> buses,
         List<StackModel> hostStacks,
         List<GuestModel> guests,
-        Optional<ExpectedVerdict> expect) {
+        Optional<ExpectedVerdict> expect,
+        KernelProfile hostKernel) {
 
     public PlatformModel {
+        Objects.requireNonNull(hostKernel);
         Objects.requireNonNull(expect);
         Objects.requireNonNull(javaPackage);
         Objects.requireNonNull(name);
@@ -41,11 +44,39 @@ public record PlatformModel(
         }
     }
 
+    /** A platform whose host runs the design profile. */
+    public PlatformModel(String javaPackage, String name, String description, CpuModel cpu, List<IommuModel> iommus,
+                         Optional<HypervisorModel> hypervisor, List<BusModel> buses, List<StackModel> hostStacks,
+                         List<GuestModel> guests, Optional<ExpectedVerdict> expect) {
+        this(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests, expect,
+                KernelProfile.DESIGN);
+    }
+
     /** A platform without an {@code expect} line. */
     public PlatformModel(String javaPackage, String name, String description, CpuModel cpu, List<IommuModel> iommus,
                          Optional<HypervisorModel> hypervisor, List<BusModel> buses, List<StackModel> hostStacks,
                          List<GuestModel> guests) {
         this(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests, Optional.empty());
+    }
+
+    /** The same platform with every kernel, the host's and each guest's, running {@code kernel}. */
+    public PlatformModel withKernel(KernelProfile kernel) {
+        return new PlatformModel(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks,
+                guests.stream().map(g -> new GuestModel(g.name(), g.cpus(), g.devices(), g.stacks(), kernel)).toList(),
+                expect, kernel);
+    }
+
+    /**
+     * Whether the host's interrupt remapping runs in x2APIC mode: the CPUs are in x2APIC mode and a unit
+     * with remapping on exists (VT-d's extended interrupt mode, AMD-Vi's x2APIC support).
+     */
+    public boolean x2apicRemapping() {
+        return cpu.apic() == ApicMode.X2APIC && iommus.stream().anyMatch(IommuModel::remapping);
+    }
+
+    /** How the host kernel names CPUs in the messages and entries it programs. */
+    public DestinationMode hostDestinationMode() {
+        return hostKernel.hostDestinationMode(cpu.apic(), cpu.count(), x2apicRemapping());
     }
 
     /** The verdict {@code verify} must find: the {@code expect} line's, else isolated. */

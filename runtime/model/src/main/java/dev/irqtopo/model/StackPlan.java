@@ -15,11 +15,23 @@ import java.util.Optional;
  * @param multiMessage whether an MSI request may take more than one message: x86 would need aligned
  *                     contiguous vectors on one CPU, so only remapping can (the host's own, or the
  *                     host's behind a compose hypercall)
- * @param created      whether the bus domain is created; the one refusal (EOPNOTSUPP) is storage the
- *                     kernel cannot have translated, IMS in queue memory, in a guest that knows it is
- *                     virtualized and has no {@code hcall}
+ * @param refusal      why the kernel does not create the bus domain (its callers see EOPNOTSUPP), or
+ *                     empty when it does
  */
-public record StackPlan(boolean host, Composer composer, Store store, boolean multiMessage, boolean created) {
+public record StackPlan(boolean host, Composer composer, Store store, boolean multiMessage, Optional<Refusal> refusal) {
+
+    /** Why a kernel does not create a bus domain. */
+    public enum Refusal {
+        /**
+         * IMS in queue memory, in a guest that knows it is virtualized and has no {@code hcall}: nothing
+         * could translate what it stores.
+         */
+        UNTRANSLATABLE,
+        /** The kernel has no IMS domain on this parent (Linux: none before 6.2 or from 6.10, else only on real remapping). */
+        NO_IMS_DOMAIN,
+        /** The kernel has no hypercall that composes this storage (Linux: MSI and MSI-X, under Hyper-V or Xen). */
+        NO_COMPOSE_HYPERCALL
+    }
 
     /** The domain that composes the message the device will send. */
     public enum Composer {
@@ -46,25 +58,49 @@ public record StackPlan(boolean host, Composer composer, Store store, boolean mu
     public StackPlan {
         Objects.requireNonNull(composer);
         Objects.requireNonNull(store);
+        Objects.requireNonNull(refusal);
+    }
+
+    /** {@link #of(boolean, Optional, StackModel, KernelProfile)} for a kernel of the design profile. */
+    public static StackPlan of(boolean host, Optional<HypervisorModel> hypervisor, StackModel stack) {
+        return of(host, hypervisor, stack, KernelProfile.DESIGN);
     }
 
     /**
-     * The plan of {@code stack} in the host ({@code host}) or in a guest under {@code hypervisor}.
+     * The plan of {@code stack} in the host ({@code host}) or in a guest under {@code hypervisor}, built by
+     * a kernel of profile {@code kernel}.
      *
      * @throws IllegalArgumentException for a guest stack without a hypervisor
      */
-    public static StackPlan of(boolean host, Optional<HypervisorModel> hypervisor, StackModel stack) {
+    public static StackPlan of(boolean host, Optional<HypervisorModel> hypervisor, StackModel stack, KernelProfile kernel) {
+        boolean ims = stack.storage().isIms();
         if (host) {
-            return new StackPlan(true, stack.remap().isPresent() ? Composer.REMAP_DOMAIN : Composer.VECTOR_DOMAIN,
-                    Store.DIRECT, stack.remap().isPresent(), true);
+            boolean remapped = stack.remap().isPresent();
+            Optional<Refusal> refusal = ims && !kernel.createsImsDomain(
+                    remapped ? KernelProfile.ImsParent.REAL_REMAPPING : KernelProfile.ImsParent.VECTOR)
+                    ? Optional.of(Refusal.NO_IMS_DOMAIN) : Optional.empty();
+            return new StackPlan(true, remapped ? Composer.REMAP_DOMAIN : Composer.VECTOR_DOMAIN,
+                    Store.DIRECT, remapped, refusal);
         }
         HypervisorModel hv = hypervisor.orElseThrow(() -> new IllegalArgumentException("a guest stack needs a hypervisor"));
         if (stack.hypercall()) {
-            return new StackPlan(false, Composer.HYPERCALL, Store.AS_RETURNED, true, true);
+            Optional<Refusal> refusal = !kernel.composesByHypercall(hv.kind(), stack.storage())
+                    ? Optional.of(Refusal.NO_COMPOSE_HYPERCALL)
+                    : ims && !kernel.createsImsDomain(KernelProfile.ImsParent.HYPERCALL)
+                    ? Optional.of(Refusal.NO_IMS_DOMAIN) : Optional.empty();
+            return new StackPlan(false, Composer.HYPERCALL, Store.AS_RETURNED, true, refusal);
         }
-        boolean untranslatable = stack.storage() == StorageKind.IMS_QUEUE && hv.cpuidVisible();
+        Optional<Refusal> refusal = ims && !kernel.createsImsDomain(KernelProfile.ImsParent.VECTOR)
+                ? Optional.of(Refusal.NO_IMS_DOMAIN)
+                : stack.storage() == StorageKind.IMS_QUEUE && hv.cpuidVisible()
+                ? Optional.of(Refusal.UNTRANSLATABLE) : Optional.empty();
         return new StackPlan(false, Composer.VECTOR_DOMAIN, hv.traps(stack.storage()) ? Store.TRAPPED : Store.UNTRAPPED,
-                false, !untranslatable);
+                false, refusal);
+    }
+
+    /** Whether the kernel creates the bus domain; when it does not, its callers see EOPNOTSUPP. */
+    public boolean created() {
+        return refusal.isEmpty();
     }
 
     /**

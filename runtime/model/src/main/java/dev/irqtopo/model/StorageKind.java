@@ -24,6 +24,11 @@ public enum StorageKind {
         return keyword;
     }
 
+    /** Whether this is IMS storage, in device or in queue memory. */
+    public boolean isIms() {
+        return busDomain == BusDomainKind.IMS;
+    }
+
     /** The bus domain that stores into this kind of storage. */
     public BusDomainKind busDomain() {
         return busDomain;

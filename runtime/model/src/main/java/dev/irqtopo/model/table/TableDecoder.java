@@ -8,6 +8,7 @@ import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.StackModel;
@@ -73,6 +74,7 @@ final class TableDecoder {
         }
         record("host");
         end();
+        KernelProfile hostKernel = kernel();
         List<StackModel> hostStacks = stacks();
         List<GuestModel> guests = new ArrayList<>();
         while (at("guest")) {
@@ -84,7 +86,7 @@ final class TableDecoder {
             throw new IllegalArgumentException("model table line " + (next + 1) + ": text after the end");
         }
         return new PlatformModel(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests,
-                expect);
+                expect, hostKernel);
     }
 
     private CpuModel cpu() {
@@ -195,7 +197,19 @@ final class TableDecoder {
         int cpus = integer();
         List<String> devices = strings();
         end();
-        return new GuestModel(name, cpus, devices, stacks());
+        KernelProfile kernel = kernel();
+        return new GuestModel(name, cpus, devices, stacks(), kernel);
+    }
+
+    /** An optional kernel line; without one, the design profile. */
+    private KernelProfile kernel() {
+        if (!at("kernel")) {
+            return KernelProfile.DESIGN;
+        }
+        record("kernel");
+        KernelProfile kernel = Words.kernel(word());
+        end();
+        return kernel;
     }
 
     // ---- lines and tokens

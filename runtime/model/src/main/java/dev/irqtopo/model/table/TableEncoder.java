@@ -1,5 +1,6 @@
 package dev.irqtopo.model.table;
 
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
@@ -7,6 +8,7 @@ import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageKind;
@@ -48,16 +50,25 @@ final class TableEncoder {
             }
         }
         table.line("host");
+        table.kernel(model.hostKernel());
         model.hostStacks().forEach(table::stack);
         for (GuestModel guest : model.guests()) {
             List<String> tokens = new ArrayList<>(List.of("guest", TableText.escape(guest.name()),
                     Integer.toString(guest.cpus())));
             list(tokens, guest.devices().stream().map(TableText::escape).toList());
             table.line(tokens);
+            table.kernel(guest.kernel());
             guest.stacks().forEach(table::stack);
         }
         table.line("end");
         return table.out.toString();
+    }
+
+    /** A kernel other than the design profile, on a line of its own; the design profile writes none. */
+    private void kernel(KernelProfile kernel) {
+        if (kernel != KernelProfile.DESIGN) {
+            line("kernel", kernel.word());
+        }
     }
 
     private void cpu(CpuModel cpu) {

@@ -4,6 +4,7 @@ import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.IommuKind;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StorageKind;
 
@@ -47,6 +48,10 @@ final class Words {
     }
 
     /** {@code yes} or {@code no} for a flag, e.g. {@code on}/{@code off}. */
+    static KernelProfile kernel(String word) {
+        return lookup(KernelProfile.values(), KernelProfile::word, word, "kernel");
+    }
+
     static String flag(boolean value, String yes, String no) {
         return value ? yes : no;
     }

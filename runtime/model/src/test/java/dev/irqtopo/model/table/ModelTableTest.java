@@ -10,6 +10,7 @@ import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.GuestModel;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuKind;
@@ -188,5 +189,14 @@ class ModelTableTest {
         String badWord = table.replace("visible", "seen");
         assertThat(assertThrows(IllegalArgumentException.class, () -> ModelTable.decode(badWord)))
                 .hasMessageThat().contains("expected visible or hidden, found 'seen'");
+    }
+
+    @Test
+    void aKernelOtherThanTheDesignProfileGetsALineAfterItsKernelsOwn() {
+        PlatformModel linux = bridged().withKernel(KernelProfile.LINUX_6_6);
+        String table = ModelTable.encode(linux);
+        assertThat(table).contains("host\nkernel linux-6.6\n");
+        assertThat(ModelTable.decode(table)).isEqualTo(linux);
+        assertThat(ModelTable.encode(bridged())).doesNotContain("kernel");
     }
 }

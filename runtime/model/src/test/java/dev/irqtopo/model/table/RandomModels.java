@@ -7,6 +7,7 @@ import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.GuestModel;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuKind;
@@ -48,7 +49,7 @@ final class RandomModels {
                 ? Optional.of(hypervisor()) : Optional.empty();
         Optional<ExpectedVerdict> expect = random.nextBoolean() ? Optional.empty() : Optional.of(pick(ExpectedVerdict.values()));
         return new PlatformModel(text(), text(), text(), cpu(), list(3, this::iommu), hypervisor, list(3, this::bus),
-                list(4, this::stack), guests, expect);
+                list(4, this::stack), guests, expect, kernel());
     }
 
     /** Any text: empty, a plain word, one of the table's marks, or random characters. */
@@ -155,7 +156,12 @@ final class RandomModels {
     }
 
     private GuestModel guest() {
-        return new GuestModel(text(), 1 + random.nextInt(4096), list(4, this::text), list(3, this::stack));
+        return new GuestModel(text(), 1 + random.nextInt(4096), list(4, this::text), list(3, this::stack), kernel());
+    }
+
+    private KernelProfile kernel() {
+        KernelProfile[] all = KernelProfile.values();
+        return all[random.nextInt(all.length)];
     }
 
     private <T> List<T> list(int max, Supplier<T> element) {
