@@ -39,6 +39,7 @@ HYPERVISOR   : 'hypervisor';
 IMS          : 'ims';
 IOMMU        : 'iommu';
 ISOLATED     : 'isolated';
+KERNEL       : 'kernel';
 KVM          : 'kvm';
 MASKABLE     : 'maskable';
 MSI          : 'msi';

@@ -26,6 +26,7 @@ platformItem
     | host           # hostItem
     | guest          # guestItem
     | expect         # expectItem
+    | kernel         # kernelItem     // misplaced: the checker says where it belongs
     ;
 
 // What the platform is meant to show; without it, it must be isolated.
@@ -41,6 +42,7 @@ cpuProp
     : CPUS INT SEMI                                  # cpusProp
     | APIC value=(XAPIC | X2APIC) SEMI               # apicProp
     | APIC_IDS INT (COMMA INT)* SEMI                 # apicIdsProp
+    | kernel                                         # cpuKernelProp
     ;
 
 iommu
@@ -54,6 +56,7 @@ iommuProp
     | COMPAT value=(BLOCKED | ALLOWED) SEMI          # compatProp
     | POSTED value=(ON | OFF) SEMI                   # postedProp
     | COVERS name (COMMA name)* SEMI                 # coversProp
+    | kernel                                         # iommuKernelProp
     ;
 
 hypervisor
@@ -65,6 +68,7 @@ hypervisorProp
     | TRAPS storage (COMMA storage)* SEMI            # trapsProp
     | HYPERCALL value=(COMPOSE | NONE) SEMI          # hypercallProp
     | EXT_DEST_ID value=(ON | OFF) SEMI              # extDestIdProp
+    | kernel                                         # hypervisorKernelProp
     ;
 
 storage
@@ -103,7 +107,22 @@ deviceProp
     ;
 
 host
-    : HOST LBRACE stack* RBRACE
+    : HOST LBRACE hostMember* RBRACE
+    ;
+
+hostMember
+    : kernel                                         # hostKernel
+    | stack                                          # hostStack
+    ;
+
+// The kernel a host or guest runs: `kernel design;` or `kernel linux 6.1;`. Family and version are
+// read loosely here so that the checker can name an unknown one.
+kernel
+    : KERNEL family=name version? SEMI
+    ;
+
+version
+    : INT (DOT INT)?
     ;
 
 guest
@@ -113,6 +132,7 @@ guest
 guestMember
     : CPUS INT SEMI                                  # guestCpus
     | ASSIGN name (COMMA name)* SEMI                 # guestAssign
+    | kernel                                         # guestKernel
     | stack                                          # guestStack
     ;
 
@@ -142,7 +162,7 @@ name
 keyword
     : ALLOC | ALLOWED | AMDVI | APIC | APIC_IDS | ASSIGN | BLOCKED | BREACH | BRIDGE | BUS | COMPAT
     | COMPOSE | COVERS | CPU | CPUID | CPUS | DEVICE | ENTRIES | EXPECT | EXT_DEST_ID | FULL | GUEST
-    | HCALL | HIDDEN_KW | HOST | HYPERCALL | HYPERV | HYPERVISOR | IMS | IOMMU | ISOLATED | KVM | MASKABLE
+    | HCALL | HIDDEN_KW | HOST | HYPERCALL | HYPERV | HYPERVISOR | IMS | IOMMU | ISOLATED | KERNEL | KVM | MASKABLE
     | MSI | MSIX | NONE | OF | OFF | ON | PACKAGE | PASID | PLATFORM | POSTED | QUEUE | REMAP | REMAPPING
     | SOURCE_CHECK | STACK | TRAPS | VECTOR | VISIBLE | VTD | X2APIC | X86 | XAPIC | XEN
     ;

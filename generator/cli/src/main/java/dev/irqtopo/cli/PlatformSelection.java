@@ -7,17 +7,20 @@ import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.Sources;
 import dev.irqtopo.compiler.UnreadableSourceException;
 import dev.irqtopo.compiler.diag.DiagnosticPrinter;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code FILE [--platform NAME]} arguments that simulate, verify, explain and dot share: reads and
- * checks the file, prints its diagnostics, and hands over the checked platforms, or says why not.
+ * The {@code FILE [--platform NAME] [--kernel PROFILE]} arguments that simulate, verify, explain and dot
+ * share: reads and checks the file, prints its diagnostics, and hands over the checked platforms (every
+ * kernel running the given profile, when one is), or says why not.
  */
 final class PlatformSelection {
 
@@ -27,6 +30,11 @@ final class PlatformSelection {
     @Option(names = "--platform", paramLabel = "NAME", description = "only this platform of the file")
     String platform;
 
+    @Option(names = "--kernel", paramLabel = "PROFILE",
+            description = "run every kernel (host and guests) as this profile instead of the file's: design, linux-6.1,"
+                    + " linux-6.6, linux-6.12, linux-6.19")
+    String kernel;
+
     /** The outcome: the selected platforms, or the exit code to return instead. */
     record Loaded(List<PlatformModel> platforms, int exitCode) {
         boolean ok() {
@@ -35,6 +43,24 @@ final class PlatformSelection {
     }
 
     Loaded load(PrintWriter err) {
+        Optional<KernelProfile> override = Optional.empty();
+        if (kernel != null) {
+            override = KernelProfile.ofWord(kernel);
+            if (override.isEmpty()) {
+                err.println("irqtopo: no kernel profile " + kernel + " (known: " + String.join(", ",
+                        Arrays.stream(KernelProfile.values()).map(KernelProfile::word).toList()) + ")");
+                return new Loaded(List.of(), IrqtopoCommand.USAGE);
+            }
+        }
+        Loaded loaded = loadFile(err);
+        if (!loaded.ok() || override.isEmpty()) {
+            return loaded;
+        }
+        KernelProfile profile = override.get();
+        return new Loaded(loaded.platforms().stream().map(p -> p.withKernel(profile)).toList(), loaded.exitCode());
+    }
+
+    private Loaded loadFile(PrintWriter err) {
         SourceFile source;
         try {
             source = Sources.read(file);

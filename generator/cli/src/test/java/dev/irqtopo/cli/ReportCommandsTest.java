@@ -100,6 +100,29 @@ class ReportCommandsTest {
     }
 
     @Test
+    void kernelOverridesEveryKernelOfTheFileOrIsRefusedInOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("ims.irqtopo"), "platform P {\n"
+                + "    cpu x86 { cpus 2; }\n    iommu vtd dmar0 { }\n"
+                + "    bus pci0 { device nic 03:00.0 { ims device 4; } }\n"
+                + "    host { kernel linux 6.6; stack nic.ims: vector -> remap dmar0 -> ims; }\n}\n");
+        CommandRun file66 = run("explain", file.toString());
+        assertThat(file66.exit()).isEqualTo(0);
+        assertThat(file66.out()).contains("The host runs linux 6.6.");
+        assertThat(file66.out()).doesNotContain("Domain creation fails");
+
+        CommandRun as61 = run("explain", "--kernel", "linux-6.1", file.toString());
+        assertThat(as61.exit()).isEqualTo(0);
+        assertThat(as61.out()).contains("The host runs linux 6.1.");
+        assertThat(as61.out()).contains("Domain creation fails with EOPNOTSUPP: the host runs linux 6.1");
+
+        CommandRun unknown = run("simulate", "--kernel", "linux-5.4", file.toString());
+        assertThat(unknown.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(unknown.err()).isEqualTo("irqtopo: no kernel profile linux-5.4 (known: design, linux-6.1, linux-6.6,"
+                + " linux-6.12, linux-6.19)\n");
+        assertThat(unknown.out()).isEmpty();
+    }
+
+    @Test
     void platformSelectsOneOfSeveral() throws Exception {
         Path file = Files.writeString(dir.resolve("two.irqtopo"),
                 "platform A { cpu x86 { cpus 1; } }\nplatform B { cpu x86 { cpus 1; } }\n");

@@ -62,7 +62,8 @@ public final class Explainer {
             cells.put(step, new EnumMap<>(Part.class));
         }
         List<String> notes = new ArrayList<>();
-        StackPlan plan = StackPlan.of(guest.isEmpty(), platform.hypervisor(), stack);
+        StackPlan plan = StackPlan.of(guest.isEmpty(), platform.hypervisor(), stack,
+                guest.map(GuestModel::kernel).orElse(platform.hostKernel()));
         if (guest.isPresent()) {
             guestStack(guest.get(), stack, plan, device, iommu, cells, notes);
         } else {
@@ -74,10 +75,19 @@ public final class Explainer {
         cells.get(Step.USE).put(Part.BRIDGE, device.bridge().map(b -> "as alias " + b.alias()).orElse("transports"));
         cells.get(Step.USE).put(Part.TRANSLATION, iommu.map(i -> "through " + i.name()).orElse("passes"));
         cells.get(Step.USE).put(Part.CPU, "handler runs");
+        notes.add(KernelsNote.of(platform, guest, stack));
         return new StackExplanation(title, labels, cells, notes);
     }
 
+    /** Why a kernel's profile does not build a stack, in words. */
+    private static String kernelRefusal(StackPlan.Refusal refusal) {
+        return refusal == StackPlan.Refusal.NO_IMS_DOMAIN ? "which has no IMS domain on this parent"
+                : "which has no hypercall that composes this storage";
+    }
+
     private void hostStack(StackModel stack, StackPlan plan, Map<Step, Map<Part, String>> cells, List<String> notes) {
+        plan.refusal().ifPresent(refusal -> notes.add("Domain creation fails with EOPNOTSUPP: the host runs "
+                + platform.hostKernel().words() + ", " + kernelRefusal(refusal) + "; nothing is allocated."));
         cells.get(Step.ALLOC).put(Part.CPU, "vector (CPU, vector)");
         if (plan.composer() == StackPlan.Composer.REMAP_DOMAIN) {
             IommuModel unit = platform.iommu(stack.remap().orElseThrow()).orElseThrow();
@@ -98,10 +108,11 @@ public final class Explainer {
         String storage = stack.storage().keyword();
         String hostSide = "a host vector" + iommu.map(i -> " and an entry in " + i.name()
                 + (i.posted() && i.kind() == IommuKind.VTD ? ", posted to the vCPU" : "")).orElse("");
-        if (!plan.created()) {
-            notes.add("Domain creation fails with EOPNOTSUPP: " + guest.name() + " knows it is virtualized, and "
-                    + storage + " is its own RAM, which the hypervisor cannot trap; nothing is allocated.");
-        }
+        plan.refusal().ifPresent(refusal -> notes.add(refusal == StackPlan.Refusal.UNTRANSLATABLE
+                ? "Domain creation fails with EOPNOTSUPP: " + guest.name() + " knows it is virtualized, and "
+                + storage + " is its own RAM, which the hypervisor cannot trap; nothing is allocated."
+                : "Domain creation fails with EOPNOTSUPP: " + guest.name() + " runs " + guest.kernel().words()
+                + ", " + kernelRefusal(refusal) + "; nothing is allocated."));
         cells.get(Step.ALLOC).put(Part.CPU, "vector (vCPU, vector)");
         if (plan.composer() == StackPlan.Composer.HYPERCALL) {
             cells.get(Step.ALLOC).put(Part.TRANSLATION, "hcall (host allocates)");

@@ -31,7 +31,9 @@ class ExplainerTest {
         assertThat(stack.cell(Step.USE, Part.TRANSLATION)).isEqualTo("passes");
         assertThat(stack.cell(Step.USE, Part.DEVICE)).isEqualTo("emits, as 00:1f.2");
         assertThat(stack.notes()).containsExactly(
-                "Trap: none, and no hypercall: the host stores into its own device directly.");
+                "Trap: none, and no hypercall: the host stores into its own device directly.",
+                "Kernels: design, linux 6.12, linux 6.19: created, physical destinations; linux 6.1, linux 6.6: created,"
+                        + " logical flat destinations. The host runs design.").inOrder();
     }
 
     @Test
@@ -87,7 +89,9 @@ class ExplainerTest {
                 "Hypercall: once vm0's vector domain has chosen a vCPU and vector, the hypervisor allocates on the host"
                         + " for 03:00.0 pasid 7 (a host vector) and returns the composed message, or the host's errno,"
                         + " after which vm0 rolls back.",
-                "Trap: none for ims queue, so the store reaches the device as written.").inOrder();
+                "Trap: none for ims queue, so the store reaches the device as written.",
+                "Kernels: design: created; linux 6.1, linux 6.6, linux 6.12, linux 6.19: not created, no hypercall"
+                        + " composes it. vm0 runs design.").inOrder();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.irqtopo.model.ApicMode;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuKind;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StorageKind;
 import java.math.BigInteger;
@@ -110,6 +111,19 @@ public final class Defaults {
     public static int secondaryBus(BridgeDecl bridge) {
         return PlatformIndex.declaredSecondaryBus(bridge).map(BigInteger::intValueExact)
                 .orElseGet(() -> (bridge.rid().bus().intValueExact() + 1) & 0xFF);
+    }
+
+    /**
+     * The profile of a kernel whose {@code kernel} lines are {@code kernels}: the first one's when it names
+     * a known profile, else the design profile (an unknown one is IRQ110's, a second one IRQ024's).
+     */
+    public static KernelProfile kernel(List<KernelDecl> kernels) {
+        return kernels.stream().findFirst().flatMap(Defaults::profile).orElse(KernelProfile.DESIGN);
+    }
+
+    /** The profile a {@code kernel} line names, when it names one irqtopo knows. */
+    public static Optional<KernelProfile> profile(KernelDecl kernel) {
+        return KernelProfile.of(kernel.family().text(), kernel.version().map(Word::value).orElse(""));
     }
 
     /** A stack's {@code alloc}: {@link #ALLOC} unless given. */

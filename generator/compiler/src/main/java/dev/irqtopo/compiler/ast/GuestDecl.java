@@ -22,6 +22,11 @@ public record GuestDecl(Pos at, Name name, List<GuestItem> items) implements Pla
                 .flatMap(i -> ((GuestItem.Assign) i).devices().stream()).toList();
     }
 
+    /** Its {@code kernel} lines, in source order: at most one is allowed (IRQ024). */
+    public List<KernelDecl> kernels() {
+        return items.stream().filter(KernelDecl.class::isInstance).map(KernelDecl.class::cast).toList();
+    }
+
     public List<StackDecl> stacks() {
         return items.stream().filter(StackDecl.class::isInstance).map(StackDecl.class::cast).toList();
     }

@@ -3,7 +3,7 @@ package dev.irqtopo.compiler.ast;
 import java.util.List;
 
 /** A line of a {@code guest} block. */
-public sealed interface GuestItem permits GuestItem.Cpus, GuestItem.Assign, StackDecl {
+public sealed interface GuestItem permits GuestItem.Cpus, GuestItem.Assign, StackDecl, KernelDecl {
 
     Pos at();
 

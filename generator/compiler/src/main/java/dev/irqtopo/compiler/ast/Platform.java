@@ -45,6 +45,16 @@ public record Platform(Pos at, Name name, Optional<String> description, List<Pla
         return itemsOf(ExpectDecl.class);
     }
 
+    /** The host blocks' {@code kernel} lines, in source order. */
+    public List<KernelDecl> hostKernels() {
+        return hostBlocks().stream().flatMap(h -> h.kernels().stream()).toList();
+    }
+
+    /** {@code kernel} lines outside any host or guest block. */
+    public List<KernelDecl> misplacedKernels() {
+        return itemsOf(KernelDecl.class);
+    }
+
     /** Every bridge of every bus block, in source order. */
     public List<BridgeDecl> bridges() {
         return buses().stream().flatMap(b -> b.bridges().stream()).toList();

@@ -52,7 +52,8 @@ public final class Checker {
             new CoversRequiredRule(),
             new SubDeviceBusRule(),
             new BridgeBusRule(),
-            new SegmentCoverageRule());
+            new SegmentCoverageRule(),
+            new KernelProfileRule());
 
     private static final List<Rule> WARNING_RULES = List.of(
             new GuestStackWarningRule(),
@@ -62,7 +63,8 @@ public final class Checker {
             new UnsafeAssignmentWarningRule(),
             new SourceCheckWarningRule(),
             new RepeatedAssignWarningRule(),
-            new MixedRemappingWarningRule());
+            new MixedRemappingWarningRule(),
+            new KernelStackWarningRule());
 
     private static final List<GenerationRule> GENERATION_RULES = List.of(
             new GeneratedPackageRule(),

@@ -36,6 +36,9 @@ final class GuestStackWarningRule extends PlatformRule {
             StackPlan plan = ks.plan(index).orElseThrow();
             StorageKind kind = storage.get().kind();
             boolean untrapped = plan.store() == StackPlan.Store.UNTRAPPED;
+            if (plan.refusal().isPresent() && plan.refusal().get() != StackPlan.Refusal.UNTRANSLATABLE) {
+                continue; // the kernel's profile does not build it: IRQ110's or IRQ111's
+            }
             if (!plan.created()) {
                 report.add(DiagnosticCode.IRQ100, ks.stack().at(), ks.kernel()
                         + " knows it is virtualized and ims queue cannot be trapped: without 'hcall' creating"

@@ -9,6 +9,7 @@ import dev.irqtopo.compiler.ast.StackDecl;
 import dev.irqtopo.compiler.ast.StorageDecl;
 import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.HypervisorModel;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StackPlan;
 import java.util.ArrayList;
@@ -60,6 +61,12 @@ record KernelStack(StackDecl stack, Optional<GuestDecl> guest) {
         Optional<HypervisorModel> hypervisor = index.hypervisor().map(Defaults::hypervisor)
                 .or(() -> isHost() ? Optional.empty() : Optional.of(Defaults.hypervisor(HypervisorKind.KVM, List.of())));
         return storage(index).map(s -> StackPlan.of(isHost(), hypervisor, new StackModel(stack.device().text(),
-                s.kind(), stack.remap().map(r -> r.iommu().text()), stack.hcall().isPresent(), Defaults.alloc(stack))));
+                s.kind(), stack.remap().map(r -> r.iommu().text()), stack.hcall().isPresent(), Defaults.alloc(stack)),
+                profile(index)));
+    }
+
+    /** The profile of the kernel that builds the stack. */
+    KernelProfile profile(PlatformIndex index) {
+        return Defaults.kernel(guest.map(GuestDecl::kernels).orElseGet(() -> index.platform().hostKernels()));
     }
 }

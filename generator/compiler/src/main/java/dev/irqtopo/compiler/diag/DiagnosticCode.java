@@ -37,6 +37,8 @@ public enum DiagnosticCode {
     IRQ047(Severity.ERROR, "sub-device outside its parent's bus"),
     IRQ048(Severity.ERROR, "device of a bridge off its secondary bus"),
     IRQ049(Severity.ERROR, "IOMMU covering several PCI segments"),
+    IRQ060(Severity.ERROR, "unknown kernel profile"),
+    IRQ061(Severity.ERROR, "kernel line outside a host or guest block"),
     IRQ100(Severity.WARNING, "IMS domain creation will fail"),
     IRQ101(Severity.WARNING, "untranslated messages from a guest that does not know it is virtualized"),
     IRQ102(Severity.WARNING, "untranslated messages from a guest"),
@@ -46,7 +48,9 @@ public enum DiagnosticCode {
     IRQ106(Severity.WARNING, "function assigned without interrupt remapping"),
     IRQ107(Severity.WARNING, "weak source check on a unit serving a guest"),
     IRQ108(Severity.WARNING, "device assigned twice to one guest"),
-    IRQ109(Severity.WARNING, "remapping on for some units and off for others");
+    IRQ109(Severity.WARNING, "remapping on for some units and off for others"),
+    IRQ110(Severity.WARNING, "the kernel has no IMS domain for this stack"),
+    IRQ111(Severity.WARNING, "the kernel does not compose this storage by hypercall");
 
     private final Severity severity;
     private final String title;

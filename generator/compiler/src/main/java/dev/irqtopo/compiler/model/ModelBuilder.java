@@ -64,7 +64,8 @@ public final class ModelBuilder {
                 p.buses().stream().map(b -> bus(b, index)).toList(),
                 p.hostStacks().stream().map(s -> stack(s, index)).toList(),
                 p.guests().stream().map(g -> guest(g, index)).toList(),
-                index.expect().map(ExpectDecl::verdict).map(Word::value));
+                index.expect().map(ExpectDecl::verdict).map(Word::value),
+                Defaults.kernel(p.hostKernels()));
     }
 
     private static CpuModel cpu(CpuBlock cpu) {
@@ -115,7 +116,7 @@ public final class ModelBuilder {
     private static GuestModel guest(GuestDecl guest, PlatformIndex index) {
         List<String> devices = List.copyOf(new LinkedHashSet<>(guest.assigned().stream().map(Name::text).toList()));
         return new GuestModel(guest.name().text(), guest.cpus().get(0).count().intValue(), devices,
-                guest.stacks().stream().map(s -> stack(s, index)).toList());
+                guest.stacks().stream().map(s -> stack(s, index)).toList(), Defaults.kernel(guest.kernels()));
     }
 
     /** A stack with its {@code ims} resolved to the device's IMS storage. */

@@ -15,6 +15,7 @@ import dev.irqtopo.compiler.ast.HypervisorProp;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.IrqtopoFile;
+import dev.irqtopo.compiler.ast.KernelDecl;
 import dev.irqtopo.compiler.ast.Link;
 import dev.irqtopo.compiler.ast.Name;
 import dev.irqtopo.compiler.ast.Num;
@@ -49,6 +50,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
 
+    /** Kernel lines found inside the platform item being built, where they do not belong. */
+    private final List<KernelDecl> misplacedKernels = new ArrayList<>();
+
     IrqtopoFile build(IrqtopoParser.FileContext file) {
         return visitFile(file);
     }
@@ -67,7 +71,12 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     @Override
     public Platform visitPlatform(IrqtopoParser.PlatformContext ctx) {
         Optional<String> description = Optional.ofNullable(ctx.STRING()).map(s -> unquote(s.getText()));
-        List<PlatformItem> items = ctx.platformItem().stream().map(i -> build(i, PlatformItem.class)).toList();
+        List<PlatformItem> items = new ArrayList<>();
+        for (IrqtopoParser.PlatformItemContext item : ctx.platformItem()) {
+            items.add(build(item, PlatformItem.class));
+            items.addAll(misplacedKernels);
+            misplacedKernels.clear();
+        }
         return new Platform(pos(ctx.PLATFORM()), name(ctx.name()), description, items);
     }
 
@@ -109,6 +118,31 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     }
 
     @Override
+    public Object visitKernelItem(IrqtopoParser.KernelItemContext ctx) {
+        return kernel(ctx.kernel(), Optional.of("platform"));
+    }
+
+    /** A kernel line as written, {@code misplaced} naming the block when it is not a host's or a guest's. */
+    private KernelDecl kernel(IrqtopoParser.KernelContext ctx, Optional<String> misplaced) {
+        Optional<Word<String>> version = Optional.ofNullable(ctx.version())
+                .map(v -> new Word<>(v.getText(), pos(v.getStart())));
+        return new KernelDecl(pos(ctx.KERNEL()), name(ctx.family), version, misplaced);
+    }
+
+    /**
+     * Keeps a kernel line written inside a cpu, iommu or hypervisor block, where it belongs to none of
+     * the block's properties, as a platform item after the block, for the checker to report.
+     */
+    private <C extends ParserRuleContext> boolean misplaced(C prop, String block) {
+        IrqtopoParser.KernelContext kernel = prop.getRuleContext(IrqtopoParser.KernelContext.class, 0);
+        if (kernel == null || prop.getChildCount() != 1) {
+            return false;
+        }
+        misplacedKernels.add(kernel(kernel, Optional.of(block)));
+        return true;
+    }
+
+    @Override
     public ExpectDecl visitExpect(IrqtopoParser.ExpectContext ctx) {
         ExpectedVerdict verdict = ctx.value.getType() == IrqtopoLexer.ISOLATED
                 ? ExpectedVerdict.ISOLATED : ExpectedVerdict.BREACH;
@@ -119,7 +153,8 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
 
     @Override
     public CpuBlock visitCpu(IrqtopoParser.CpuContext ctx) {
-        return new CpuBlock(pos(ctx.CPU()), ctx.cpuProp().stream().map(p -> build(p, CpuProp.class)).toList());
+        return new CpuBlock(pos(ctx.CPU()), ctx.cpuProp().stream().filter(p -> !misplaced(p, "cpu"))
+                .map(p -> build(p, CpuProp.class)).toList());
     }
 
     @Override
@@ -143,7 +178,8 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     @Override
     public IommuDecl visitIommu(IrqtopoParser.IommuContext ctx) {
         IommuKind kind = ctx.kind.getType() == IrqtopoLexer.VTD ? IommuKind.VTD : IommuKind.AMDVI;
-        List<IommuProp> props = ctx.iommuProp().stream().map(p -> build(p, IommuProp.class)).toList();
+        List<IommuProp> props = ctx.iommuProp().stream().filter(p -> !misplaced(p, "iommu"))
+                .map(p -> build(p, IommuProp.class)).toList();
         return new IommuDecl(pos(ctx.IOMMU()), kind, name(ctx.name()), props);
     }
 
@@ -191,7 +227,8 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
             case IrqtopoLexer.HYPERV -> HypervisorKind.HYPERV;
             default -> HypervisorKind.XEN;
         };
-        List<HypervisorProp> props = ctx.hypervisorProp().stream().map(p -> build(p, HypervisorProp.class)).toList();
+        List<HypervisorProp> props = ctx.hypervisorProp().stream().filter(p -> !misplaced(p, "hypervisor"))
+                .map(p -> build(p, HypervisorProp.class)).toList();
         return new HypervisorBlock(pos(ctx.HYPERVISOR()), kind, props);
     }
 
@@ -287,7 +324,16 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
 
     @Override
     public HostBlock visitHost(IrqtopoParser.HostContext ctx) {
-        return new HostBlock(pos(ctx.HOST()), ctx.stack().stream().map(this::visitStack).toList());
+        List<KernelDecl> kernels = new ArrayList<>();
+        List<StackDecl> stacks = new ArrayList<>();
+        for (IrqtopoParser.HostMemberContext member : ctx.hostMember()) {
+            if (member instanceof IrqtopoParser.HostKernelContext kernel) {
+                kernels.add(kernel(kernel.kernel(), Optional.empty()));
+            } else {
+                stacks.add(visitStack(((IrqtopoParser.HostStackContext) member).stack()));
+            }
+        }
+        return new HostBlock(pos(ctx.HOST()), kernels, stacks);
     }
 
     @Override
@@ -304,6 +350,11 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     @Override
     public GuestItem visitGuestAssign(IrqtopoParser.GuestAssignContext ctx) {
         return new GuestItem.Assign(pos(ctx.ASSIGN()), names(ctx.name()));
+    }
+
+    @Override
+    public GuestItem visitGuestKernel(IrqtopoParser.GuestKernelContext ctx) {
+        return kernel(ctx.kernel(), Optional.empty());
     }
 
     @Override
@@ -362,9 +413,14 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
         return names.stream().map(AstBuilder::name).toList();
     }
 
+    /**
+     * A name as written. {@code kernel} is a keyword only where a kernel line starts: it came with the
+     * kernel profiles, and files written before them may use it as a name, which it stays.
+     */
     private static Name name(IrqtopoParser.NameContext ctx) {
         Token token = ctx.getStart();
-        return new Name(token.getText(), pos(token), ctx instanceof IrqtopoParser.KeywordNameContext);
+        boolean keyword = ctx instanceof IrqtopoParser.KeywordNameContext && token.getType() != IrqtopoLexer.KERNEL;
+        return new Name(token.getText(), pos(token), keyword);
     }
 
     private static Num num(TerminalNode node) {
