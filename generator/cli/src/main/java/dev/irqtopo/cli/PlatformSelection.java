@@ -27,11 +27,29 @@ final class PlatformSelection {
     @Option(names = "--platform", paramLabel = "NAME", description = "only this platform of the file")
     String platform;
 
-    /** The outcome: the selected platforms, or the exit code to return instead. */
-    record Loaded(List<PlatformModel> platforms, int exitCode) {
+    /**
+     * The outcome: the selected platforms, or the exit code to return instead.
+     *
+     * @param declared every platform of the file, selected or not
+     */
+    record Loaded(List<PlatformModel> platforms, List<PlatformModel> declared, int exitCode) {
+        Loaded(List<PlatformModel> platforms, int exitCode) {
+            this(platforms, platforms, exitCode);
+        }
+
         boolean ok() {
             return exitCode == IrqtopoCommand.OK;
         }
+    }
+
+    /** The file's name as diagnostics give it. */
+    String fileName() {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /** Whether {@code --platform} chose one platform. */
+    boolean chosen() {
+        return platform != null;
     }
 
     Loaded load(PrintWriter err) {
@@ -57,6 +75,6 @@ final class PlatformSelection {
                     + String.join(", ", result.platforms().stream().map(PlatformModel::name).toList()) + ")");
             return new Loaded(List.of(), IrqtopoCommand.USAGE);
         }
-        return new Loaded(List.of(chosen.get()), IrqtopoCommand.OK);
+        return new Loaded(List.of(chosen.get()), result.platforms(), IrqtopoCommand.OK);
     }
 }
