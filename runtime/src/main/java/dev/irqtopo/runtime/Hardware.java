@@ -12,6 +12,7 @@ import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.remap.AmdViRemapDomain;
 import dev.irqtopo.runtime.remap.AmdViRemapEntry;
 import dev.irqtopo.runtime.remap.RemapDomain;
+import dev.irqtopo.runtime.remap.RemapEntry;
 import dev.irqtopo.runtime.remap.VtdRemapDomain;
 import dev.irqtopo.runtime.remap.VtdRemapEntry;
 import dev.irqtopo.runtime.stack.Interrupt;
@@ -99,6 +100,27 @@ public final class Hardware {
         return remapDomains.get(iommu) instanceof AmdViRemapDomain amd
                 ? lock.read(() -> amd.entry(requester, index).map(AmdViRemapEntry.class::cast))
                 : Optional.empty();
+    }
+
+    /**
+     * Every present entry of remapping unit {@code iommu}'s tables (VT-d: P set; AMD-Vi: RemapEn set), by
+     * index, AMD-Vi's by requester id then index; empty when no unit of that name has remapping on.
+     */
+    public List<RemapTableEntry> remapEntries(String iommu) {
+        RemapDomain domain = remapDomains.get(iommu);
+        if (domain == null) {
+            return List.of();
+        }
+        return lock.read(() -> {
+            List<RemapTableEntry> present = new ArrayList<>();
+            domain.forEachAllocated((table, index, entry) -> entry.filter(Hardware::isPresent)
+                    .ifPresent(e -> present.add(new RemapTableEntry(table, index, e))));
+            return List.copyOf(present);
+        });
+    }
+
+    private static boolean isPresent(RemapEntry entry) {
+        return entry instanceof VtdRemapEntry vtd ? vtd.present() : ((AmdViRemapEntry) entry).remapEnabled();
     }
 
     /**

@@ -77,6 +77,22 @@ public final class Stack {
     }
 
     /**
+     * The host interrupt behind the one in {@code slot}: that interrupt itself in a host stack; in a
+     * guest's, the one the host allocated for it by trap-and-translate or hypercall. Empty when the slot
+     * holds no interrupt, or the host allocated nothing for it (the guest's store reaches the device
+     * untranslated, or the hypervisor dropped the trapped store).
+     *
+     * @throws IndexOutOfBoundsException for a slot outside the storage
+     */
+    public Optional<AllocatedInterrupt> hostInterrupt(int slot) {
+        return lock.read(() -> {
+            Interrupt claimant = domains.claimant(slot);
+            Interrupt host = claimant == null ? null : claimant.hostSide();
+            return host == null ? Optional.empty() : Optional.of(AllocatedInterrupt.of(host));
+        });
+    }
+
+    /**
      * Allocates {@code count} interrupts in the lowest free slots. MSI-X and IMS go interrupt by
      * interrupt through the whole chain; multi-message MSI takes all its vectors, then one block of
      * remap entries, and stores one message for the block.

@@ -36,6 +36,7 @@
  *       its rollback. No other thread ever sees a request half done, nor one that failed.</li>
  *   <li><em>Queries</em> &mdash; {@link dev.irqtopo.runtime.Platform#snapshot},
  *       {@link dev.irqtopo.runtime.Kernel#interrupts}, {@link dev.irqtopo.runtime.Stack#interrupts},
+ *       {@link dev.irqtopo.runtime.Stack#hostInterrupt},
  *       {@link dev.irqtopo.runtime.DeviceStorage#read} and the {@link dev.irqtopo.runtime.Hardware}
  *       queries other than firing &mdash; share the lock and each sees the state between two changes.
  *       Separate queries may see different states; the isolation analysis, which makes many, is

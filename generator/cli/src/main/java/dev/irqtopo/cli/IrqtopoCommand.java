@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Makes Linux interrupt-domain designs executable: check, simulate, verify.",
         subcommands = {CheckCommand.class, GenerateCommand.class, SimulateCommand.class, VerifyCommand.class,
-            ExplainCommand.class, DotCommand.class, CommandLine.HelpCommand.class})
+            ExplainCommand.class, DotCommand.class, TraceCommand.class, TablesCommand.class, CommandLine.HelpCommand.class})
 public final class IrqtopoCommand implements Callable<Integer> {
 
     public static final int OK = 0;

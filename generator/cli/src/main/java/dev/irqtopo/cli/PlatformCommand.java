@@ -3,6 +3,7 @@ package dev.irqtopo.cli;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -22,15 +23,48 @@ abstract class PlatformCommand implements Callable<Integer> {
     /** Prints what the command says of the platforms and returns its exit code. */
     abstract int run(List<PlatformModel> platforms, PrintWriter out);
 
+    /** A mistake in the command's own options, found before the file is read: the one line that names it. */
+    Optional<String> optionError() {
+        return Optional.empty();
+    }
+
+    /**
+     * Why the command cannot run on the {@code selected} platforms (the options name something none of
+     * them declares), in one line; {@code declared} are all the file's.
+     */
+    Optional<String> refusal(List<PlatformModel> selected, List<PlatformModel> declared) {
+        return Optional.empty();
+    }
+
+    /** The selected platforms the command runs on: all of them, unless its options name a part only some declare. */
+    List<PlatformModel> runsOn(List<PlatformModel> selected) {
+        return selected;
+    }
+
     @Override
     public final Integer call() {
-        PlatformSelection.Loaded loaded = selection.load(spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<String> mistake = optionError();
+        if (mistake.isPresent()) {
+            return usage(err, mistake.get());
+        }
+        PlatformSelection.Loaded loaded = selection.load(err);
         if (!loaded.ok()) {
             return loaded.exitCode();
         }
+        Optional<String> refusal = refusal(loaded.platforms(), loaded.declared());
+        if (refusal.isPresent()) {
+            return usage(err, refusal.get());
+        }
         PrintWriter out = spec.commandLine().getOut();
-        int exitCode = run(loaded.platforms(), out);
+        int exitCode = run(runsOn(loaded.platforms()), out);
         out.flush();
         return exitCode;
+    }
+
+    private static int usage(PrintWriter err, String problem) {
+        err.println("irqtopo: " + problem);
+        err.flush();
+        return IrqtopoCommand.USAGE;
     }
 }

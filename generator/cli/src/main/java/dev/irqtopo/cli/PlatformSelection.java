@@ -35,11 +35,29 @@ final class PlatformSelection {
                     + " linux-6.6, linux-6.12, linux-6.19")
     String kernel;
 
-    /** The outcome: the selected platforms, or the exit code to return instead. */
-    record Loaded(List<PlatformModel> platforms, int exitCode) {
+    /**
+     * The outcome: the selected platforms, or the exit code to return instead.
+     *
+     * @param declared every platform of the file, selected or not
+     */
+    record Loaded(List<PlatformModel> platforms, List<PlatformModel> declared, int exitCode) {
+        Loaded(List<PlatformModel> platforms, int exitCode) {
+            this(platforms, platforms, exitCode);
+        }
+
         boolean ok() {
             return exitCode == IrqtopoCommand.OK;
         }
+    }
+
+    /** The file's name as diagnostics give it. */
+    String fileName() {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /** Whether {@code --platform} chose one platform. */
+    boolean chosen() {
+        return platform != null;
     }
 
     Loaded load(PrintWriter err) {
@@ -57,7 +75,8 @@ final class PlatformSelection {
             return loaded;
         }
         KernelProfile profile = override.get();
-        return new Loaded(loaded.platforms().stream().map(p -> p.withKernel(profile)).toList(), loaded.exitCode());
+        return new Loaded(loaded.platforms().stream().map(p -> p.withKernel(profile)).toList(),
+                loaded.declared().stream().map(p -> p.withKernel(profile)).toList(), loaded.exitCode());
     }
 
     private Loaded loadFile(PrintWriter err) {
@@ -83,6 +102,6 @@ final class PlatformSelection {
                     + String.join(", ", result.platforms().stream().map(PlatformModel::name).toList()) + ")");
             return new Loaded(List.of(), IrqtopoCommand.USAGE);
         }
-        return new Loaded(List.of(chosen.get()), IrqtopoCommand.OK);
+        return new Loaded(List.of(chosen.get()), result.platforms(), IrqtopoCommand.OK);
     }
 }

@@ -40,7 +40,8 @@ class ReportCommandsTest {
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).contains("platform GuestTrapped\n  vm0: stack vf.msix: vector -> msix  2 interrupts\n");
         assertThat(run.out()).containsMatch(
-                "(?m)^    0 +24 +0 +0x21 +0 +0x00000000fee00000 0x00000021 +0x00000000fee00018 0x00000000 +delivered vm0 cpu 0 vector 0x21 virq 24$");
+                "(?m)^    0 +24 +0 +0x21 +0 +0 +0x00 +0x21 +0x00000000fee00000 0x00000021 +0x00000000fee00018 0x00000000 "
+                        + "+delivered vm0 cpu 0 vector 0x21 virq 24$");
     }
 
     @Test

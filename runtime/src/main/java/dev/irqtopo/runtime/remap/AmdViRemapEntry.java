@@ -19,4 +19,13 @@ public record AmdViRemapEntry(boolean remapEnabled, int vector, int destination)
     public static AmdViRemapEntry enabled(int vector, int apicId) {
         return new AmdViRemapEntry(true, vector, apicId);
     }
+
+    /**
+     * The 32 bits the IOMMU reads for this entry (the basic format).
+     *
+     * @throws IllegalArgumentException when the destination is above 0xFF, which only the 128-bit format holds
+     */
+    public int raw() {
+        return AmdViIrte.of(this).raw();
+    }
 }

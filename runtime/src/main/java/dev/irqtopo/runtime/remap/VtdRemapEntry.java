@@ -107,4 +107,9 @@ public record VtdRemapEntry(
                     + Hex.of(sid >>> 8, 2) + ".." + Hex.of(sid & 0xFF, 2);
         };
     }
+
+    /** The 128 bits the hardware reads for this entry; a posted one points at its target's descriptor in {@code descriptors}. */
+    public Irte irte(PostedDescriptors descriptors) {
+        return Irte.of(this, descriptors);
+    }
 }

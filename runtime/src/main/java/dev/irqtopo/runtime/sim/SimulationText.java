@@ -5,7 +5,11 @@ import dev.irqtopo.runtime.message.Message;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code simulate} for people: per stack a header line, then one aligned row per interrupt. */
+/**
+ * {@code simulate} for people: per stack a header line, then one aligned row per interrupt: this
+ * kernel's view, the remap entry (and whether it posts), the host CPU, its APIC ID and the host vector
+ * behind the interrupt, the messages, and what firing did (for a slot that sent nothing, why).
+ */
 public final class SimulationText {
 
     /** Vectors below 0x10 are reserved for exceptions: the APIC records an illegal vector instead of delivering. */
@@ -25,17 +29,22 @@ public final class SimulationText {
                 if (stack.interrupts().isEmpty()) {
                     continue;
                 }
-                TextTable table = new TextTable().row("slot", "virq", "cpu", "vector", "entry", "composed", "stored", "delivery");
+                TextTable table = new TextTable().row("slot", "virq", "cpu", "vector", "entry", "host cpu", "apic id",
+                        "host vector", "composed", "stored", "delivery");
                 for (InterruptReport irq : stack.interrupts()) {
+                    Optional<HostInterrupt> host = irq.host();
                     table.row(
                             Integer.toString(irq.slot()),
                             Integer.toString(irq.virq()),
                             Integer.toString(irq.cpu()),
                             hexByte(irq.vector()),
-                            irq.remapIndex().isPresent() ? Integer.toString(irq.remapIndex().getAsInt()) : "-",
+                            entry(irq),
+                            host.map(h -> Integer.toString(h.cpu())).orElse("-"),
+                            host.map(h -> hexByte(h.apicId())).orElse("-"),
+                            host.map(h -> hexByte(h.vector())).orElse("-"),
                             message(Optional.of(irq.composed())),
                             message(irq.stored()),
-                            delivery(irq.delivery()));
+                            delivery(irq.delivery()) + irq.notSentReason().map(r -> " (" + r.words() + ")").orElse(""));
                 }
                 table.appendTo(out, "    ");
             }
@@ -49,6 +58,15 @@ public final class SimulationText {
         }
         return stack.errno().map(e -> "allocation failed: " + e.name())
                 .orElse(stack.interrupts().size() + (stack.interrupts().size() == 1 ? " interrupt" : " interrupts"));
+    }
+
+    /** The remap entry the hardware uses, {@code 6 posted} when it posts to a vCPU, or {@code -}. */
+    private static String entry(InterruptReport irq) {
+        if (irq.remapIndex().isEmpty()) {
+            return "-";
+        }
+        boolean posted = irq.host().map(HostInterrupt::posted).orElse(false);
+        return irq.remapIndex().getAsInt() + (posted ? " posted" : "");
     }
 
     static String message(Optional<Message> message) {

@@ -110,6 +110,18 @@ public final class Interrupt {
     }
 
     /**
+     * The host interrupt that serves this one in hardware: itself for a host interrupt; for a guest one
+     * the host's made for it by trap-and-translate or hypercall, or null when the host made none (a
+     * store that reaches the device untranslated, or a trapped store that was dropped).
+     */
+    public Interrupt hostSide() {
+        if (host != null) {
+            return host;
+        }
+        return stack == null || stack.plan().host() ? this : null;
+    }
+
+    /**
      * What the Use step keeps for this interrupt's handler, as Linux's {@code irq_desc} keeps the
      * flow handler's data: opaque here. Null until it first sets it.
      */

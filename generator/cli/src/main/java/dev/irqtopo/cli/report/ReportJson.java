@@ -15,7 +15,9 @@ import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.sim.DeliveryFields;
 import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.sim.HostInterrupt;
 import dev.irqtopo.runtime.sim.InterruptReport;
+import dev.irqtopo.runtime.sim.NotSentReason;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.StackReport;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.OptionalInt;
 
 /**
  * The stable JSON of {@code simulate --json} and {@code verify --json} (semantics §8): keys in the
- * documented order, addresses as 16 and data as 8 lower-case hex digits, absent values as null.
+ * documented order, addresses as 16 and data as 8 lower-case hex digits, absent values as null. Each
+ * interrupt of {@code simulate} adds, after §8's keys, {@code host} and {@code not_sent_reason}.
  */
 public final class ReportJson {
 
@@ -105,10 +108,24 @@ public final class ReportJson {
         node.set("composed", message(Optional.of(irq.composed())));
         node.set("stored", message(irq.stored()));
         node.set("delivery", delivery(irq.delivery()));
+        node.set("host", irq.host().<JsonNode>map(ReportJson::host).orElse(NODES.nullNode()));
+        node.put("not_sent_reason", irq.notSentReason().map(NotSentReason::keyword).orElse(null));
         return node;
     }
 
-    private static ObjectNode delivery(Delivery delivery) {
+    /** The host interrupt behind a kernel's interrupt (an addition to §8's interrupt object). */
+    private static ObjectNode host(HostInterrupt host) {
+        ObjectNode node = NODES.objectNode();
+        node.put("virq", host.virq());
+        node.put("cpu", host.cpu());
+        node.put("apic_id", host.apicId());
+        node.put("vector", host.vector());
+        node.put("posted", host.posted());
+        return node;
+    }
+
+    /** The §8 delivery object, as {@code simulate} prints it and {@code trace} reuses it. */
+    static ObjectNode delivery(Delivery delivery) {
         DeliveryFields fields = DeliveryFields.of(delivery);
         ObjectNode node = NODES.objectNode();
         node.put("outcome", delivery.outcome());
@@ -147,7 +164,8 @@ public final class ReportJson {
         return node;
     }
 
-    private static JsonNode message(Optional<Message> message) {
+    /** {@code {"address", "data"}} in the §8 hex forms, or null. */
+    static JsonNode message(Optional<Message> message) {
         if (message.isEmpty()) {
             return NODES.nullNode();
         }

@@ -1,0 +1,85 @@
+package dev.irqtopo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irqtopo.cli.report.TraceJson;
+import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.sim.TraceReport;
+import dev.irqtopo.runtime.sim.TraceText;
+import dev.irqtopo.runtime.sim.Tracing;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code irqtopo trace FILE --device D --message ADDRESS:DATA}: boots each platform that declares D as
+ * {@code simulate} does, lets D emit that one message (whatever its storages hold, as a function's DMA
+ * may) and prints every step it takes, then where it ends.
+ */
+@Command(name = "trace",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Boot each platform, let one device emit one message, and print every step it takes and where it"
+                + " ends.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:traced", "1:errors in the file",
+            "2:usage error: a malformed message, a device no selected platform declares, or a file that cannot be read"})
+final class TraceCommand extends ReportCommand<TraceReport> {
+
+    @Option(names = "--device", required = true, paramLabel = "D", description = "the device that emits the message")
+    String device;
+
+    @Option(names = "--message", required = true, paramLabel = "ADDRESS:DATA",
+            description = "the memory write it emits: address (up to 64 bits) and data (32 bits) in hex, with or without"
+                    + " 0x, as in 0xfee00018:0x0")
+    String messageText;
+
+    /** The parsed {@code --message}, once {@link #optionError} accepted it. */
+    private Message message;
+
+    @Override
+    Optional<String> optionError() {
+        try {
+            message = MessageArgument.parse(messageText);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private NamedPart part() {
+        return new NamedPart("device", device, p -> p.devices().stream().map(DeviceModel::name).toList());
+    }
+
+    @Override
+    Optional<String> refusal(List<PlatformModel> selected, List<PlatformModel> declared) {
+        return part().refusal(selection, selected, declared);
+    }
+
+    @Override
+    List<PlatformModel> runsOn(List<PlatformModel> selected) {
+        return part().declaring(selected);
+    }
+
+    @Override
+    TraceReport report(PlatformModel platform) {
+        return Tracing.run(platform, device, message);
+    }
+
+    @Override
+    JsonNode json(List<TraceReport> reports) {
+        return TraceJson.traces(reports);
+    }
+
+    @Override
+    String text(List<TraceReport> reports) {
+        return TraceText.render(reports);
+    }
+
+    @Override
+    int exitCode(List<TraceReport> reports) {
+        return IrqtopoCommand.OK;
+    }
+}
