@@ -220,10 +220,9 @@ public final class Router {
      * for the broadcast id (0xFF in xAPIC mode, 0xFFFFFFFF in x2APIC mode).
      */
     private Delivery remappedToLogical(int destination, int vector, List<String> trace) {
-        boolean x2apic = logical.x2apic();
-        int id = x2apic ? destination : destination & 0xFF;
-        String words = "remapped to logical destination 0x" + Hex.of(id, x2apic ? 8 : 2) + " (DM = 1)";
-        if (x2apic ? id == -1 : id == Message.BROADCAST) {
+        int id = logical.ofEntry(destination);
+        String words = "remapped to logical destination 0x" + Hex.of(id, logical.x2apic() ? 8 : 2) + " (DM = 1)";
+        if (logical.isBroadcast(id)) {
             if (trace != null) {
                 trace.add(words + ", the broadcast: vector 0x" + Hex.of(vector, 2)
                         + " on every host CPU, whose owners' handlers all run");
@@ -284,7 +283,8 @@ public final class Router {
     /** How the CPUs' logical destination registers read {@code destination}, in words. */
     private String registers(int destination) {
         if (logical.x2apic()) {
-            return " in x2APIC mode: cluster 0x" + Hex.of(destination >>> 16, 4) + ", mask 0x" + Hex.of(destination & 0xFFFF, 4)
+            return " in x2APIC mode: cluster 0x" + Hex.of(LogicalDestinations.cluster(destination), 4) + ", mask 0x"
+                    + Hex.of(LogicalDestinations.mask(destination), 4)
                     + " (logical ids from the APIC IDs)";
         }
         return logical.flat() ? " in flat mode (logical id 1 << cpu)" : " in physical mode (no CPU has a logical id)";

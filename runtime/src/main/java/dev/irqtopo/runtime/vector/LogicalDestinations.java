@@ -88,6 +88,29 @@ public final class LogicalDestinations {
     }
 
     /**
+     * A remap entry's logical destination as the CPUs read it: its low 8 bits in xAPIC mode, all 32 in
+     * x2APIC mode.
+     */
+    public int ofEntry(int destination) {
+        return x2apic ? destination : destination & 0xFF;
+    }
+
+    /** Whether a remap entry's logical destination (as {@link #ofEntry} reads it) is the broadcast: 0xFF, or 0xFFFFFFFF in x2APIC mode. */
+    public boolean isBroadcast(int destination) {
+        return x2apic ? destination == -1 : destination == 0xFF;
+    }
+
+    /** An x2APIC logical destination's cluster, bits 31:16. */
+    public static int cluster(int destination) {
+        return destination >>> 16;
+    }
+
+    /** An x2APIC logical destination's mask of APIC IDs within the cluster, bits 15:0. */
+    public static int mask(int destination) {
+        return destination & CLUSTER_MASK;
+    }
+
+    /**
      * The CPUs, in increasing order, that the logical destination {@code destination} names: in xAPIC
      * mode its low 8 bits, in x2APIC mode all 32 (an 8-bit compatibility destination is then cluster 0).
      */
@@ -105,7 +128,7 @@ public final class LogicalDestinations {
         }
         int cluster = destination & ~CLUSTER_MASK;
         int[] named = NONE;
-        for (int rest = destination & CLUSTER_MASK; rest != 0; rest &= rest - 1) {
+        for (int rest = mask(destination); rest != 0; rest &= rest - 1) {
             int[] holders = cpusOfLogicalId.getOrDefault(cluster | Integer.lowestOneBit(rest), NONE);
             if (holders.length > 0) {
                 int[] more = Arrays.copyOf(named, named.length + holders.length);
@@ -125,6 +148,6 @@ public final class LogicalDestinations {
      */
     public int lowestCompatibilityDestination(int cpu) {
         int id = logicalIds[cpu];
-        return id >>> 16 == 0 && (id & 0xFF) != 0 ? Integer.lowestOneBit(id & 0xFF) : -1;
+        return cluster(id) == 0 && (id & 0xFF) != 0 ? Integer.lowestOneBit(id & 0xFF) : -1;
     }
 }
