@@ -6,6 +6,7 @@ import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StackPlan;
@@ -20,6 +21,8 @@ import dev.irqtopo.runtime.remap.RemapDomain;
 import dev.irqtopo.runtime.remap.VtdRemapDomain;
 import dev.irqtopo.runtime.stack.DomainStack;
 import dev.irqtopo.runtime.stack.Interrupt;
+import dev.irqtopo.runtime.vector.DeviceVectorRange;
+import dev.irqtopo.runtime.vector.LogicalDestinations;
 import dev.irqtopo.runtime.vector.VectorDomain;
 
 import java.util.ArrayList;
@@ -39,6 +42,11 @@ import java.util.stream.IntStream;
  * wires each to the parts it talks to, and creates every stack's bus domain; {@link #boot} performs the
  * declared allocations in boot order. Kernels and stacks are handles of this platform;
  * {@link #hardware()} is the device side. No part keeps the platform itself.
+ *
+ * <p>Each kernel runs its profile ({@link PlatformModel#hostKernel()}, {@link GuestModel#kernel()}),
+ * which alone decides its rules: the vector range of its vector domain, how it names CPUs, its stack
+ * plans, the redirection hint of the host's VT-d entries, and whether the hardware reads logical
+ * destinations by the host CPUs' logical ids.
  *
  * <p>Thread-safe: changes run one at a time under the platform's lock, queries see the state between
  * two changes, and firing a slot takes no lock (the package documentation gives the whole contract).
@@ -70,14 +78,14 @@ public final class Platform {
         }
         this.host = kernels.get(Kernel.HOST);
         for (StackModel stack : model.hostStacks()) {
-            addStack(host, stack, hypervisor, remapOfDevice);
+            addStack(host, model.hostKernel(), stack, hypervisor, remapOfDevice);
         }
         for (GuestModel guest : model.guests()) {
             for (StackModel stack : guest.stacks()) {
-                addStack(kernels.get(guest.name()), stack, hypervisor, remapOfDevice);
+                addStack(kernels.get(guest.name()), guest.kernel(), stack, hypervisor, remapOfDevice);
             }
         }
-        Router router = new Router(host.vectors(), vectorDomains);
+        Router router = new Router(host.vectors(), vectorDomains, logicalDestinations());
         Map<String, Source> sources = new LinkedHashMap<>();
         Map<String, DeviceStorage[]> storages = new HashMap<>();
         for (Device device : devices.values()) {
@@ -97,12 +105,13 @@ public final class Platform {
     /**
      * One vector domain per kernel, the host first: the host's over the platform's APIC IDs, each
      * guest's over vCPUs whose APIC IDs equal their numbers, with 15-bit ids only if its hypervisor
-     * offers them and the guest can detect it.
+     * offers them and the guest can detect it; each naming CPUs and allocating vectors as its kernel's
+     * profile says.
      */
     private Map<String, VectorDomain<Interrupt>> vectorDomains() {
         Map<String, VectorDomain<Interrupt>> domains = new LinkedHashMap<>();
-        domains.put(Kernel.HOST, new VectorDomain<>(Kernel.HOST,
-                model.cpu().apicIds().stream().mapToInt(Integer::intValue).toArray(), false));
+        domains.put(Kernel.HOST, new VectorDomain<>(Kernel.HOST, hostApicIds(), false, model.hostDestinationMode(),
+                DeviceVectorRange.of(model.hostKernel())));
         for (GuestModel guest : model.guests()) {
             if (domains.containsKey(guest.name())) {
                 throw new IllegalArgumentException("two kernels named " + guest.name());
@@ -110,9 +119,21 @@ public final class Platform {
             HypervisorModel hv = model.hypervisor().orElseThrow(
                     () -> new IllegalArgumentException("guest " + guest.name() + " has no hypervisor"));
             domains.put(guest.name(), new VectorDomain<>(guest.name(), IntStream.range(0, guest.cpus()).toArray(),
-                    hv.extDestId() && hv.cpuidVisible()));
+                    hv.extDestId() && hv.cpuidVisible(), guest.kernel().guestDestinationMode(),
+                    DeviceVectorRange.of(guest.kernel())));
         }
         return domains;
+    }
+
+    private int[] hostApicIds() {
+        return model.cpu().apicIds().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The host CPUs' logical ids, where the host's profile reads logical destinations by them. */
+    private Optional<LogicalDestinations> logicalDestinations() {
+        return model.hostKernel().decodesLogicalDestinations()
+                ? Optional.of(LogicalDestinations.of(hostApicIds(), model.cpu().apic(), model.hostDestinationMode()))
+                : Optional.empty();
     }
 
     /** One remap domain per IOMMU with remapping on. */
@@ -120,7 +141,7 @@ public final class Platform {
         for (IommuModel iommu : model.iommus()) {
             if (iommu.remapping()) {
                 remapDomains.put(iommu.name(), iommu.kind() == IommuKind.VTD
-                        ? new VtdRemapDomain(iommu, model.cpu().apic())
+                        ? new VtdRemapDomain(iommu, model.cpu().apic(), model.hostKernel().vtdRedirectionHint())
                         : new AmdViRemapDomain(iommu));
             }
         }
@@ -168,7 +189,8 @@ public final class Platform {
         return remapOfDevice;
     }
 
-    private void addStack(Kernel kernel, StackModel stack, Hypervisor hypervisor, Map<String, RemapDomain> remapOfDevice) {
+    private void addStack(Kernel kernel, KernelProfile profile, StackModel stack, Hypervisor hypervisor,
+                          Map<String, RemapDomain> remapOfDevice) {
         Device device = devices.get(stack.device());
         if (device == null || !device.owner().equals(kernel.name())) {
             throw new IllegalArgumentException(kernel.name() + " has a stack for " + stack.device() + ", which it does not own");
@@ -192,10 +214,11 @@ public final class Platform {
         if (stack.hypercall() && (kernel.isHost() || !hypervisor.model().composeHypercallUsable())) {
             throw new IllegalArgumentException(kernel.name() + " has no compose hypercall for " + stack.device());
         }
-        StackPlan plan = StackPlan.of(kernel.isHost(), model.hypervisor(), stack);
+        StackPlan plan = StackPlan.of(kernel.isHost(), model.hypervisor(), stack, profile);
         DomainStack domains = kernel.isHost()
                 ? DomainStack.host(stack, plan, kernel.vectors(), remap, device.model(), storage)
-                : DomainStack.guest(stack, plan, kernel.vectors(), hypervisor, host.vectors(), deviceRemap, device.model(), storage);
+                : DomainStack.guest(stack, plan, kernel.vectors(), hypervisor, host.vectors(), model.hostKernel(), deviceRemap,
+                        device.model(), storage);
         Stack created = new Stack(kernel, domains, lock);
         kernel.add(created);
         stacks.add(created);

@@ -1,6 +1,7 @@
 package dev.irqtopo.testing;
 
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.DestinationMode;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
@@ -40,6 +41,13 @@ import java.util.regex.Pattern;
  * emits bit by bit. It also says why a message got past the remapping unit (the class of section 7) and
  * whom a delivery harms (the victims of section 7), so that the isolation oracle compares nothing but
  * the engine's raw deliveries with the engine.
+ *
+ * <p>Under a Linux profile the CPUs also read logical destinations (a compatibility message's address
+ * bit 2, a remap entry's DM bit) by their logical destination registers: in xAPIC mode the flat ids
+ * {@code 1 << cpu} where Linux chose flat mode, nothing in physical mode; in x2APIC mode the APIC ID's
+ * cluster (bits 31:4) in bits 31:16 and one bit for bits 3:0, an 8-bit compatibility destination being
+ * cluster 0. A destination naming several CPUs reaches each of them ({@code multicast}), lowest
+ * priority the lowest-numbered.
  */
 public final class ReferenceHardware {
 
@@ -60,6 +68,12 @@ public final class ReferenceHardware {
 
     private final PlatformModel model;
     private final ApicMode apicMode;
+    /** Whether the host's profile has the CPUs read the logical bit (else a destination is always an APIC ID). */
+    private final boolean logicalDecoded;
+    /** How the host's kernel names CPUs in what it programs. */
+    private final DestinationMode hostMode;
+    /** Per host CPU, its logical destination register; 0 where none is programmed. */
+    private final int[] logicalIds;
     /** Host APIC ID to CPU number. */
     private final Map<Integer, Integer> hostCpuOfApicId = new HashMap<>();
     /** Per kernel: (cpu << 8 | vector) to the owning irq number. */
@@ -101,8 +115,17 @@ public final class ReferenceHardware {
     private ReferenceHardware(Platform platform) {
         this.model = platform.model();
         this.apicMode = model.cpu().apic();
+        this.logicalDecoded = model.hostKernel().decodesLogicalDestinations();
+        this.hostMode = model.hostDestinationMode();
+        this.logicalIds = new int[model.cpu().count()];
         for (int cpu = 0; cpu < model.cpu().count(); cpu++) {
-            hostCpuOfApicId.put(model.cpu().apicId(cpu), cpu);
+            int apicId = model.cpu().apicId(cpu);
+            hostCpuOfApicId.put(apicId, cpu);
+            if (apicMode == ApicMode.X2APIC) {
+                logicalIds[cpu] = (apicId >>> 4) << 16 | 1 << (apicId & 0xF);
+            } else if (hostMode == DestinationMode.LOGICAL_FLAT) {
+                logicalIds[cpu] = 1 << cpu;
+            }
         }
         model.guests().forEach(g -> guests.add(g.name()));
         for (DeviceModel device : model.devices()) {
@@ -249,9 +272,12 @@ public final class ReferenceHardware {
                     ? new Delivery.Spurious(OptionalInt.empty(), vector)
                     : new Delivery.Delivered(guest, vcpu, vector, virq), why);
         }
-        // the IRTE destination field: the APIC ID itself in x2APIC mode, bits 15:8 of it in xAPIC mode
-        int apicId = apicMode == ApicMode.X2APIC ? entry.destination() : entry.destination() >>> 8 & 0xFF;
-        return reached(fixedToApicId(apicId, entry.vector()), why);
+        // the IRTE destination field: the id itself in x2APIC mode, bits 15:8 of it in xAPIC mode
+        int id = apicMode == ApicMode.X2APIC ? entry.destination() : entry.destination() >>> 8 & 0xFF;
+        if (logicalDecoded && entry.logical()) {
+            return reached(fixedToLogical(id, entry.vector()), why);
+        }
+        return reached(fixedToApicId(id, entry.vector()), why);
     }
 
     /**
@@ -292,6 +318,10 @@ public final class ReferenceHardware {
             return fault(FaultReason.AMDVI_IO_PAGE_FAULT);
         }
         // the table belongs to the requester id the unit sees: whoever's entry this is shares it
+        if (logicalDecoded && entry.logical()) {
+            int id = apicMode == ApicMode.X2APIC ? entry.destination() : entry.destination() & 0xFF;
+            return reached(fixedToLogical(id, entry.vector()), FindingClass.SHARED_REQUESTER_ID);
+        }
         return reached(fixedToApicId(entry.destination(), entry.vector()), FindingClass.SHARED_REQUESTER_ID);
     }
 
@@ -310,6 +340,20 @@ public final class ReferenceHardware {
             default -> null; // 000 fixed, 001 lowest priority, reserved 011 and 110 as fixed
         };
         boolean lowestPriority = mode == 0b001;
+        if (logicalDecoded && bit(address, 2) && destination != BROADCAST) {
+            // a logical destination: in x2APIC mode the 8 bits are a destination in cluster 0
+            List<Integer> cpus = namedBy(destination);
+            if (cpus.isEmpty()) {
+                return special != null ? new Delivery.Spurious(OptionalInt.empty(), OptionalInt.empty(), special)
+                        : new Delivery.Spurious(OptionalInt.empty(), vector);
+            }
+            if (special != null) {
+                List<Delivery> each = new ArrayList<>();
+                cpus.forEach(cpu -> each.add(new Delivery.Special(cpu, special)));
+                return each.size() == 1 ? each.get(0) : new Delivery.Multicast(OptionalInt.empty(), special, each);
+            }
+            return lowestPriority ? fixedToCpu(cpus.get(0), vector) : fixedToCpus(cpus, vector);
+        }
         if (destination == BROADCAST) {
             if (special != null) {
                 return new Delivery.Broadcast(OptionalInt.empty(), special);
@@ -322,6 +366,44 @@ public final class ReferenceHardware {
             return cpu == null ? new Delivery.Spurious(OptionalInt.empty(), OptionalInt.empty(), special) : new Delivery.Special(cpu, special);
         }
         return fixedToApicId(destination, vector);
+    }
+
+    /**
+     * The host CPUs, in increasing order, whose logical destination register the logical destination
+     * {@code destination} names: xAPIC, any common bit of the low 8; x2APIC, the same cluster (bits
+     * 31:16) and a common bit of the 16-bit mask.
+     */
+    private List<Integer> namedBy(int destination) {
+        List<Integer> cpus = new ArrayList<>();
+        for (int cpu = 0; cpu < logicalIds.length; cpu++) {
+            int ldr = logicalIds[cpu];
+            boolean named = apicMode == ApicMode.X2APIC
+                    ? ldr >>> 16 == destination >>> 16 && (ldr & destination & 0xFFFF) != 0
+                    : (ldr & destination & 0xFF) != 0;
+            if (named) {
+                cpus.add(cpu);
+            }
+        }
+        return cpus;
+    }
+
+    /** A remap entry's fixed delivery to a logical destination: the broadcast id reaches every host CPU. */
+    private Delivery fixedToLogical(int destination, int vector) {
+        if (apicMode == ApicMode.X2APIC ? destination == 0xFFFF_FFFF : destination == BROADCAST) {
+            return new Delivery.Broadcast(OptionalInt.of(vector), DeliveryMode.FIXED);
+        }
+        List<Integer> cpus = namedBy(destination);
+        return cpus.isEmpty() ? new Delivery.Spurious(OptionalInt.empty(), vector) : fixedToCpus(cpus, vector);
+    }
+
+    /** A fixed vector on each of several host CPUs: one delivery, or a multicast of each CPU's. */
+    private Delivery fixedToCpus(List<Integer> cpus, int vector) {
+        if (cpus.size() == 1) {
+            return fixedToCpu(cpus.get(0), vector);
+        }
+        List<Delivery> each = new ArrayList<>();
+        cpus.forEach(cpu -> each.add(fixedToCpu(cpu, vector)));
+        return new Delivery.Multicast(OptionalInt.of(vector), DeliveryMode.FIXED, each);
     }
 
     private Delivery fixedToApicId(int apicId, int vector) {
@@ -371,6 +453,7 @@ public final class ReferenceHardware {
                     + table.map(rid -> " table " + rid).orElse("") + " entry " + index + ": ";
             int vector;
             int apicId;
+            boolean logical;
             if (amd) {
                 if (!(stored instanceof AmdViRemapEntry entry) || !entry.remapEnabled()) {
                     problems.add(who + "no remap-enabled entry there");
@@ -378,6 +461,7 @@ public final class ReferenceHardware {
                 }
                 vector = entry.vector();
                 apicId = entry.destination();
+                logical = entry.logical();
             } else {
                 if (!(stored instanceof VtdRemapEntry entry) || !entry.present()) {
                     problems.add(who + "no present entry there");
@@ -396,10 +480,20 @@ public final class ReferenceHardware {
                 if (!posted.equals(expectedPost)) {
                     problems.add(who + "posted " + posted + ", expected " + expectedPost);
                 }
+                if (entry.redirectionHint() != model.hostKernel().vtdRedirectionHint()) {
+                    problems.add(who + "redirection hint " + entry.redirectionHint() + ", the host kernel sets "
+                            + model.hostKernel().vtdRedirectionHint());
+                }
                 vector = entry.vector();
                 apicId = apicMode == ApicMode.X2APIC ? entry.destination() : entry.destination() >>> 8 & 0xFF;
+                logical = entry.logical();
             }
-            Integer cpu = hostCpuOfApicId.get(apicId);
+            if (logical != hostMode.logical()) {
+                problems.add(who + "destination mode " + (logical ? "logical" : "physical") + ", the host kernel names CPUs "
+                        + hostMode.words());
+            }
+            // a logical entry names its CPU by the id in that CPU's logical destination register
+            Integer cpu = logical ? cpuWithLogicalId(apicId) : hostCpuOfApicId.get(apicId);
             if (b.kernel().equals(Kernel.HOST)) {
                 if (cpu == null || cpu != b.irq().cpu() || vector != b.irq().vector()) {
                     problems.add(String.format("%sdelivers APIC ID 0x%x vector 0x%02x, the interrupt has CPU %d vector 0x%02x", who,
@@ -416,6 +510,17 @@ public final class ReferenceHardware {
             }
         }
         return problems;
+    }
+
+    /** The host CPU whose logical destination register holds exactly {@code id}, or null. */
+    private Integer cpuWithLogicalId(int id) {
+        int destination = apicMode == ApicMode.X2APIC ? id : id & 0xFF;
+        for (int cpu = 0; cpu < logicalIds.length; cpu++) {
+            if (logicalIds[cpu] != 0 && logicalIds[cpu] == destination) {
+                return cpu;
+            }
+        }
+        return null;
     }
 
     /** How many interrupts name a remap entry: what {@link #bindingProblems()} checks. */
@@ -445,6 +550,16 @@ public final class ReferenceHardware {
      * Faults, memory writes and messages that reach no CPU harm nobody.
      */
     public List<String> victims(Delivery delivery) {
+        if (delivery instanceof Delivery.Multicast m) {
+            Set<String> hit = new HashSet<>();
+            m.deliveries().forEach(each -> hit.addAll(victims(each)));
+            List<String> ordered = new ArrayList<>();
+            if (hit.contains(Kernel.HOST)) {
+                ordered.add(Kernel.HOST);
+            }
+            guests.stream().filter(hit::contains).forEach(ordered::add);
+            return ordered;
+        }
         if (delivery instanceof Delivery.Delivered d) {
             return List.of(d.kernel());
         }
@@ -481,6 +596,9 @@ public final class ReferenceHardware {
         if (delivery instanceof Delivery.Broadcast b && b.vector().isEmpty()) {
             return Optional.of(b.mode());
         }
+        if (delivery instanceof Delivery.Multicast m && m.vector().isEmpty()) {
+            return Optional.of(m.mode());
+        }
         return Optional.empty();
     }
 
@@ -502,6 +620,13 @@ public final class ReferenceHardware {
         if (delivery instanceof Delivery.Broadcast b) {
             return String.format("broadcast vector %s %s",
                     b.vector().isPresent() ? String.format("0x%02x", b.vector().getAsInt()) : "null", b.mode().keyword());
+        }
+        if (delivery instanceof Delivery.Multicast m) {
+            List<String> each = new ArrayList<>();
+            m.deliveries().forEach(d -> each.add(render(d)));
+            return String.format("multicast vector %s %s [%s]",
+                    m.vector().isPresent() ? String.format("0x%02x", m.vector().getAsInt()) : "null", m.mode().keyword(),
+                    String.join("; ", each));
         }
         return delivery.outcome();
     }

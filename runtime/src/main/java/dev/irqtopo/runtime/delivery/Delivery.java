@@ -4,6 +4,7 @@ import dev.irqtopo.runtime.message.DeliveryMode;
 import dev.irqtopo.runtime.remap.FaultReason;
 import dev.irqtopo.runtime.vector.VectorDomain;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,11 +15,11 @@ import java.util.OptionalInt;
  * for the platform's current state, so firing allocates nothing.
  */
 public sealed interface Delivery permits Delivery.NotSent, Delivery.MemoryWrite, Delivery.Fault, Delivery.Delivered,
-        Delivery.Special, Delivery.Spurious, Delivery.Broadcast {
+        Delivery.Special, Delivery.Spurious, Delivery.Broadcast, Delivery.Multicast {
 
     /**
      * The word the JSON output uses: {@code not_sent}, {@code memory_write}, {@code fault},
-     * {@code delivered}, {@code spurious}, {@code broadcast}.
+     * {@code delivered}, {@code spurious}, {@code broadcast}, {@code multicast}.
      */
     String outcome();
 
@@ -173,6 +174,47 @@ public sealed interface Delivery permits Delivery.NotSent, Delivery.MemoryWrite,
         @Override
         public String outcome() {
             return "broadcast";
+        }
+
+        @Override
+        public Optional<DeliveryMode> deliveryMode() {
+            return Optional.of(mode);
+        }
+    }
+
+    /**
+     * A logical destination that names several host CPUs: each of them takes the interrupt. In fixed
+     * mode each CPU's owner of {@code vector} runs (a forwarded vector injects into its guest); in a
+     * special mode every CPU named takes it and {@code vector} is empty. {@code deliveries} holds what
+     * happened on each CPU, in increasing host CPU order: a {@link Delivered}, {@link Spurious} or
+     * {@link Special} per CPU.
+     */
+    record Multicast(OptionalInt vector, DeliveryMode mode, List<Delivery> deliveries) implements Delivery {
+        public Multicast {
+            Objects.requireNonNull(vector);
+            Objects.requireNonNull(mode);
+            deliveries = List.copyOf(deliveries);
+            if (vector.isPresent() == mode.isSpecial()) {
+                throw new IllegalArgumentException("a vector exactly when the mode is fixed");
+            }
+            if (deliveries.size() < 2) {
+                throw new IllegalArgumentException("a multicast reaches at least two CPUs, not " + deliveries.size());
+            }
+            for (Delivery each : deliveries) {
+                if (!(each instanceof Delivered || each instanceof Spurious || each instanceof Special)) {
+                    throw new IllegalArgumentException("a CPU of a multicast takes it or finds no owner, not " + each);
+                }
+            }
+        }
+
+        /** {@code "host"} for a special mode, whose every receiver is a host CPU; empty for a fixed vector. */
+        public Optional<String> kernel() {
+            return mode.isSpecial() ? Optional.of(VectorDomain.HOST) : Optional.empty();
+        }
+
+        @Override
+        public String outcome() {
+            return "multicast";
         }
 
         @Override

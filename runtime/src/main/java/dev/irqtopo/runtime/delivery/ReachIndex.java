@@ -6,6 +6,7 @@ import dev.irqtopo.runtime.remap.Passage;
 import dev.irqtopo.runtime.remap.ReachedVictims;
 import dev.irqtopo.runtime.remap.RemapDomain;
 import dev.irqtopo.runtime.stack.Interrupt;
+import dev.irqtopo.runtime.vector.LogicalDestinations;
 import dev.irqtopo.runtime.vector.VectorDomain;
 
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ import java.util.Map;
  * handle 0 with a sub-handle (VT-d) or by its index as data (AMD-Vi); and where compatibility format
  * reaches the CPUs, every host APIC ID an 8-bit destination names with vector 0 (an illegal vector,
  * the host's) and every owned vector, plus the broadcast destination 0xFF, which reaches every owned
- * vector of every host CPU. Lowest-priority and the reserved delivery modes are never lower than the
- * fixed message they behave like, and special modes (SMI, NMI, INIT, ExtINT) reach only the host.
+ * vector of every host CPU; where the host decodes logical destinations, also each CPU's lowest
+ * logical destination, its own single logical bit, with vector 0 and every owned vector. Lowest-priority
+ * and the reserved delivery modes are never lower than the fixed message they behave like, and special
+ * modes (SMI, NMI, INIT, ExtINT) reach only the host.
  *
  * <p>Every destination is routed and attributed once, when the index is made, in one state of the
  * platform; asking for a device then looks up only the entries its requester id may use, bucketed by
@@ -50,7 +53,7 @@ public final class ReachIndex {
         this.sources = sources;
         this.victims = victims;
         for (RemapDomain domain : remapDomains) {
-            entries.put(domain, domain.entryReach(entry -> victims.of(router.throughEntry(entry))));
+            entries.put(domain, domain.entryReach(entry -> victims.all(router.throughEntry(entry))));
         }
         for (Source source : sources.values()) {
             if (source.passesCompatibility()) {
@@ -101,17 +104,29 @@ public final class ReachIndex {
      * whoever emits it: per named CPU, vector 0 (illegal, the host's) and each owned vector; then the
      * broadcast, data 0 for the host and, per guest, the lowest vector forwarded to it on any CPU,
      * named or not. Vectors nobody owns all land on the host, as vector 0 does with lower data.
+     *
+     * <p>Where logical destinations are decoded, address bit 2 set names CPUs by their logical ids
+     * instead: every destination naming a CPU has the lowest bit of its logical id, which alone names
+     * that CPU only, so that single bit, with the same vectors, is the lowest logical message to reach
+     * whatever the CPU reaches. A destination naming several CPUs reaches nothing its single bits do not
+     * with lower addresses, and lowest priority to a set reaches one of its CPUs.
      */
     private ReachedVictims compatibility(VectorDomain<Interrupt> host, Router router) {
         ReachedVictims lowest = new ReachedVictims(victims.count());
         int[] lowestForwarded = new int[victims.count()];
         Arrays.fill(lowestForwarded, -1);
+        LogicalDestinations logical = router.logicalDestinations().orElse(null);
         for (int cpu = 0; cpu < host.cpus(); cpu++) {
             int apicId = host.apicId(cpu);
             boolean named = apicId < Message.BROADCAST;
             long address = Message.compatibilityAddress(apicId);
             if (named) {
                 lowest.offer(Victims.HOST, address, 0, Passage.NO_REMAPPING);
+            }
+            int logicalDestination = logical == null ? -1 : logical.lowestCompatibilityDestination(cpu);
+            long logicalAddress = Message.compatibilityAddress(logicalDestination, true);
+            if (logicalDestination >= 0) {
+                lowest.offer(Victims.HOST, logicalAddress, 0, Passage.NO_REMAPPING);
             }
             if (!host.ownsVectorsOn(cpu)) {
                 continue;
@@ -126,6 +141,9 @@ public final class ReachIndex {
                 }
                 if (named) {
                     lowest.offer(victim, address, vector, Passage.NO_REMAPPING);
+                }
+                if (logicalDestination >= 0) {
+                    lowest.offer(victim, logicalAddress, vector, Passage.NO_REMAPPING);
                 }
                 if (victim != Victims.HOST && (lowestForwarded[victim] < 0 || vector < lowestForwarded[victim])) {
                     lowestForwarded[victim] = vector;

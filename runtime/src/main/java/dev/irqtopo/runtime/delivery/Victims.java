@@ -10,7 +10,8 @@ import java.util.Map;
  * Whose interrupt a delivery hits, as a number: 0 for the host, then the guests in the order given.
  * The kernel whose handler ran owns a delivery (an injected or posted guest vector is that guest's);
  * everything else that reaches a host CPU is the host's: a vector nobody owns, an illegal vector, a
- * special delivery mode. Faults, memory writes and messages no CPU receives hit nobody.
+ * special delivery mode. Faults, memory writes and messages no CPU receives hit nobody. A multicast
+ * hits whom each of its CPUs' deliveries hits.
  */
 public final class Victims {
 
@@ -19,8 +20,12 @@ public final class Victims {
     /** What {@link #of} returns for a delivery that hits nobody. */
     public static final int NOBODY = -1;
 
+    private static final int[] NONE = new int[0];
+
     private final List<String> kernels;
     private final Map<String, Integer> numbers = new HashMap<>();
+    /** Per victim, the one-element answer of {@link #all}, made once. */
+    private final int[][] single;
 
     /** {@code kernels}: the host first, then the guests in report order. */
     public Victims(List<String> kernels) {
@@ -32,6 +37,10 @@ public final class Victims {
             if (numbers.put(this.kernels.get(i), i) != null) {
                 throw new IllegalArgumentException("kernel " + this.kernels.get(i) + " named twice");
             }
+        }
+        single = new int[this.kernels.size()][];
+        for (int i = 0; i < single.length; i++) {
+            single[i] = new int[] {i};
         }
     }
 
@@ -53,10 +62,42 @@ public final class Victims {
     }
 
     /**
+     * Every victim {@code delivery} hits, in increasing order, none when it hits nobody: one, or for a
+     * multicast those of its CPUs' deliveries; a broadcast as {@link #of}.
+     */
+    public int[] all(Delivery delivery) {
+        if (delivery instanceof Delivery.Multicast multicast) {
+            boolean[] hit = new boolean[kernels.size()];
+            int count = 0;
+            for (Delivery each : multicast.deliveries()) {
+                int victim = of(each);
+                if (victim != NOBODY && !hit[victim]) {
+                    hit[victim] = true;
+                    count++;
+                }
+            }
+            int[] victims = new int[count];
+            for (int v = 0, i = 0; v < hit.length; v++) {
+                if (hit[v]) {
+                    victims[i++] = v;
+                }
+            }
+            return victims;
+        }
+        int victim = of(delivery);
+        return victim == NOBODY ? NONE : single[victim];
+    }
+
+    /**
      * Whose interrupt {@code delivery} hits; for a broadcast, the host (the guests whose forwarded
-     * vectors it also hits are found per CPU, by the caller that routes it).
+     * vectors it also hits are found per CPU, by the caller that routes it); for a multicast, the
+     * lowest-numbered of those {@link #all} gives.
      */
     public int of(Delivery delivery) {
+        if (delivery instanceof Delivery.Multicast) {
+            int[] victims = all(delivery);
+            return victims.length == 0 ? NOBODY : victims[0];
+        }
         if (delivery instanceof Delivery.Delivered delivered) {
             return number(delivered.kernel());
         }

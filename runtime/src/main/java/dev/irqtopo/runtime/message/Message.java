@@ -22,6 +22,8 @@ public record Message(long address, int data) implements Comparable<Message> {
     /** AMD's HyperTransport interrupt window, 0xFD_F800_0000..0xFD_F8FF_FFFF, which AMD-Vi treats as interrupt requests too. */
     public static final long HT_INTERRUPT_BASE = 0xFD_F800_0000L;
 
+    /** Compatibility format: the destination mode, set for a logical destination (DM), clear for a physical one. */
+    private static final long LOGICAL_DESTINATION = 1L << 2;
     private static final long REMAPPABLE_FORMAT = 1L << 4;
     private static final long SUB_HANDLE_VALID = 1L << 3;
     private static final long HANDLE_BIT_15 = 1L << 2;
@@ -55,6 +57,16 @@ public record Message(long address, int data) implements Comparable<Message> {
         }
         checkVector(vector);
         return new Message(compatibilityAddress(apicId) | (long) (apicId >> 8 & 0x7F) << 5, vector);
+    }
+
+    /**
+     * The compatibility format naming {@code destinationId} in the destination mode {@code logical} says:
+     * a physical destination is an APIC ID, a logical one a logical id, which address bit 2 (DM) marks;
+     * with {@code extendedDestination} id bits 14:8 go to address bits 11:5.
+     */
+    public static Message compatibility(int destinationId, int vector, boolean logical, boolean extendedDestination) {
+        Message physical = compatibility(destinationId, vector, extendedDestination);
+        return logical ? new Message(physical.address | LOGICAL_DESTINATION, vector) : physical;
     }
 
     /** The compatibility-format address naming the 8-bit destination {@code apicId & 0xFF}, extended bits clear. */
@@ -125,7 +137,10 @@ public record Message(long address, int data) implements Comparable<Message> {
         return !isRemappable(address);
     }
 
-    /** Compatibility format: the 8-bit destination APIC ID, address bits 19:12; 0xFF is the broadcast destination. */
+    /**
+     * Compatibility format: the 8-bit destination, address bits 19:12, an APIC ID or with the logical bit
+     * a logical id; 0xFF is the broadcast destination.
+     */
     public int destination() {
         return destination(address);
     }
@@ -133,6 +148,21 @@ public record Message(long address, int data) implements Comparable<Message> {
     /** {@link #destination()} of an address. */
     public static int destination(long address) {
         return (int) (address >>> 12) & 0xFF;
+    }
+
+    /** {@link #compatibilityAddress(int)} with the destination mode bit set when {@code logical}. */
+    public static long compatibilityAddress(int destinationId, boolean logical) {
+        return compatibilityAddress(destinationId) | (logical ? LOGICAL_DESTINATION : 0);
+    }
+
+    /** Compatibility format: whether address bit 2 (DM) asks for a logical destination rather than an APIC ID. */
+    public boolean isLogicalDestination() {
+        return isLogicalDestination(address);
+    }
+
+    /** {@link #isLogicalDestination()} of an address. */
+    public static boolean isLogicalDestination(long address) {
+        return (address & LOGICAL_DESTINATION) != 0;
     }
 
     /** Compatibility format: address bits 11:5, destination bits 14:8 where a hypervisor accepts them. */

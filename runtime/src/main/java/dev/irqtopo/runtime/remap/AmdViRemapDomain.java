@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * AMD-Vi interrupt remapping: one table per requester id as the IOMMU sees it (segment included),
@@ -70,8 +70,9 @@ public final class AmdViRemapDomain extends RemapDomain {
     }
 
     @Override
-    public void program(DeviceModel device, int index, int vector, int apicId, Optional<PostedTarget> posted) {
-        tables.get(device.iommuRequesterId()).entries[index] = AmdViRemapEntry.enabled(vector, apicId);
+    public void program(DeviceModel device, int index, int vector, int destinationId, boolean logical,
+                        Optional<PostedTarget> posted) {
+        tables.get(device.iommuRequesterId()).entries[index] = AmdViRemapEntry.enabled(vector, destinationId, logical);
     }
 
     @Override
@@ -143,15 +144,14 @@ public final class AmdViRemapDomain extends RemapDomain {
      * whose type bits are 000 or 001 for every index of a table of at most 512 entries.
      */
     @Override
-    public EntryReach entryReach(ToIntFunction<RemapEntry> victimOf) {
+    public EntryReach entryReach(Function<RemapEntry, int[]> victimsOf) {
         Map<RequesterId, EntryLowest> byTable = new HashMap<>();
         tables.forEach((requester, table) -> {
             EntryLowest lowest = new EntryLowest();
             for (int index = table.indices.nextUsed(0); index >= 0; index = table.indices.nextUsed(index + 1)) {
                 AmdViRemapEntry entry = table.entries[index];
                 if (entry != null && entry.remapEnabled()) {
-                    int victim = victimOf.applyAsInt(entry);
-                    if (victim >= 0) {
+                    for (int victim : victimsOf.apply(entry)) {
                         lowest.offer(victim, Message.INTERRUPT_BASE, index, requester);
                     }
                 }

@@ -8,7 +8,7 @@ import dev.irqtopo.runtime.message.Message;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * The host's remap domain for one IOMMU with remapping on (Linux's {@code intel_ir_domain_ops} and
@@ -50,9 +50,19 @@ public abstract sealed class RemapDomain permits VtdRemapDomain, AmdViRemapDomai
 
     /**
      * Fills entry {@code index}, just allocated for {@code device}, to deliver {@code vector} to the CPU
-     * with {@code apicId}; posted to {@code posted} when given.
+     * with {@code apicId} (physical destination mode); posted to {@code posted} when given.
      */
-    public abstract void program(DeviceModel device, int index, int vector, int apicId, Optional<PostedTarget> posted);
+    public void program(DeviceModel device, int index, int vector, int apicId, Optional<PostedTarget> posted) {
+        program(device, index, vector, apicId, false, posted);
+    }
+
+    /**
+     * Fills entry {@code index}, just allocated for {@code device}, to deliver {@code vector} to the CPU
+     * its kernel names {@code destinationId}: an APIC ID, or a logical id when {@code logical} (the
+     * entry's destination mode); posted to {@code posted} when given.
+     */
+    public abstract void program(DeviceModel device, int index, int vector, int destinationId, boolean logical,
+                                 Optional<PostedTarget> posted);
 
     /** Compose: the message interrupt {@code i} of a block at {@code base} stores. */
     public abstract Message compose(int base, int i);
@@ -75,11 +85,11 @@ public abstract sealed class RemapDomain permits VtdRemapDomain, AmdViRemapDomai
     }
 
     /**
-     * What every present entry delivers to, as {@code victimOf} attributes it (a victim's number, or a
-     * negative number when it hits nobody), for asking later which victims each requester id reaches
-     * and with which lowest message.
+     * What every present entry delivers to, as {@code victimsOf} attributes it (the victims' numbers,
+     * none when it hits nobody; a logical destination may name CPUs of several owners), for asking
+     * later which victims each requester id reaches and with which lowest message.
      */
-    public abstract EntryReach entryReach(ToIntFunction<RemapEntry> victimOf);
+    public abstract EntryReach entryReach(Function<RemapEntry, int[]> victimsOf);
 
     /** Every allocated index with its entry (empty while allocated but not yet filled), for snapshots. */
     public abstract void forEachAllocated(EntryVisitor visitor);

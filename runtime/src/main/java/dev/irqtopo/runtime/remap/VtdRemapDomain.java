@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * Intel VT-d interrupt remapping: one table for the whole unit, entries bound to requesters by source
@@ -22,14 +22,23 @@ import java.util.function.ToIntFunction;
 public final class VtdRemapDomain extends RemapDomain {
 
     private final ApicMode apicMode;
+    /** Whether the entries the kernel programs set the redirection hint (Linux's do). */
+    private final boolean redirectionHint;
     private final BlockAllocator indices;
     private final VtdRemapEntry[] table;
     /** Per entry, the requester id (as the IOMMU sees it) of the device it was allocated for. */
     private final RequesterId[] boundTo;
 
+    /** A unit whose kernel programs entries without the redirection hint, as the design profile does. */
     public VtdRemapDomain(IommuModel model, ApicMode apicMode) {
+        this(model, apicMode, false);
+    }
+
+    /** A unit whose kernel sets the redirection hint in every entry it programs when {@code redirectionHint}. */
+    public VtdRemapDomain(IommuModel model, ApicMode apicMode, boolean redirectionHint) {
         super(model);
         this.apicMode = apicMode;
+        this.redirectionHint = redirectionHint;
         this.indices = new BlockAllocator(model.entries());
         this.table = new VtdRemapEntry[model.entries()];
         this.boundTo = new RequesterId[model.entries()];
@@ -56,9 +65,10 @@ public final class VtdRemapDomain extends RemapDomain {
     }
 
     @Override
-    public void program(DeviceModel device, int index, int vector, int apicId, Optional<PostedTarget> posted) {
-        VtdRemapEntry entry = VtdRemapEntry.remapped(vector, apicId, apicMode, model.sourceCheck(),
-                device.iommuRequesterId(), device.bridge().isPresent());
+    public void program(DeviceModel device, int index, int vector, int destinationId, boolean logical,
+                        Optional<PostedTarget> posted) {
+        VtdRemapEntry entry = VtdRemapEntry.remapped(vector, destinationId, logical, redirectionHint, apicMode,
+                model.sourceCheck(), device.iommuRequesterId(), device.bridge().isPresent());
         table[index] = posted.map(entry::postedTo).orElse(entry);
         boundTo[index] = device.iommuRequesterId();
     }
@@ -154,7 +164,7 @@ public final class VtdRemapDomain extends RemapDomain {
      * (SVT 00). A requester then asks its own bucket of each kind only.
      */
     @Override
-    public EntryReach entryReach(ToIntFunction<RemapEntry> victimOf) {
+    public EntryReach entryReach(Function<RemapEntry, int[]> victimsOf) {
         Map<RequesterId, EntryLowest> byRequester = new HashMap<>();
         Map<Long, EntryLowest> byBus = new HashMap<>();
         List<VtdRemapEntry> ranges = new ArrayList<>();
@@ -165,8 +175,8 @@ public final class VtdRemapDomain extends RemapDomain {
             if (entry == null || !entry.present()) {
                 continue;
             }
-            int victim = victimOf.applyAsInt(entry);
-            if (victim < 0) {
+            int[] victims = victimsOf.apply(entry);
+            if (victims.length == 0) {
                 continue;
             }
             EntryLowest bucket = switch (entry.svt()) {
@@ -183,7 +193,9 @@ public final class VtdRemapDomain extends RemapDomain {
                 }
                 case NONE -> unchecked;
             };
-            bucket.offer(victim, lowestAddressTo(index), lowestDataTo(index), boundTo[index]);
+            for (int victim : victims) {
+                bucket.offer(victim, lowestAddressTo(index), lowestDataTo(index), boundTo[index]);
+            }
         }
         return (requester, into) -> {
             EntryLowest exact = byRequester.get(requester);

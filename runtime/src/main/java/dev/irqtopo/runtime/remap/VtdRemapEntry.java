@@ -10,12 +10,14 @@ import java.util.Optional;
 
 /**
  * A VT-d interrupt remapping table entry (IRTE). Entries the engine programs are always fixed
- * delivery, edge triggered, physical destination mode.
+ * delivery and edge triggered; the destination mode and the redirection hint are the programming
+ * kernel's (the design profile: physical, no hint).
  *
  * @param present     the P bit: a request selecting a non-present entry faults (0x22)
  * @param vector      the host vector the entry delivers in remapped mode
- * @param destination the destination field (IRTE bits 63:32) encoded per APIC mode: the APIC ID itself
- *                    in x2APIC mode, the APIC ID shifted left by 8 in xAPIC mode
+ * @param destination the destination field (IRTE bits 63:32) encoded per APIC mode: the destination id
+ *                    (an APIC ID, or with {@code logical} a logical id) itself in x2APIC mode, shifted
+ *                    left by 8 in xAPIC mode
  * @param apicMode    how {@code destination} is encoded
  * @param svt         source validation type
  * @param sq          source-id qualifier; the engine always uses 00 (compare every bit)
@@ -23,6 +25,8 @@ import java.util.Optional;
  * @param segment     the PCI segment the SID belongs to; requester ids compare with their segment
  * @param posted      when present the entry is in posted mode and delivers straight to this guest vCPU;
  *                    vector and destination keep the host allocation, which stays reserved meanwhile
+ * @param logical     the DM bit (IRTE bit 2): the destination is a logical id rather than an APIC ID
+ * @param redirectionHint the RH bit (IRTE bit 3), which Linux sets in every entry it programs
  */
 public record VtdRemapEntry(
         boolean present,
@@ -33,7 +37,9 @@ public record VtdRemapEntry(
         int sq,
         int sid,
         int segment,
-        Optional<PostedTarget> posted) implements RemapEntry {
+        Optional<PostedTarget> posted,
+        boolean logical,
+        boolean redirectionHint) implements RemapEntry {
 
     public VtdRemapEntry {
         Objects.requireNonNull(apicMode);
@@ -45,6 +51,12 @@ public record VtdRemapEntry(
         if (sid < 0 || sid > 0xFFFF || sq < 0 || sq > 3 || segment < 0 || segment > 0xFFFF) {
             throw new IllegalArgumentException("SID 0x" + Integer.toHexString(sid) + " SQ " + sq + " segment " + segment);
         }
+    }
+
+    /** An entry with physical destination mode and no redirection hint, as the design profile programs them. */
+    public VtdRemapEntry(boolean present, int vector, int destination, ApicMode apicMode, SourceValidation svt, int sq,
+                         int sid, int segment, Optional<PostedTarget> posted) {
+        this(present, vector, destination, apicMode, svt, sq, sid, segment, posted, false, false);
     }
 
     /**
@@ -63,22 +75,34 @@ public record VtdRemapEntry(
      */
     public static VtdRemapEntry remapped(int vector, int apicId, ApicMode apicMode, SourceCheck check, RequesterId requester,
                                          boolean behindBridge) {
+        return remapped(vector, apicId, false, false, apicMode, check, requester, behindBridge);
+    }
+
+    /**
+     * {@link #remapped(int, int, ApicMode, SourceCheck, RequesterId, boolean)} naming the CPU by
+     * {@code destinationId}, a logical id when {@code logical} (DM = 1), with the redirection hint
+     * {@code redirectionHint} (as Linux's {@code prepare_irte} sets DM from its APIC driver and RH always).
+     */
+    public static VtdRemapEntry remapped(int vector, int destinationId, boolean logical, boolean redirectionHint,
+                                         ApicMode apicMode, SourceCheck check, RequesterId requester, boolean behindBridge) {
         SourceValidation svt = behindBridge && check == SourceCheck.FULL ? SourceValidation.BUS_RANGE : SourceValidation.of(check);
         int sid = switch (svt) {
             case REQUESTER_ID -> requester.sourceId();
             case BUS_RANGE -> requester.bus() << 8 | requester.bus();
             case NONE -> 0;
         };
-        int destination = apicMode == ApicMode.X2APIC ? apicId : (apicId & 0xFF) << 8;
-        return new VtdRemapEntry(true, vector, destination, apicMode, svt, 0, sid, requester.segment(), Optional.empty());
+        int destination = apicMode == ApicMode.X2APIC ? destinationId : (destinationId & 0xFF) << 8;
+        return new VtdRemapEntry(true, vector, destination, apicMode, svt, 0, sid, requester.segment(), Optional.empty(),
+                logical, redirectionHint);
     }
 
     /** The same entry switched to posted mode, delivering to {@code target}. */
     public VtdRemapEntry postedTo(PostedTarget target) {
-        return new VtdRemapEntry(present, vector, destination, apicMode, svt, sq, sid, segment, Optional.of(target));
+        return new VtdRemapEntry(present, vector, destination, apicMode, svt, sq, sid, segment, Optional.of(target), logical,
+                redirectionHint);
     }
 
-    /** The destination APIC ID decoded from the destination field. */
+    /** The destination id decoded from the destination field: the APIC ID, or with {@code logical} the logical id. */
     public int destinationApicId() {
         return apicMode == ApicMode.X2APIC ? destination : destination >>> 8 & 0xFF;
     }

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
 /**
  * The flat {@code kernel, cpu, vector, virq, fault_reason, delivery_mode} view of a delivery that
  * reports print (semantics §6 and §8): what an outcome does not name is empty. The plain text here and
- * the command line's JSON both read it.
+ * the command line's JSON both read it. A multicast names no CPU here: its per-CPU deliveries, each
+ * with fields of its own, are {@link Delivery.Multicast#deliveries()}.
  */
 public record DeliveryFields(Optional<String> kernel, OptionalInt cpu, OptionalInt vector, OptionalInt virq,
                       Optional<String> faultReason, Optional<DeliveryMode> mode) {
@@ -34,6 +35,11 @@ public record DeliveryFields(Optional<String> kernel, OptionalInt cpu, OptionalI
             // every host CPU receives it, so no one CPU is named
             return new DeliveryFields(b.kernel(), OptionalInt.empty(), b.vector(), OptionalInt.empty(),
                     Optional.empty(), b.deliveryMode());
+        }
+        if (delivery instanceof Delivery.Multicast m) {
+            // several host CPUs receive it: what each did is in its deliveries, and no one CPU is named
+            return new DeliveryFields(m.kernel(), OptionalInt.empty(), m.vector(), OptionalInt.empty(),
+                    Optional.empty(), m.deliveryMode());
         }
         if (delivery instanceof Delivery.Fault f) {
             return new DeliveryFields(Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),

@@ -79,9 +79,19 @@ public final class SimulationText {
 
     /**
      * The delivery column: the outcome and whom it reached. A special mode reads
-     * {@code nmi to host cpu 1}, a broadcast {@code broadcast vector 0x21 to every host cpu}.
+     * {@code nmi to host cpu 1}, a broadcast {@code broadcast vector 0x21 to every host cpu}, a multicast
+     * {@code multicast vector 0x21 to 2 host cpus: delivered host cpu 0 vector 0x21 virq 24; spurious cpu 1 vector 0x21}.
      */
     static String delivery(Delivery delivery) {
+        if (delivery instanceof Delivery.Multicast m) {
+            String what = m.vector().isPresent() ? "vector " + hexByte(m.vector().getAsInt()) : m.mode().keyword();
+            StringBuilder text = new StringBuilder("multicast ").append(what).append(" to ")
+                    .append(m.deliveries().size()).append(" host cpus: ");
+            for (int i = 0; i < m.deliveries().size(); i++) {
+                text.append(i == 0 ? "" : "; ").append(delivery(m.deliveries().get(i)));
+            }
+            return text.toString();
+        }
         if (delivery instanceof Delivery.Special s) {
             return s.mode().keyword() + " to host cpu " + s.cpu();
         }

@@ -2,6 +2,7 @@ package dev.irqtopo.runtime.stack;
 
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.HypervisorModel;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StackPlan;
 import dev.irqtopo.runtime.bus.Storage;
@@ -58,17 +59,28 @@ public final class DomainStack {
      * A guest stack: the guest's vector domain, then the hypercall domain of its {@code hcall} link, then
      * the bus domain over {@code storage}. Where the hypercall or a trapped store allocates on the host,
      * it does so through the host's chain for the device, whose remap domain is {@code deviceRemap}
-     * (null when remapping does not cover the device).
+     * (null when remapping does not cover the device), planned by a host kernel of the design profile.
      */
     public static DomainStack guest(StackModel model, StackPlan plan, VectorDomain<Interrupt> guest, Hypervisor hypervisor,
                                     VectorDomain<Interrupt> host, RemapDomain deviceRemap, DeviceModel device,
                                     Storage storage) {
+        return guest(model, plan, guest, hypervisor, host, KernelProfile.DESIGN, deviceRemap, device, storage);
+    }
+
+    /**
+     * {@link #guest(StackModel, StackPlan, VectorDomain, Hypervisor, VectorDomain, RemapDomain, DeviceModel, Storage)}
+     * with the host side planned by a host kernel of profile {@code hostKernel}: where that kernel
+     * would not create the bus domain for the device, the host side fails with EOPNOTSUPP.
+     */
+    public static DomainStack guest(StackModel model, StackPlan plan, VectorDomain<Interrupt> guest, Hypervisor hypervisor,
+                                    VectorDomain<Interrupt> host, KernelProfile hostKernel, RemapDomain deviceRemap,
+                                    DeviceModel device, Storage storage) {
         HostSide hostSide = null;
         if (plan.composer() == StackPlan.Composer.HYPERCALL || plan.trapped()) {
-            // the host's own stack for the device: its plan says how the host composes for it
+            // the host's own stack for the device: its plan, by the host's kernel, says how the host composes for it
             StackModel hostStack = new StackModel(model.device(), model.storage(),
                     Optional.ofNullable(deviceRemap).map(RemapDomain::name), false, 1);
-            StackPlan hostPlan = StackPlan.of(true, Optional.<HypervisorModel>empty(), hostStack);
+            StackPlan hostPlan = StackPlan.of(true, Optional.<HypervisorModel>empty(), hostStack, hostKernel);
             hostSide = new HostSide(host.kernel(), hostChain(hostPlan, host, deviceRemap, device));
         }
         List<Domain> domains = new ArrayList<>(2);

@@ -26,9 +26,14 @@ final class HostSide {
     /**
      * Allocates and composes on the host for {@code guests}, interrupt {@code i} delivering to
      * {@code targets.get(i)}, and links each guest interrupt to its host one. All or nothing: on failure
-     * nothing stays taken and the host's errno is returned.
+     * nothing stays taken and the host's errno is returned (EOPNOTSUPP when the host's kernel would not
+     * create its own bus domain for the device).
      */
     Errno serve(List<Interrupt> guests, List<Forward> targets) {
+        if (!chain.plan().created()) {
+            // the host's kernel has no bus domain of this kind for the device: as its own stack, it refuses
+            return Errno.EOPNOTSUPP;
+        }
         List<Interrupt> served;
         if (guests.size() == 1) {
             served = List.of(Interrupt.serving(host, guests.get(0), targets.get(0)));

@@ -15,13 +15,14 @@ import java.util.Optional;
 
 /**
  * The host's remap domain for one device as a level of its chain: one block of entries per unit,
- * filled from the vectors below, posted for a guest's interrupt when the unit posts.
+ * filled from the vectors below (naming the CPU as the host's vector domain does), posted for a guest's
+ * interrupt when the unit posts.
  */
 final class RemapLevel implements Domain {
 
     private final RemapDomain domain;
     private final DeviceModel device;
-    /** The host's vector domain, whose APIC IDs the entries name. */
+    /** The host's vector domain, whose destination ids (APIC IDs, or logical ids) the entries name. */
     private final VectorDomain<Interrupt> cpus;
 
     RemapLevel(RemapDomain domain, DeviceModel device, VectorDomain<Interrupt> cpus) {
@@ -45,7 +46,8 @@ final class RemapLevel implements Domain {
             Interrupt irq = unit.get(i);
             Forward forward = irq.forward();
             Optional<PostedTarget> posted = forward != null && domain.posts() ? Optional.of(forward.posted()) : Optional.empty();
-            domain.program(device, base + i, irq.vector(), cpus.apicId(irq.cpu()), posted);
+            domain.program(device, base + i, irq.vector(), cpus.destinationId(irq.cpu()), cpus.destinationMode().logical(),
+                    posted);
             irq.entry = new EntryIndex(base, i);
         }
         return null;

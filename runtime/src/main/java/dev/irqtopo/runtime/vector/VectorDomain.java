@@ -1,5 +1,6 @@
 package dev.irqtopo.runtime.vector;
 
+import dev.irqtopo.model.DestinationMode;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
 
@@ -11,7 +12,10 @@ import java.util.function.Consumer;
  * One kernel's x86 vector domain (Linux's {@code arch/x86/kernel/apic/vector.c}), the root of every
  * chain of that kernel: its CPUs and their APIC IDs, the vector matrix, the irq numbers from 24, and
  * which interrupt owns each CPU vector (the per-CPU {@code vector_irq} table the CPU's interrupt logic
- * looks up). The only message it composes is the compatibility format.
+ * looks up). The only message it composes is the compatibility format, which names the CPU by its
+ * destination id in the kernel's destination mode: the APIC ID (physical), or the logical id the
+ * kernel or the hardware put into the CPU's logical destination register (flat: {@code 1 << cpu};
+ * x2APIC cluster: derived from the APIC ID).
  *
  * <p>A plain data structure: not thread-safe, its users serialize changes. Its owner lookups are
  * array reads, so that an unlocked reader validated afterwards sees either state.
@@ -31,10 +35,14 @@ public final class VectorDomain<O> {
     private final int[] cpuOfSorted;
     /** Whether this kernel's compatibility messages carry destination bits 14:8 in address bits 11:5. */
     private final boolean extendedDestination;
+    /** How this kernel names CPUs in the messages and remap entries it programs. */
+    private final DestinationMode destinationMode;
+    /** Per CPU, the id its messages and entries name it by: the APIC ID, or its logical id. */
+    private final int[] destinationIds;
     private final VectorMatrix matrix;
     private final VirqSpace virqs = new VirqSpace();
     private final CpuSet allCpus;
-    /** The CPUs whose APIC ID a compatibility-format message this kernel composes can carry. */
+    /** The CPUs whose destination id a compatibility-format message this kernel composes can carry. */
     private final CpuSet compatibilityCpus;
     /** Per CPU, made on its first vector: most CPUs of a large host own none. */
     private final Object[][] owners;
@@ -44,21 +52,46 @@ public final class VectorDomain<O> {
     /**
      * The vector domain of kernel {@code kernel} over CPUs with {@code apicIds}; with
      * {@code extendedDestination} (a guest whose hypervisor accepts 15-bit destination ids and that can
-     * detect it) its compatibility messages reach APIC IDs up to 0x7FFF, else up to 0xFF.
+     * detect it) its compatibility messages reach APIC IDs up to 0x7FFF, else up to 0xFF. It names CPUs
+     * by APIC ID and allocates the design profile's device vectors.
      */
     public VectorDomain(String kernel, int[] apicIds, boolean extendedDestination) {
+        this(kernel, apicIds, extendedDestination, DestinationMode.PHYSICAL, DeviceVectorRange.DESIGN);
+    }
+
+    /**
+     * The vector domain of kernel {@code kernel} over CPUs with {@code apicIds}, naming them in
+     * {@code destinationMode} and allocating from {@code vectors}; with {@code extendedDestination}
+     * its compatibility messages carry destination ids up to 0x7FFF, else up to 0xFF, and CPUs whose
+     * id does not fit are left out of its compatibility choice.
+     *
+     * @throws IllegalArgumentException for flat logical mode over more than 8 CPUs: only CPUs 0..7 have
+     *         a flat logical id, and Linux never chooses that mode for more
+     */
+    public VectorDomain(String kernel, int[] apicIds, boolean extendedDestination, DestinationMode destinationMode,
+                        DeviceVectorRange vectors) {
         this.kernel = Objects.requireNonNull(kernel);
         this.apicIds = apicIds.clone();
         this.extendedDestination = extendedDestination;
+        this.destinationMode = Objects.requireNonNull(destinationMode);
         int compatLimit = extendedDestination ? 0x7FFF : 0xFF;
         int cpus = apicIds.length;
-        this.matrix = new VectorMatrix(cpus);
+        if (destinationMode == DestinationMode.LOGICAL_FLAT && cpus > 8) {
+            throw new IllegalArgumentException("flat logical destinations name at most 8 CPUs, not " + cpus);
+        }
+        this.destinationIds = new int[cpus];
+        this.matrix = new VectorMatrix(cpus, vectors);
         this.allCpus = CpuSet.all(cpus);
         this.compatibilityCpus = new CpuSet(cpus);
         Integer[] order = new Integer[cpus];
         for (int cpu = 0; cpu < cpus; cpu++) {
             order[cpu] = cpu;
-            if (apicIds[cpu] <= compatLimit) {
+            destinationIds[cpu] = switch (destinationMode) {
+                case PHYSICAL -> apicIds[cpu];
+                case LOGICAL_FLAT -> 1 << cpu;
+                case LOGICAL_CLUSTER -> DestinationMode.x2apicLogicalId(apicIds[cpu]);
+            };
+            if (Integer.compareUnsigned(destinationIds[cpu], compatLimit) <= 0) {
                 compatibilityCpus.add(cpu);
             }
         }
@@ -91,6 +124,22 @@ public final class VectorDomain<O> {
         return apicIds[cpu];
     }
 
+    /** How this kernel names CPUs in the messages and remap entries it programs. */
+    public DestinationMode destinationMode() {
+        return destinationMode;
+    }
+
+    /** The id this kernel's messages and entries name {@code cpu} by: its APIC ID, or its logical id. */
+    public int destinationId(int cpu) {
+        Objects.checkIndex(cpu, destinationIds.length);
+        return destinationIds[cpu];
+    }
+
+    /** The device vectors this kernel's matrix hands out. */
+    public DeviceVectorRange deviceVectors() {
+        return matrix.range();
+    }
+
     /** The CPU whose APIC ID is {@code apicId}, or -1. */
     public int cpuWithApicId(int apicId) {
         int i = Arrays.binarySearch(apicIdsSorted, apicId);
@@ -102,7 +151,7 @@ public final class VectorDomain<O> {
         return allCpus;
     }
 
-    /** The CPUs a compatibility-format message this kernel composes can name. */
+    /** The CPUs a compatibility-format message this kernel composes can name by their destination id. */
     public CpuSet compatibilityCpus() {
         return compatibilityCpus;
     }
@@ -147,9 +196,13 @@ public final class VectorDomain<O> {
 
     // ---- compose
 
-    /** The compatibility-format message for an allocation's CPU and vector, as this kernel composes it. */
+    /**
+     * The compatibility-format message for an allocation's CPU and vector, as this kernel composes it:
+     * the CPU's destination id, with the destination mode bit set when the kernel names CPUs logically.
+     */
     public Message compose(VectorAllocation allocation) {
-        return Message.compatibility(apicIds[allocation.cpu()], allocation.vector(), extendedDestination);
+        return Message.compatibility(destinationIds[allocation.cpu()], allocation.vector(), destinationMode.logical(),
+                extendedDestination);
     }
 
     // ---- owners
@@ -189,7 +242,7 @@ public final class VectorDomain<O> {
 
     /** Whether {@code cpu} has every device vector free. */
     public boolean allFree(int cpu) {
-        return matrix.freeVectors(cpu) == VectorMatrix.DEVICE_VECTORS_PER_CPU;
+        return matrix.freeVectors(cpu) == matrix.deviceVectorsPerCpu();
     }
 
     /** The irq numbers in use, in increasing order. */

@@ -1,8 +1,8 @@
 package dev.irqtopo.runtime.vector;
 
 /**
- * The x86 vector matrix of one kernel: for each CPU, which device vectors (0x21..0xeb without the
- * system-call vector 0x80: 202 per CPU) are in use.
+ * The x86 vector matrix of one kernel: for each CPU, which device vectors (its {@link DeviceVectorRange};
+ * in the design profile 0x21..0xeb without the system-call vector 0x80: 202 per CPU) are in use.
  *
  * <p>One vector is allocated as Linux's matrix allocator does: on the CPU of the mask with the most
  * free device vectors (ties to the lowest CPU number), the lowest free vector. To make that choice
@@ -12,51 +12,74 @@ package dev.irqtopo.runtime.vector;
  */
 public final class VectorMatrix {
 
-    public static final int FIRST_DEVICE_VECTOR = 0x21;
-    public static final int LAST_DEVICE_VECTOR = 0xEB;
+    /** The design profile's first device vector. */
+    public static final int FIRST_DEVICE_VECTOR = DeviceVectorRange.DESIGN.first();
+    /** The design profile's last device vector. */
+    public static final int LAST_DEVICE_VECTOR = DeviceVectorRange.DESIGN.last();
     /** IA32 system call, never handed to a device. */
-    public static final int SYSCALL_VECTOR = 0x80;
-    public static final int DEVICE_VECTORS_PER_CPU = LAST_DEVICE_VECTOR - FIRST_DEVICE_VECTOR + 1 - 1;
+    public static final int SYSCALL_VECTOR = DeviceVectorRange.SYSCALL_VECTOR;
+    /** The design profile's device vectors per CPU. */
+    public static final int DEVICE_VECTORS_PER_CPU = DeviceVectorRange.DESIGN.perCpu();
     public static final int VECTORS_PER_CPU = 256;
 
-    /** The bitmap of device vectors: allocatable bits set. */
-    private static final long[] DEVICE_VECTORS = deviceVectorBitmap();
-
     private final int cpus;
+    private final DeviceVectorRange range;
+    /** The bitmap of device vectors: allocatable bits set. */
+    private final long[] deviceVectors;
+    private final int perCpu;
     /** Per CPU four words: bit v set while device vector v is free. */
     private final long[] free;
     private final int[] freeCount;
     /** buckets[n]: the CPUs with exactly n free device vectors. */
     private final CpuSet[] buckets;
     /** Bit n set while buckets[n] is not empty. */
-    private final long[] nonEmptyBuckets = new long[(DEVICE_VECTORS_PER_CPU + 64) >>> 6];
+    private final long[] nonEmptyBuckets;
 
+    /** A matrix of the design profile's range. */
     public VectorMatrix(int cpus) {
+        this(cpus, DeviceVectorRange.DESIGN);
+    }
+
+    public VectorMatrix(int cpus, DeviceVectorRange range) {
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus " + cpus);
         }
         this.cpus = cpus;
+        this.range = range;
+        this.deviceVectors = deviceVectorBitmap(range);
+        this.perCpu = range.perCpu();
         this.free = new long[cpus * 4];
         this.freeCount = new int[cpus];
-        this.buckets = new CpuSet[DEVICE_VECTORS_PER_CPU + 1];
+        this.buckets = new CpuSet[perCpu + 1];
+        this.nonEmptyBuckets = new long[(perCpu + 64) >>> 6];
         for (int n = 0; n < buckets.length; n++) {
             buckets[n] = new CpuSet(cpus);
         }
         for (int cpu = 0; cpu < cpus; cpu++) {
-            System.arraycopy(DEVICE_VECTORS, 0, free, cpu * 4, 4);
-            freeCount[cpu] = DEVICE_VECTORS_PER_CPU;
-            buckets[DEVICE_VECTORS_PER_CPU].add(cpu);
+            System.arraycopy(deviceVectors, 0, free, cpu * 4, 4);
+            freeCount[cpu] = perCpu;
+            buckets[perCpu].add(cpu);
         }
-        markBucket(DEVICE_VECTORS_PER_CPU);
+        markBucket(perCpu);
     }
 
     public int cpus() {
         return cpus;
     }
 
-    /** Whether {@code vector} is one the matrix hands to devices. */
+    /** The device vectors this matrix hands out. */
+    public DeviceVectorRange range() {
+        return range;
+    }
+
+    /** How many device vectors each CPU has. */
+    public int deviceVectorsPerCpu() {
+        return perCpu;
+    }
+
+    /** Whether {@code vector} is one a matrix of the design profile's range hands to devices. */
     public static boolean isDeviceVector(int vector) {
-        return vector >= FIRST_DEVICE_VECTOR && vector <= LAST_DEVICE_VECTOR && vector != SYSCALL_VECTOR;
+        return DeviceVectorRange.DESIGN.contains(vector);
     }
 
     /**
@@ -92,7 +115,7 @@ public final class VectorMatrix {
     /** Returns a vector allocated by {@link #allocate}. */
     public void free(int cpu, int vector) {
         checkCpu(cpu);
-        if (!isDeviceVector(vector)) {
+        if (!range.contains(vector)) {
             throw new IllegalArgumentException("0x" + Integer.toHexString(vector) + " is not a device vector");
         }
         int word = cpu * 4 + (vector >>> 6);
@@ -107,7 +130,7 @@ public final class VectorMatrix {
     /** Whether {@code vector} on {@code cpu} is allocated. */
     public boolean isAllocated(int cpu, int vector) {
         checkCpu(cpu);
-        return isDeviceVector(vector) && (free[cpu * 4 + (vector >>> 6)] & 1L << vector) == 0;
+        return range.contains(vector) && (free[cpu * 4 + (vector >>> 6)] & 1L << vector) == 0;
     }
 
     /** How many device vectors {@code cpu} has free. */
@@ -151,10 +174,10 @@ public final class VectorMatrix {
         }
     }
 
-    private static long[] deviceVectorBitmap() {
+    private static long[] deviceVectorBitmap(DeviceVectorRange range) {
         long[] bitmap = new long[4];
         for (int v = 0; v < VECTORS_PER_CPU; v++) {
-            if (isDeviceVector(v)) {
+            if (range.contains(v)) {
                 bitmap[v >>> 6] |= 1L << v;
             }
         }

@@ -10,6 +10,7 @@ import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageKind;
@@ -43,6 +44,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -67,6 +69,12 @@ class IsolationOracleTest {
 
     /** 10 000; {@code -Dirqtopo.oracle.platforms=N} checks the first N seeds instead, to look into one disagreement quickly. */
     private static final int PLATFORMS = Integer.getInteger("irqtopo.oracle.platforms", 10_000);
+    /** 4 000 under Linux profiles; {@code -Dirqtopo.oracle.linuxPlatforms=N} checks the first N. */
+    private static final int LINUX_PLATFORMS = Integer.getInteger("irqtopo.oracle.linuxPlatforms", 4_000);
+    /** Where the seeds of the Linux platforms start: other platforms than the design run's. */
+    private static final long LINUX_SEEDS = 1_000_000L;
+    private static final List<KernelProfile> LINUX = List.of(KernelProfile.LINUX_6_1, KernelProfile.LINUX_6_6,
+            KernelProfile.LINUX_6_12, KernelProfile.LINUX_6_19);
     /** Disagreements of one kind kept in full; the rest are counted. */
     private static final int SAMPLES_PER_KIND = 3;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -80,27 +88,7 @@ class IsolationOracleTest {
 
     @Test
     void theVerdictAndEveryLowestCounterexampleAgreeWithFiringTheReducedMessageSpace() {
-        Tally tally = new Tally();
-        long start = System.nanoTime();
-        LongStream.range(0, PLATFORMS).parallel().forEach(seed -> {
-            PlatformModel model = SmallPlatforms.next(PropertyRuns.random(seed));
-            long cpuStart = THREADS.getCurrentThreadCpuTime();
-            try {
-                compare(seed, model, tally);
-                tally.cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
-            } catch (AssertionError | RuntimeException e) {
-                tally.disagree("exception " + e.getClass().getSimpleName(), seed, e + " at " + Arrays.stream(e.getStackTrace())
-                        .limit(8).map(String::valueOf).collect(Collectors.joining(" < ")) + "\n" + model);
-            }
-        });
-        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-
-        System.out.printf("isolation oracle: %d platforms, %d messages fired, %d breaches compared (%d platforms not isolated), "
-                        + "%d remap entries checked, %d disagreements, %d s (%d s of CPU)%n  outcomes %s%n  classes %s%n  features %s%n",
-                tally.platforms.get(), tally.fired.get(), tally.breaches.get(), tally.notIsolated.get(), tally.entries.get(),
-                tally.disagreements.get(), seconds, tally.cpuNanos.get() / 1_000_000_000L, tally.outcomes, tally.classes, tally.features);
-        tally.samples.forEach((kind, samples) -> System.out.printf("disagreement %s (%d):%n%s%n", kind,
-                tally.kinds.get(kind).sum(), String.join("\n", samples)));
+        Tally tally = run("isolation oracle", PLATFORMS, seed -> SmallPlatforms.next(PropertyRuns.random(seed)));
 
         assertWithMessage("disagreements by kind %s", tally.kinds).that(tally.disagreements.get()).isEqualTo(0L);
         assertThat(tally.platforms.get()).isEqualTo(PLATFORMS);
@@ -119,6 +107,57 @@ class IsolationOracleTest {
         assertThat(tally.victims.keySet()).containsExactly("host", "vm0", "vm1");
         // about 300 messages a platform: more than a million for the 10 000, and in proportion for fewer
         assertThat(tally.fired.get()).isGreaterThan(100L * PLATFORMS);
+    }
+
+    /**
+     * The same comparison on other random small platforms whose every kernel runs a Linux profile (6.1,
+     * 6.6, 6.12 and 6.19 in turn): flat logical destinations for xAPIC hosts up to 6.10, x2APIC cluster
+     * ids under x2APIC remapping, physical ones otherwise; the CPUs read the logical bit by their logical
+     * destination registers, and the reference decodes it independently. The reduced space adds every
+     * single-bit logical destination, where the lowest logical counterexamples lie, and some of several
+     * bits.
+     */
+    @Test
+    void underLinuxProfilesTheLowestCounterexamplesStillAgreeWithFiring() {
+        Tally tally = run("isolation oracle, linux profiles", LINUX_PLATFORMS, seed -> SmallPlatforms.next(
+                PropertyRuns.random(LINUX_SEEDS + seed)).withKernel(LINUX.get((int) (seed % LINUX.size()))));
+
+        assertWithMessage("disagreements by kind %s", tally.kinds).that(tally.disagreements.get()).isEqualTo(0L);
+        assertThat(tally.platforms.get()).isEqualTo(LINUX_PLATFORMS);
+        assertThat(tally.features.keySet()).containsAtLeast("linux 6.1", "linux 6.6", "linux 6.12", "linux 6.19",
+                "host logical flat", "host logical cluster", "host physical", "custom xapic ids", "vtd", "amdvi", "no iommu",
+                "compat allowed");
+        assertThat(tally.outcomes.keySet()).containsAtLeast("multicast fixed", "multicast special", "delivered to host",
+                "delivered to a guest", "spurious on no cpu", "special on a cpu", "broadcast fixed");
+        assertThat(tally.classes.keySet()).containsAtLeast("no-remapping", "compatibility-format", "with special modes",
+                "lowest a logical destination");
+        assertThat(tally.fired.get()).isGreaterThan(100L * LINUX_PLATFORMS);
+    }
+
+    /** Compares every platform {@code models} makes for seeds {@code 0..count-1}, prints what it compared and returns the tally. */
+    private static Tally run(String title, int count, LongFunction<PlatformModel> models) {
+        Tally tally = new Tally();
+        long start = System.nanoTime();
+        LongStream.range(0, count).parallel().forEach(seed -> {
+            PlatformModel model = models.apply(seed);
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            try {
+                compare(seed, model, tally);
+                tally.cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
+            } catch (AssertionError | RuntimeException e) {
+                tally.disagree("exception " + e.getClass().getSimpleName(), seed, e + " at " + Arrays.stream(e.getStackTrace())
+                        .limit(8).map(String::valueOf).collect(Collectors.joining(" < ")) + "\n" + model);
+            }
+        });
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+        System.out.printf("%s: %d platforms, %d messages fired, %d breaches compared (%d platforms not isolated), "
+                        + "%d remap entries checked, %d disagreements, %d s (%d s of CPU)%n  outcomes %s%n  classes %s%n  features %s%n",
+                title, tally.platforms.get(), tally.fired.get(), tally.breaches.get(), tally.notIsolated.get(), tally.entries.get(),
+                tally.disagreements.get(), seconds, tally.cpuNanos.get() / 1_000_000_000L, tally.outcomes, tally.classes, tally.features);
+        tally.samples.forEach((kind, samples) -> System.out.printf("disagreement %s (%d):%n%s%n", kind,
+                tally.kinds.get(kind).sum(), String.join("\n", samples)));
+        return tally;
     }
 
     private static void compare(long seed, PlatformModel model, Tally tally) {
@@ -278,6 +317,9 @@ class IsolationOracleTest {
                     r = new Reached(message, decoded.why().map(c -> c.keyword()).orElse("none"));
                     reached.put(victim, r);
                     tally.victims.computeIfAbsent(victim, k -> new LongAdder()).increment();
+                    if (message.isCompatibilityFormat() && message.isLogicalDestination() && reference.model().hostKernel().isLinux()) {
+                        tally.classes.computeIfAbsent("lowest a logical destination", k -> new LongAdder()).increment();
+                    }
                     if (decoded.delivery() instanceof Delivery.Broadcast && !victim.equals(Kernel.HOST)) {
                         tally.classes.computeIfAbsent("guest's lowest a broadcast", k -> new LongAdder()).increment();
                     }
@@ -476,6 +518,10 @@ class IsolationOracleTest {
             if (model.guests().size() == 2) {
                 feature("two guests");
             }
+            if (model.hostKernel().isLinux()) {
+                feature(model.hostKernel().words());
+                feature("host " + model.hostDestinationMode().words());
+            }
         }
 
         static String kind(Delivery delivery) {
@@ -493,6 +539,9 @@ class IsolationOracleTest {
             }
             if (delivery instanceof Delivery.Broadcast b) {
                 return b.vector().isPresent() ? "broadcast fixed" : "broadcast special";
+            }
+            if (delivery instanceof Delivery.Multicast m) {
+                return m.vector().isPresent() ? "multicast fixed" : "multicast special";
             }
             return delivery.outcome();
         }

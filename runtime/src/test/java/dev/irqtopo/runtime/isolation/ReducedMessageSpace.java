@@ -43,6 +43,16 @@ import java.util.TreeSet;
  *       (0xFEE00000 | d &lt;&lt; 12, v) with d an existing destination or 0xFF and v in {0} and the owned
  *       vectors; and the special modes that reach the host are seen by firing each of them to each such
  *       d. All of those are in the set.</li>
+ *   <li>Where the host's profile decodes logical destinations (the Linux profiles), address bit 2 set
+ *       makes the 8-bit destination a logical one, naming the CPUs whose logical id shares a bit with it
+ *       (x2APIC: cluster 0); 0xFF stays the broadcast. Every destination naming a CPU holds the lowest
+ *       bit of that CPU's logical id, which alone names exactly the CPUs holding that bit, so a single
+ *       bit d is the lowest logical destination reaching whatever a CPU it names reaches, in fixed mode;
+ *       a destination naming several CPUs reaches only what its single bits reach, at higher addresses;
+ *       lowest priority to a set reaches one CPU of it. So every lowest logical message is
+ *       (0xFEE00004 | d &lt;&lt; 12, v) with d a single bit and v in {0} and the owned vectors; the set
+ *       fires those, the special modes to each, and a few destinations of several bits (and none) with
+ *       fewer vectors to exercise multicasts.</li>
  *   <li>VT-d remappable format (address bit 4 set): sub-handle valid (bit 3) with data bits 31:16 set
  *       faults 0x20; otherwise the outcome depends only on the index (handle = address bits 19:5 with
  *       bit 2 as bit 15, plus data 15:0 when bit 3 is set), and only a present entry can breach. The
@@ -71,6 +81,8 @@ final class ReducedMessageSpace {
     private static final long HT_LIMIT = ReferenceHardware.HT_LIMIT;
     private static final long REMAPPABLE = 1L << 4;
     private static final long SUB_HANDLE_VALID = 1L << 3;
+    /** Compatibility format: the destination mode bit, set for a logical destination. */
+    private static final long LOGICAL = 1L << 2;
 
     /** Architectural vector boundaries: illegal below 0x10, first and last device vectors, system call, system vectors. */
     private static final int[] BOUNDARY_VECTORS = {0x00, 0x01, 0x0f, 0x10, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0x81, 0xeb, 0xec, 0xfe, 0xff};
@@ -100,6 +112,9 @@ final class ReducedMessageSpace {
                 || unit.get().kind() == IommuKind.VTD && model.cpu().apic() == ApicMode.XAPIC && unit.get().compatAllowed();
         if (compatibilityDecoded) {
             compatibility(model, snapshot, messages);
+            if (model.hostKernel().decodesLogicalDestinations()) {
+                logical(snapshot, messages);
+            }
         } else {
             compatibilitySlice(model, messages);
         }
@@ -189,6 +204,41 @@ final class ReducedMessageSpace {
                 messages.add(Message.of(address, someOwned | ignored));
                 messages.add(Message.of(address, ignored));
                 messages.add(Message.of(address, 0b101 << 8 | ignored));
+            }
+        }
+    }
+
+    /**
+     * Logical destinations, address bit 2 set: every single bit with every vector of interest, the
+     * special and fixed-like modes to each, and destinations of several bits or none.
+     */
+    private static void logical(PlatformSnapshot snapshot, TreeSet<Message> messages) {
+        TreeSet<Integer> vectors = new TreeSet<>();
+        for (int v : BOUNDARY_VECTORS) {
+            vectors.add(v);
+        }
+        TreeSet<Integer> owned = hostVectors(snapshot);
+        vectors.addAll(owned);
+        int someOwned = owned.isEmpty() ? 0x21 : owned.first();
+        List<Integer> fewVectors = List.of(0, 0x10, someOwned, 0xff);
+        for (int destination = 0; destination <= 0xff; destination++) {
+            boolean single = Integer.bitCount(destination) == 1;
+            boolean several = destination == 0 || destination == 0x03 || destination == 0x05 || destination == 0x0f
+                    || destination == 0x30 || destination == 0xc0 || destination == 0xfe || destination == 0xff;
+            if (!single && !several) {
+                continue;
+            }
+            long address = BASE | (long) destination << 12 | LOGICAL;
+            for (int v : single ? vectors : new TreeSet<>(fewVectors)) {
+                messages.add(Message.of(address, v));
+            }
+            for (int mode : SPECIAL_MODES) {
+                messages.add(Message.of(address, mode << 8));
+            }
+            for (int mode : FIXED_LIKE_MODES) {
+                for (int v : fewVectors) {
+                    messages.add(Message.of(address, mode << 8 | v));
+                }
             }
         }
     }

@@ -116,6 +116,41 @@ public final class DeliverySubject extends Subject {
         }
     }
 
+    /** A logical destination that named several host CPUs, each of which took it, in any mode. */
+    public void isMulticast() {
+        as(Delivery.Multicast.class, "multicast");
+    }
+
+    /** A fixed-mode multicast of {@code vector}: each named host CPU's owner of that vector runs. */
+    public void isMulticast(int vector) {
+        Delivery.Multicast multicast = as(Delivery.Multicast.class, "multicast");
+        if (multicast != null) {
+            check("vector()").that(multicast.vector()).isEqualTo(OptionalInt.of(vector));
+        }
+    }
+
+    /** A multicast to {@code count} host CPUs. */
+    public void isMulticastTo(int count) {
+        Delivery.Multicast multicast = as(Delivery.Multicast.class, "multicast");
+        if (multicast != null) {
+            check("deliveries().size()").that(multicast.deliveries().size()).isEqualTo(count);
+        }
+    }
+
+    /**
+     * What the {@code i}-th host CPU (in increasing CPU order) a multicast reached did with it, for
+     * assertions of its own; fails unless this is a multicast to more than {@code i} CPUs.
+     */
+    public DeliverySubject multicastDelivery(int i) {
+        Delivery.Multicast multicast = as(Delivery.Multicast.class, "multicast");
+        Delivery each = multicast == null || i < 0 || i >= multicast.deliveries().size() ? null : multicast.deliveries().get(i);
+        if (multicast != null && each == null) {
+            failWithActual(fact("expected a delivery on the CPU of index", i),
+                    fact("but the multicast reached", multicast.deliveries().size() + " CPUs"));
+        }
+        return check("deliveries().get(%s)", i).about(deliveries()).that(each);
+    }
+
     public void isNotSent() {
         as(Delivery.NotSent.class, "not_sent");
     }

@@ -1,12 +1,13 @@
 package dev.irqtopo.truth;
 
+import static com.google.common.truth.Fact.fact;
 import static com.google.common.truth.Fact.simpleFact;
 
 import com.google.common.truth.FailureMetadata;
 import com.google.common.truth.Subject;
 import dev.irqtopo.runtime.message.Message;
 
-/** Assertions about a {@link Message}, in its compatibility and remappable views. */
+/** Assertions about a {@link Message}, in its compatibility (destination and its mode, vector) and remappable views. */
 public final class MessageSubject extends Subject {
 
     private final Message actual;
@@ -51,6 +52,32 @@ public final class MessageSubject extends Subject {
         if (present()) {
             check("destination()").that(actual.destination()).isEqualTo(apicId);
         }
+    }
+
+    /**
+     * Compatibility format: the destination mode address bit 2 selects, {@code "physical"} (an APIC ID)
+     * or {@code "logical"} (a logical id).
+     */
+    public void hasDestinationMode(String mode) {
+        boolean logical = switch (mode) {
+            case "physical" -> false;
+            case "logical" -> true;
+            default -> throw new IllegalArgumentException("not a destination mode: " + mode + " (physical or logical)");
+        };
+        if (present() && actual.isLogicalDestination() != logical) {
+            failWithActual(fact("expected destination mode", mode),
+                    fact("but address bit 2 was", actual.isLogicalDestination() ? "set (logical)" : "clear (physical)"));
+        }
+    }
+
+    /** Compatibility format: address bit 2 set, the destination is a logical id. */
+    public void isLogical() {
+        hasDestinationMode("logical");
+    }
+
+    /** Compatibility format: address bit 2 clear, the destination is an APIC ID. */
+    public void isPhysical() {
+        hasDestinationMode("physical");
     }
 
     /** Compatibility format: vector in data bits 7:0. */

@@ -135,6 +135,11 @@ public final class ReportJson {
         putInt(node, "virq", fields.virq());
         node.put("fault_reason", fields.faultReason().orElse(null));
         node.put("delivery_mode", fields.mode().map(DeliveryMode::keyword).orElse(null));
+        if (delivery instanceof Delivery.Multicast multicast) {
+            // an addition to §8: what each host CPU a logical destination named did, in CPU order
+            ArrayNode each = node.putArray("deliveries");
+            multicast.deliveries().forEach(cpu -> each.add(delivery(cpu)));
+        }
         return node;
     }
 
