@@ -35,13 +35,19 @@ class SampleCatalogTest {
             Map.entry("amdvi-tables", AmdViTables::model),
             Map.entry("posted", Posted::model),
             Map.entry("white-rabbit", WhiteRabbit::model),
-            Map.entry("pci-bridge", PciBridge::model));
+            Map.entry("pci-bridge", PciBridge::model),
+            Map.entry("seed-linux-6.1", SeedLinux61::model),
+            Map.entry("seed-linux-6.6", SeedLinux66::model),
+            Map.entry("seed-linux-6.12", SeedLinux612::model));
 
     /** The warnings a sample exists to show; every other sample has none. */
     private static final Map<String, List<String>> WARNINGS = Map.of(
             "ims-queue-no-hypercall", List.of("IRQ100"),
             "guest-unaware", List.of("IRQ101"),
-            "white-rabbit", List.of("IRQ106"));
+            "white-rabbit", List.of("IRQ106"),
+            "seed-linux-6.1", List.of("IRQ110", "IRQ111"),
+            "seed-linux-6.6", List.of("IRQ111"),
+            "seed-linux-6.12", List.of("IRQ110", "IRQ111"));
 
     private static List<String> sampleNames() throws IOException {
         try (Stream<Path> files = Files.list(SampleFiles.DIRECTORY)) {
@@ -53,7 +59,7 @@ class SampleCatalogTest {
     @Test
     void thereIsOneGeneratedClassPerSampleFile() throws IOException {
         assertThat(sampleNames()).containsExactlyElementsIn(GENERATED.keySet());
-        assertThat(sampleNames()).hasSize(12);
+        assertThat(sampleNames()).hasSize(15);
     }
 
     @Test

@@ -18,8 +18,6 @@ public record AmdViIrte(int raw) {
     public static final int INTERRUPT_TYPE = 0b000;
     /** RqEoi: no EOI is requested. */
     public static final int REQUEST_EOI = 0;
-    /** DM: physical destination mode, the only one the kernels here use. */
-    public static final int DESTINATION_MODE = 0;
     /** GuestMode: the basic format delivers to a host CPU, never to a guest's virtual APIC. */
     public static final int GUEST_MODE = 0;
     /** The highest APIC ID the Destination field holds. */
@@ -44,7 +42,7 @@ public record AmdViIrte(int raw) {
                 | SUPPRESS_IO_PAGE_FAULT << 1
                 | INTERRUPT_TYPE << 2
                 | REQUEST_EOI << 5
-                | DESTINATION_MODE << 6
+                | (entry.logical() ? 1 : 0) << 6
                 | GUEST_MODE << 7
                 | entry.destination() << 8
                 | entry.vector() << 16);

@@ -21,10 +21,6 @@ public record Irte(long high, long low) {
 
     /** FPD: faults through the entry are recorded. */
     public static final int FAULT_PROCESSING_DISABLE = 0;
-    /** DM: physical destination mode, the only one the kernels here use. */
-    public static final int DESTINATION_MODE = 0;
-    /** RH: the interrupt goes to the destination named, with no redirection among a logical set. */
-    public static final int REDIRECTION_HINT = 0;
     /** TM: edge triggered, as every message-signalled interrupt is. */
     public static final int TRIGGER_MODE = 0;
     /** DLM: fixed delivery (000), as Linux programs it. */
@@ -58,8 +54,8 @@ public record Irte(long high, long low) {
             return new Irte(high | (address >>> 32) << 32, low);
         }
         long low = shared
-                | (long) DESTINATION_MODE << 2
-                | (long) REDIRECTION_HINT << 3
+                | (entry.logical() ? 1L : 0L) << 2
+                | (entry.redirectionHint() ? 1L : 0L) << 3
                 | (long) TRIGGER_MODE << 4
                 | (long) DELIVERY_MODE << 5
                 | (long) entry.vector() << 16

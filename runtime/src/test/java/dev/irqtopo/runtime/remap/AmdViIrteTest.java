@@ -40,7 +40,7 @@ class AmdViIrteTest {
         fields.put("SupIOPF", AmdViIrte.SUPPRESS_IO_PAGE_FAULT);
         fields.put("IntType", AmdViIrte.INTERRUPT_TYPE);
         fields.put("RqEoi", AmdViIrte.REQUEST_EOI);
-        fields.put("DM", AmdViIrte.DESTINATION_MODE);
+        fields.put("DM", entry.logical() ? 1 : 0);
         fields.put("GuestMode", AmdViIrte.GUEST_MODE);
         fields.put("Destination", entry.destination());
         fields.put("Vector", entry.vector());

@@ -73,8 +73,8 @@ class IrteTest {
         fields.put("SQ", (long) entry.sq());
         fields.put("SVT", (long) entry.svt().svt());
         if (entry.posted().isEmpty()) {
-            fields.put("DM", (long) Irte.DESTINATION_MODE);
-            fields.put("RH", (long) Irte.REDIRECTION_HINT);
+            fields.put("DM", entry.logical() ? 1L : 0L);
+            fields.put("RH", entry.redirectionHint() ? 1L : 0L);
             fields.put("TM", (long) Irte.TRIGGER_MODE);
             fields.put("DLM", (long) Irte.DELIVERY_MODE);
             fields.put("V", (long) entry.vector());
@@ -119,7 +119,8 @@ class IrteTest {
         int apicId = mode == ApicMode.X2APIC ? random.nextInt() >>> random.nextInt(32) : random.nextInt(256);
         RequesterId requester = RequesterId.of(random.nextInt(4), random.nextInt(256), random.nextInt(32), random.nextInt(8));
         SourceCheck check = SourceCheck.values()[random.nextInt(SourceCheck.values().length)];
-        VtdRemapEntry entry = VtdRemapEntry.remapped(random.nextInt(256), apicId, mode, check, requester, random.nextBoolean());
+        VtdRemapEntry entry = VtdRemapEntry.remapped(random.nextInt(256), apicId, random.nextBoolean(), random.nextBoolean(),
+                mode, check, requester, random.nextBoolean());
         if (random.nextInt(4) == 0) {
             entry = new VtdRemapEntry(false, entry.vector(), entry.destination(), mode, entry.svt(), random.nextInt(4),
                     entry.sid(), entry.segment(), Optional.empty());
@@ -153,6 +154,17 @@ class IrteTest {
                 .irte(DESCRIPTORS);
         assertThat(xapic.low()).isEqualTo(0x0000_1200_0040_0001L);
         assertThat(xapic.high()).isEqualTo(0x0000_0000_0008_0505L);
+    }
+
+    @Test
+    void linuxSixOneFlatLogicalEntryHasTheBitsABootOfItLeftInTheTable() {
+        // docs/observations/linux-6.1-q35-vtd-xapic-smp4/irte.txt, index 16: virtio-net's first MSI-X vector,
+        // vector 0x22 to CPU 3 in flat logical mode (1 << 3), DM and RH set, SVT 01 for 00:01.0
+        VtdRemapEntry entry = VtdRemapEntry.remapped(0x22, 1 << 3, true, true, ApicMode.XAPIC, SourceCheck.FULL,
+                RequesterId.of(0, 1, 0), false);
+        Irte irte = Irte.of(entry, DESCRIPTORS);
+        assertThat(irte.high()).isEqualTo(0x0000000000040008L);
+        assertThat(irte.low()).isEqualTo(0x000008000022000dL);
     }
 
     @Test
