@@ -7,20 +7,21 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
- * {@code irqtopo dot FILE}: the hardware path and each kernel's domain hierarchy as Graphviz DOT, for
- * {@code dot -Tsvg}.
+ * {@code irqtopo dot FILE}: the hardware path and each kernel's domain hierarchy as one Graphviz graph,
+ * for {@code dot -Tsvg}; a file of several platforms gives one graph with a cluster per platform.
  */
 @Command(name = "dot",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Print the hardware path and each kernel's domain hierarchy as a Graphviz DOT graph.",
+        description = {"Print the hardware path and each kernel's domain hierarchy as a Graphviz DOT graph.",
+                "A file of several platforms gives one graph with a cluster per platform (--platform: that one alone)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:printed", "1:errors in the file", "2:usage error, or a file that cannot be read"})
 final class DotCommand extends PlatformCommand {
 
     @Override
     int run(List<PlatformModel> platforms, PrintWriter out) {
-        out.print(DotGraph.render(platforms));
+        out.print(DotGraph.render(selection.fileName(), platforms));
         return IrqtopoCommand.OK;
     }
 }

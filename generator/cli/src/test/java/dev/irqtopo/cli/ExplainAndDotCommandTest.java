@@ -124,7 +124,11 @@ class ExplainAndDotCommandTest {
         java.nio.file.Files.delete(file);
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).contains("label=\"Q: a \\\"quoted\\\" \\\\ word\"");
-        assertThat(run.out()).contains("}\n\ndigraph \"R\" {\n");
-        assertThat(run.out()).contains("\"cpu\" [label=\"CPU\\n1 CPU, xapic\"];");
+        // two platforms: one graph named after the file, a cluster each, their names apart
+        assertThat(run.out()).startsWith("digraph \"" + file.getFileName() + "\" {\n");
+        assertThat(run.out().split("(?m)^digraph ", -1)).hasLength(2);
+        assertThat(run.out()).contains("    subgraph \"cluster_R\" {\n");
+        assertThat(run.out()).contains("\"R/cpu\" [label=\"CPU\\n1 CPU, xapic\"];");
+        assertThat(run.out()).contains("\"Q/cpu\" [label=\"CPU\\n1 CPU, xapic\"];");
     }
 }

@@ -10,8 +10,9 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * {@code verify=true}: each platform's isolation verdict against the one its {@code expect} line asks
  * for (without one, isolated). A platform meant to show a breach passes when it shows one; the build
- * fails only where a verdict differs, naming the platform and why: the counterexamples of a breach
- * nobody expected, or an expected breach that is not there.
+ * fails only where a verdict differs. The failure names each such platform, what it expected and what
+ * it got, with the first finding of a breach nobody expected as its counterexample (the log above it
+ * holds every finding with its path).
  */
 final class VerdictCheck {
 
@@ -26,15 +27,16 @@ final class VerdictCheck {
                     log.info("irqtopo: " + VerificationText.verdict(report));
                 }
             } else if (report.isolated()) {
-                String why = report.platform() + " is isolated, but the platform expects a breach";
+                String why = VerificationText.verdict(report) + ": no guest reaches an interrupt it does not own";
                 log.error("irqtopo: " + why);
                 differences.add(why);
             } else {
                 for (String line : VerificationText.render(report).split("\n")) {
                     log.error(line);
                 }
-                differences.add("isolation breach in " + report.platform()
-                        + ", which expects none; the counterexamples are above");
+                differences.add(VerificationText.verdict(report) + ": "
+                        + VerificationText.counterexample(report.findings().get(0))
+                        + (report.findings().size() == 1 ? "" : ", and more above"));
             }
         }
         if (!differences.isEmpty()) {

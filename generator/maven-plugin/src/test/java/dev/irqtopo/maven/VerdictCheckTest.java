@@ -48,8 +48,10 @@ class VerdictCheckTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> VerdictCheck.check(List.of(
                 report("WhiteRabbit", ExpectedVerdict.BREACH, true), report("Leaky", ExpectedVerdict.ISOLATED, true)),
                 log));
-        assertThat(e).hasMessageThat()
-                .isEqualTo("irqtopo: isolation breach in Leaky, which expects none; the counterexamples are above");
+        // the failure itself names the platform, what it expected and the counterexample
+        assertThat(e).hasMessageThat().isEqualTo("irqtopo: platform Leaky: BREACH, but isolated expected (1 finding):"
+                + " vm0 reaches the host through vf's DMA with 0x00000000fee00000 0x00000000 from requester id 03:00.1"
+                + " (class no-remapping)");
         assertThat(log.at("ERROR")).containsAtLeast("platform Leaky: BREACH, but isolated expected (1 finding)",
                 "  vm0 reaches the host through vf's DMA",
                 "    special: SMI, NMI, INIT and ExtINT reach the host too",
@@ -64,8 +66,24 @@ class VerdictCheckTest {
     void aMissingBreachFailsSayingSo() {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> VerdictCheck.check(List.of(
                 report("Fixed", ExpectedVerdict.BREACH, false), report("Leaky", ExpectedVerdict.ISOLATED, true)), log));
-        assertThat(e).hasMessageThat().isEqualTo("irqtopo: Fixed is isolated, but the platform expects a breach;"
-                + " isolation breach in Leaky, which expects none; the counterexamples are above");
-        assertThat(log.at("ERROR").get(0)).isEqualTo("irqtopo: Fixed is isolated, but the platform expects a breach");
+        assertThat(e).hasMessageThat().isEqualTo("irqtopo: platform Fixed: isolated, but breach expected: no guest"
+                + " reaches an interrupt it does not own; platform Leaky: BREACH, but isolated expected (1 finding):"
+                + " vm0 reaches the host through vf's DMA with 0x00000000fee00000 0x00000000 from requester id 03:00.1"
+                + " (class no-remapping)");
+        assertThat(log.at("ERROR").get(0))
+                .isEqualTo("irqtopo: platform Fixed: isolated, but breach expected: no guest reaches an interrupt it"
+                        + " does not own");
+    }
+
+    @Test
+    void aPlatformWithSeveralBreachesGivesItsFirstAndPointsToTheRest() {
+        IsolationReport twice = new IsolationReport("Leaky", ExpectedVerdict.ISOLATED, List.of(RABBIT,
+                new Finding("vm0", "vf", Means.DMA, "vm1", FindingClass.NO_REMAPPING, List.of(),
+                        Message.of(0xFEE0_1000L, 0x30), RequesterId.parse("03:00.1"), List.of("it lands on vm1"))),
+                List.of());
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> VerdictCheck.check(List.of(twice), log));
+        assertThat(e).hasMessageThat().endsWith("(class no-remapping), and more above");
+        assertThat(e).hasMessageThat().contains("platform Leaky: BREACH, but isolated expected (2 findings): vm0"
+                + " reaches the host through vf's DMA");
     }
 }

@@ -51,6 +51,17 @@ public final class VerificationText {
         return line.toString();
     }
 
+    /**
+     * A finding in one line, for a place that has room for no more (a build failure's message):
+     * {@code vm0 reaches the host through vf's DMA with 0x00000000fee00000 0x00000000 from requester id
+     * 03:00.1 (class no-remapping)}.
+     */
+    public static String counterexample(Finding f) {
+        return f.guest() + " reaches " + FindingWords.victim(f.victim()) + " through " + FindingWords.means(f)
+                + " with " + f.message().addressHex() + ' ' + f.message().dataHex() + " from requester id "
+                + f.requesterId() + " (class " + f.findingClass().keyword() + ")";
+    }
+
     private static void finding(Finding f, StringBuilder out) {
         out.append("  ").append(f.guest()).append(" reaches ").append(FindingWords.victim(f.victim()))
                 .append(" through ").append(FindingWords.means(f)).append('\n');

@@ -46,6 +46,18 @@ class VerificationTextTest {
     }
 
     @Test
+    void aCounterexampleFitsOnOneLine() {
+        Finding dma = finding("vf", Means.DMA, "host", FindingClass.NO_REMAPPING, DeliveryMode.SPECIAL,
+                Message.of(0xFEE0_0000L, 0));
+        assertThat(VerificationText.counterexample(dma)).isEqualTo("vm0 reaches the host through vf's DMA with"
+                + " 0x00000000fee00000 0x00000000 from requester id 03:00.1 (class no-remapping)");
+        Finding ims = finding("adi1", Means.IMS, "vm1", FindingClass.SHARED_REQUESTER_ID,
+                List.of(), Message.of(0xFEE0_0038L, 0));
+        assertThat(VerificationText.counterexample(ims)).isEqualTo("vm0 reaches vm1 through adi1's IMS storage with"
+                + " 0x00000000fee00038 0x00000000 from requester id 03:00.1 (class shared-requester-id)");
+    }
+
+    @Test
     void whiteRabbit() {
         Finding dma = finding("vf", Means.DMA, "host", FindingClass.NO_REMAPPING, DeliveryMode.SPECIAL,
                 Message.of(0xFEE0_0000L, 0));

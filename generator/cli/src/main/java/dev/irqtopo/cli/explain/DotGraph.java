@@ -20,49 +20,80 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code irqtopo dot}: a Graphviz graph per platform. One cluster holds the hardware path, CPU to
+ * {@code irqtopo dot}: one Graphviz graph. For each platform, one cluster holds the hardware path, CPU to
  * IOMMU (or straight to a bus no IOMMU covers) to bus, bridges and devices, with the hypervisor beside
  * it, and in red what each guest can make its devices emit (a function's DMA, a sub-device's
  * untrapped stores) up to the unit that remaps it, or the CPU; dotted blue lines join devices the IOMMU
  * sees with one requester id. One cluster per kernel holds its domain hierarchy, the vector domain at
  * the root and each stack's bus domain a leaf, with a dashed edge to the device it stores into.
+ *
+ * <p>A single platform is the graph itself. Several (a file that declares more than one) are one graph
+ * named after the file with a cluster per platform, whose node and cluster names start with the
+ * platform's name and a slash: Graphviz draws them side by side in one picture, and {@code dot -Tsvg}
+ * writes one document.
  */
 public final class DotGraph {
 
     private final PlatformModel platform;
-    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder out;
+    /** What names this platform's nodes and clusters apart from the others': empty when it is alone. */
+    private final String prefix;
+    /** The indent of the platform's own statements: one level deeper when it is a cluster. */
+    private final String margin;
     /** The indent of the statements being written: deeper inside a cluster. */
-    private String indent = "    ";
+    private String indent;
 
-    private DotGraph(PlatformModel platform) {
+    private DotGraph(PlatformModel platform, StringBuilder out, String prefix, String margin) {
         this.platform = platform;
+        this.out = out;
+        this.prefix = prefix;
+        this.margin = margin;
+        this.indent = margin;
     }
 
-    /** One {@code digraph} per platform, in order. */
-    public static String render(List<PlatformModel> platforms) {
-        return platforms.stream().map(p -> new DotGraph(p).graph()).collect(Collectors.joining("\n"));
-    }
-
-    private String graph() {
-        out.append("digraph ").append(id(platform.name())).append(" {\n");
-        out.append("    graph [rankdir=LR, label=").append(id(title())).append(", labelloc=t];\n");
+    /**
+     * The graph of the {@code platforms} of {@code file}: one platform's own {@code digraph}, or one
+     * {@code digraph} named after the file with a cluster per platform, in order.
+     */
+    public static String render(String file, List<PlatformModel> platforms) {
+        StringBuilder out = new StringBuilder();
+        if (platforms.size() == 1) {
+            PlatformModel platform = platforms.get(0);
+            out.append("digraph ").append(id(platform.name())).append(" {\n");
+            out.append("    graph [rankdir=LR, label=").append(id(title(platform))).append(", labelloc=t];\n");
+            out.append("    node [shape=box];\n");
+            new DotGraph(platform, out, "", "    ").body();
+            out.append("}\n");
+            return out.toString();
+        }
+        out.append("digraph ").append(id(file)).append(" {\n");
+        out.append("    graph [rankdir=LR, label=").append(id(file + ": " + platforms.size() + " platforms"))
+                .append(", labelloc=t];\n");
         out.append("    node [shape=box];\n");
-        hardware();
-        kernel("host", Optional.empty(), platform.hostStacks());
-        for (GuestModel guest : platform.guests()) {
-            kernel(guest.name(), Optional.of(guest), guest.stacks());
+        for (PlatformModel platform : platforms) {
+            out.append("    subgraph ").append(id("cluster_" + platform.name())).append(" {\n");
+            out.append("        label=").append(id(title(platform))).append(";\n");
+            new DotGraph(platform, out, platform.name() + "/", "        ").body();
+            out.append("    }\n");
         }
         out.append("}\n");
         return out.toString();
     }
 
-    private String title() {
+    private void body() {
+        hardware();
+        kernel("host", Optional.empty(), platform.hostStacks());
+        for (GuestModel guest : platform.guests()) {
+            kernel(guest.name(), Optional.of(guest), guest.stacks());
+        }
+    }
+
+    private static String title(PlatformModel platform) {
         return platform.description().isEmpty() ? platform.name() : platform.name() + ": " + platform.description();
     }
 
     private void hardware() {
-        out.append("    subgraph \"cluster_hardware\" {\n");
-        indent = "        ";
+        open("hardware");
         out.append(indent).append("label=\"hardware\";\n");
         node("cpu", "CPU", count(platform.cpu().count(), "CPU") + ", " + platform.cpu().apic().keyword());
         for (IommuModel iommu : platform.iommus()) {
@@ -100,8 +131,7 @@ public final class DotGraph {
             }
         }
         attacks();
-        out.append("    }\n");
-        indent = "    ";
+        close();
     }
 
     /** What the IOMMU does with a message: its kind and size, and when it remaps, how it validates (§3, §6). */
@@ -178,43 +208,43 @@ public final class DotGraph {
             group.addAll(DmaPaths.sharers(platform, device));
             drawn.addAll(group);
             for (int i = 1; i < group.size(); i++) {
-                // one label per group: the dotted chain itself says the rest share it too
+                // one label per group: the dotted chain itself says the rest share it too. minlen=0 keeps
+                // the devices in their rank, side by side; constraint=false would too, but beside many
+                // clusters it trips Graphviz's ranking ("trouble in init_rank")
                 edge("device:" + group.get(i - 1).name(), "device:" + group.get(i).name(),
-                        "dir=none, style=dotted, color=blue, fontcolor=blue, constraint=false"
+                        "dir=none, style=dotted, color=blue, fontcolor=blue, minlen=0"
                                 + (i == 1 ? ", label=" + id("same requester id " + device.iommuRequesterId()) : ""));
             }
         }
     }
 
     private void kernel(String name, Optional<GuestModel> guest, List<StackModel> stacks) {
-        String prefix = name + "/";
-        out.append("    subgraph ").append(id("cluster_kernel_" + name)).append(" {\n");
-        indent = "        ";
+        String own = name + "/";
+        open("kernel_" + name);
         out.append(indent).append("label=").append(id(guest.isPresent() ? "guest " + name : "host")).append(";\n");
         int cpus = guest.map(GuestModel::cpus).orElse(platform.cpu().count());
-        node(prefix + "vector", "vector", count(cpus, guest.isPresent() ? "vCPU" : "CPU"));
+        node(own + "vector", "vector", count(cpus, guest.isPresent() ? "vCPU" : "CPU"));
         if (guest.isEmpty()) {
             for (IommuModel iommu : platform.iommus()) {
                 if (iommu.remapping()) {
-                    node(prefix + "remap " + iommu.name(), "remap " + iommu.name());
-                    edge(prefix + "vector", prefix + "remap " + iommu.name(), "");
+                    node(own + "remap " + iommu.name(), "remap " + iommu.name());
+                    edge(own + "vector", own + "remap " + iommu.name(), "");
                 }
             }
         } else if (platform.hypervisor().map(HypervisorModel::composeHypercallUsable).orElse(false)) {
-            node(prefix + "hcall", "hcall");
-            edge(prefix + "vector", prefix + "hcall", "");
+            node(own + "hcall", "hcall");
+            edge(own + "vector", own + "hcall", "");
         }
         for (StackModel stack : stacks) {
-            String domain = prefix + stack.device() + "." + stack.busDomain().keyword();
+            String domain = own + stack.device() + "." + stack.busDomain().keyword();
             node(domain, stack.busDomain().keyword(), stack.device() + ", alloc " + stack.alloc());
-            String parent = stack.remap().map(r -> prefix + "remap " + r)
-                    .orElse(stack.hypercall() ? prefix + "hcall" : prefix + "vector");
+            String parent = stack.remap().map(r -> own + "remap " + r)
+                    .orElse(stack.hypercall() ? own + "hcall" : own + "vector");
             edge(parent, domain, "");
         }
-        out.append("    }\n");
-        indent = "    ";
+        close();
         for (StackModel stack : stacks) {
-            edge(prefix + stack.device() + "." + stack.busDomain().keyword(), "device:" + stack.device(),
+            edge(own + stack.device() + "." + stack.busDomain().keyword(), "device:" + stack.device(),
                     "style=dashed, label=\"stores\"");
         }
     }
@@ -228,13 +258,24 @@ public final class DotGraph {
                 : "traps " + hv.traps().stream().sorted().map(StorageKind::keyword).collect(Collectors.joining(", "));
     }
 
+    /** Opens the cluster {@code name} of this platform; its statements go one level deeper. */
+    private void open(String name) {
+        out.append(margin).append("subgraph ").append(id("cluster_" + prefix + name)).append(" {\n");
+        indent = margin + "    ";
+    }
+
+    private void close() {
+        out.append(margin).append("}\n");
+        indent = margin;
+    }
+
     private void node(String id, String title, String... lines) {
         String label = title + (lines.length == 0 ? "" : "\n" + String.join("\n", lines));
-        out.append(indent).append(id(id)).append(" [label=").append(id(label)).append("];\n");
+        out.append(indent).append(id(prefix + id)).append(" [label=").append(id(label)).append("];\n");
     }
 
     private void edge(String from, String to, String attributes) {
-        out.append(indent).append(id(from)).append(" -> ").append(id(to))
+        out.append(indent).append(id(prefix + from)).append(" -> ").append(id(prefix + to))
                 .append(attributes.isEmpty() ? "" : " [" + attributes + "]").append(";\n");
     }
 

@@ -68,6 +68,12 @@ class ExplainGoldenTest {
         assertGolden(test);
     }
 
+    /** Two platforms in one file: explain gives each in turn, dot one graph with a cluster per platform. */
+    @Test
+    void twoPlatforms(TestInfo test) throws IOException {
+        assertGolden(test);
+    }
+
     private static void assertGolden(TestInfo test) throws IOException {
         String name = test.getTestMethod().orElseThrow().getName()
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
@@ -79,7 +85,7 @@ class ExplainGoldenTest {
         String text = ExplainText.render(platforms);
         compare(DIR.resolve(name + ".txt"), text);
         assertThat(text.lines().filter(l -> l.length() > 140).toList()).isEmpty();
-        String dot = DotGraph.render(platforms);
+        String dot = DotGraph.render(input.getFileName().toString(), platforms);
         compare(DIR.resolve(name + ".dot"), dot);
         assertWellFormed(dot);
         if (GRAPHVIZ.isPresent()) {
@@ -110,21 +116,19 @@ class ExplainGoldenTest {
 
     /** Graphviz lays the graph out without a word on standard error (run only where {@code dot} is installed). */
     private static void assertGraphvizReads(String dot) throws IOException {
-        for (String graph : dot.split("\n(?=digraph )")) {
-            Process process = new ProcessBuilder(GRAPHVIZ.get().toString(), "-Tsvg").redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            try (var in = process.getOutputStream()) {
-                in.write(graph.getBytes(StandardCharsets.UTF_8));
-            }
-            String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            try {
-                assertWithMessage("dot -Tsvg: %s", errors).that(process.waitFor()).isEqualTo(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            assertThat(errors).isEmpty();
+        Process process = new ProcessBuilder(GRAPHVIZ.get().toString(), "-Tsvg").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (var in = process.getOutputStream()) {
+            in.write(dot.getBytes(StandardCharsets.UTF_8));
         }
+        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertWithMessage("dot -Tsvg: %s", errors).that(process.waitFor()).isEqualTo(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertThat(errors).isEmpty();
     }
 
     /** Graphviz's {@code dot} on the path, if any. */
