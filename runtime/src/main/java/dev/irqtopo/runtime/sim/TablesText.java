@@ -41,7 +41,7 @@ public final class TablesText {
     }
 
     /**
-     * {@code dmar0: vtd, 22 present entries of 65536; x2APIC mode (EIME 1): DST holds the APIC ID}, or
+     * {@code dmar0: vtd, 22 present entries of 65536; x2APIC mode (EIME 1): DST holds the 32-bit destination}, or
      * {@code ivhd0: amdvi, 3 present entries, 512 in each requester id's table}.
      */
     private static String header(RemapTable table) {
@@ -53,8 +53,8 @@ public final class TablesText {
         line.append(", ").append(n).append(n == 1 ? " present entry" : " present entries");
         if (table.kind() == IommuKind.VTD) {
             return line.append(" of ").append(table.entries()).append("; ")
-                    .append(table.apicMode() == ApicMode.X2APIC ? "x2APIC mode (EIME 1): DST holds the APIC ID"
-                            : "xAPIC mode (EIME 0): DST holds the APIC ID in bits 15:8")
+                    .append(table.apicMode() == ApicMode.X2APIC ? "x2APIC mode (EIME 1): DST holds the 32-bit destination"
+                            : "xAPIC mode (EIME 0): DST holds the 8-bit destination in bits 15:8")
                     .toString();
         }
         return line.append(", ").append(table.entries()).append(" in each requester id's table").toString();
