@@ -3,27 +3,34 @@ package dev.irqtopo.cli;
 import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.CompileResult;
 import dev.irqtopo.compiler.Compiler;
+import dev.irqtopo.compiler.DiagnosticReports;
 import dev.irqtopo.compiler.SourceFile;
+import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.Sources;
 import dev.irqtopo.compiler.UnreadableSourceException;
 import dev.irqtopo.compiler.diag.DiagnosticPrinter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code irqtopo check FILE...}: parses and checks each file and prints its diagnostics, each with its
- * source line and a caret, to standard error. A file that cannot be read is reported in one line and
- * the others are still checked.
+ * {@code irqtopo check [--format text|json|sarif] FILE...}: parses and checks each file and prints its
+ * diagnostics: as text, each with its source line and a caret, to standard error; as a JSON array or a
+ * SARIF 2.1.0 log of every file's diagnostics to standard output. A file that cannot be read is reported
+ * in one line on standard error, in every format, and the others are still checked.
  */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Parse and check .irqtopo files and print their diagnostics.",
+        description = "Parse and check .irqtopo files and print their diagnostics: for people, or for tools as "
+                + "JSON or SARIF 2.1.0.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
             "0:no errors (warnings allowed)",
@@ -34,6 +41,11 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "the .irqtopo files to check")
     List<Path> files;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (for people, on standard error), json (an array of diagnostics) or sarif "
+                    + "(SARIF 2.1.0, for code scanning), both on standard output; default: ${DEFAULT-VALUE}")
+    DiagnosticFormat format;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +54,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean unreadable = false;
         boolean errors = false;
+        List<SourceResult> results = new ArrayList<>();
         for (Path path : files) {
             SourceFile source;
             try {
@@ -52,10 +65,19 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             CompileResult result = Compiler.compile(CompileRequest.check(source));
-            err.print(DiagnosticPrinter.render(result.diagnostics(), source.text()));
+            if (format == DiagnosticFormat.text) {
+                err.print(DiagnosticPrinter.render(result.diagnostics(), source.text()));
+            }
+            results.addAll(result.sources());
             errors |= result.hasErrors();
         }
         err.flush();
+        if (format != DiagnosticFormat.text) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(format == DiagnosticFormat.json ? DiagnosticReports.json(results)
+                    : DiagnosticReports.sarif(results, VersionProvider.version(), Optional.of(Path.of(""))));
+            out.flush();
+        }
         return unreadable ? IrqtopoCommand.USAGE : errors ? IrqtopoCommand.INPUT_ERRORS : IrqtopoCommand.OK;
     }
 }

@@ -5,6 +5,7 @@ import dev.irqtopo.compiler.ast.PackageDecl;
 import dev.irqtopo.compiler.check.CheckedFile;
 import dev.irqtopo.compiler.check.Checker;
 import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.compiler.emit.JavaEmitter;
 import dev.irqtopo.compiler.model.ModelBuilder;
 import dev.irqtopo.compiler.naming.GeneratedNames;
@@ -15,6 +16,7 @@ import dev.irqtopo.model.PlatformModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The compiler's one entry point, shared by the command line, the Maven plugin and the tests: each file
@@ -55,17 +57,34 @@ public final class Compiler {
 
     /** Parse, check, and without errors build the models: one file on its own. */
     private static SourceResult check(SourceFile source, Optional<String> packageName) {
-        ParseResult parsed = SourceParser.parse(source.name(), source.text());
+        List<Diagnostic> encoding = encodingDiagnostics(source);
+        ParseResult parsed = SourceParser.parse(source.name(), source.text(),
+                source.encodingErrors().stream().map(EncodingError::at).collect(Collectors.toSet()));
         if (parsed.file().isEmpty()) {
-            return new SourceResult(source, Optional.empty(), parsed.diagnostics(), List.of());
+            return new SourceResult(source, Optional.empty(), concat(encoding, parsed.diagnostics()), List.of());
         }
         IrqtopoFile file = parsed.file().get();
-        List<Diagnostic> diagnostics = Checker.check(file, source.name());
+        List<Diagnostic> diagnostics = concat(encoding, Checker.check(file, source.name()));
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new SourceResult(source, parsed.file(), diagnostics, List.of());
         }
         String javaPackage = file.packageDecl().map(PackageDecl::qualifiedName).orElse(packageName.orElse(""));
         return new SourceResult(source, parsed.file(), diagnostics, ModelBuilder.build(file, javaPackage));
+    }
+
+    /** IRQ003 for each place where the file's bytes were not UTF-8. */
+    private static List<Diagnostic> encodingDiagnostics(SourceFile source) {
+        return source.encodingErrors().stream()
+                .map(e -> DiagnosticCode.IRQ003.at(source.name(), e.at().line(), e.at().column(),
+                        "invalid UTF-8 " + (e.bytes().contains(" ") ? "bytes " : "byte ") + e.bytes()
+                                + ": an .irqtopo file is UTF-8 text"))
+                .toList();
+    }
+
+    private static List<Diagnostic> concat(List<Diagnostic> first, List<Diagnostic> second) {
+        List<Diagnostic> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /**

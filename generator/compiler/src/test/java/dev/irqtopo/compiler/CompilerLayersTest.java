@@ -56,6 +56,7 @@ class CompilerLayersTest {
             .layer("output").definedBy(ROOT + ".output..")
             .layer("naming").definedBy(ROOT + ".naming..")
             .layer("diagnostics").definedBy(ROOT + ".diag..")
+            .layer("report").definedBy(ROOT + ".report..")
             .whereLayer("command line").mayNotBeAccessedByAnyLayer()
             .whereLayer("facade").mayOnlyBeAccessedByLayers("command line")
             .whereLayer("parse").mayOnlyBeAccessedByLayers("facade")
@@ -65,5 +66,6 @@ class CompilerLayersTest {
             .whereLayer("syntax tree").mayOnlyBeAccessedByLayers("facade", "parse", "check", "model")
             .whereLayer("output").mayOnlyBeAccessedByLayers("facade", "command line")
             .whereLayer("naming").mayOnlyBeAccessedByLayers("facade", "check", "emit")
-            .whereLayer("diagnostics").mayOnlyBeAccessedByLayers("facade", "parse", "check", "command line");
+            .whereLayer("report").mayOnlyBeAccessedByLayers("facade")
+            .whereLayer("diagnostics").mayOnlyBeAccessedByLayers("facade", "parse", "check", "report", "command line");
 }

@@ -3,6 +3,8 @@ package dev.irqtopo.compiler;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.irqtopo.compiler.diag.Position;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +53,21 @@ class SourcesTest {
     }
 
     @Test
-    void notUtf8() throws Exception {
-        Path file = Files.write(dir.resolve("latin1.irqtopo"), "platform \u00e9".getBytes(StandardCharsets.ISO_8859_1));
-        UnreadableSourceException e = assertThrows(UnreadableSourceException.class, () -> Sources.read(file));
-        assertThat(e.reason()).isEqualTo("not UTF-8 text");
-        assertThat(e).hasMessageThat().doesNotContain("\n");
+    void bytesThatAreNotUtf8AreReadWhereTheyAre() throws Exception {
+        Path file = Files.write(dir.resolve("latin1.irqtopo"),
+                "platform \u00e9 {\n  // \u00fc\u00df\n}".getBytes(StandardCharsets.ISO_8859_1));
+        SourceFile source = Sources.read(file);
+        assertThat(source.text()).isEqualTo("platform \uFFFD {\n  // \uFFFD\uFFFD\n}");
+        assertThat(source.encodingErrors()).containsExactly(new EncodingError(new Position(1, 10), "0xE9"),
+                new EncodingError(new Position(2, 6), "0xFC"), new EncodingError(new Position(2, 7), "0xDF")).inOrder();
+    }
+
+    @Test
+    void aTruncatedSequenceIsOneError() throws Exception {
+        byte[] bytes = {'a', (byte) 0xE2, (byte) 0x82, 'b', (byte) 0xF0, (byte) 0x9F, (byte) 0x92, (byte) 0xA1, (byte) 0xFF};
+        SourceFile source = Sources.decode("t.irqtopo", bytes);
+        assertThat(source.text()).isEqualTo("a\uFFFDb\uD83D\uDCA1\uFFFD");
+        assertThat(source.encodingErrors()).containsExactly(new EncodingError(new Position(1, 2), "0xE2 0x82"),
+                new EncodingError(new Position(1, 5), "0xFF")).inOrder();
     }
 }

@@ -3,6 +3,7 @@ package dev.irqtopo.fuzz;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.irqtopo.compiler.EncodingError;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.Sources;
@@ -14,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +63,9 @@ class FrontEndFuzzTest {
         SourceResult first = FrontEndInvariants.check(lenient);
 
         Optional<SourceFile> read = readAsTheCommandLineDoes(input);
-        if (read.isPresent() && !read.get().text().equals(lenient.text())) {
-            // a byte order mark, dropped when reading: the rest must still make sense
+        if (read.isPresent() && (!read.get().text().equals(lenient.text()) || !read.get().encodingErrors().isEmpty())) {
+            // a byte order mark, dropped when reading, or bytes that are not UTF-8, reported where they
+            // are: the rest must still make sense
             FrontEndInvariants.check(read.get());
             read = Optional.empty();
         }
@@ -75,7 +78,8 @@ class FrontEndFuzzTest {
 
     /**
      * Reads the bytes from a file with {@link Sources#read}, and asserts that it refuses exactly what is
-     * not text: bytes with a NUL, or that are not UTF-8.
+     * not text (bytes with a NUL), and that it reads bytes that are not UTF-8 as the JDK replaces them,
+     * with one encoding error at each replacement character they became.
      */
     private static Optional<SourceFile> readAsTheCommandLineDoes(byte[] input) {
         Path file = dir.resolve("input.irqtopo");
@@ -84,21 +88,25 @@ class FrontEndFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Optional<String> expected = strictUtf8(input);
         boolean binary = containsNul(input);
         try {
             SourceFile source = Sources.read(file);
             assertThat(binary).isFalse();
-            assertThat(expected).isPresent();
             assertThat(source.name()).isEqualTo(file.toString());
-            String text = expected.get();
+            String text = new String(input, StandardCharsets.UTF_8);
             assertThat(source.text()).isEqualTo(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            assertThat(source.encodingErrors().isEmpty()).isEqualTo(strictUtf8(input).isPresent());
+            List<String> lines = source.text().lines().toList();
+            for (EncodingError error : source.encodingErrors()) {
+                String line = source.text().split("\n", -1)[error.at().line() - 1];
+                assertThat(line.codePointAt(line.offsetByCodePoints(0, error.at().column() - 1))).isEqualTo(0xFFFD);
+            }
             return Optional.of(source);
         } catch (UnreadableSourceException e) {
             assertThat(e.file()).isEqualTo(file.toString());
             assertThat(e).hasMessageThat().doesNotContain("\n");
-            assertThat(e.reason()).isEqualTo(binary ? "binary file (contains NUL bytes)" : "not UTF-8 text");
-            assertThat(binary || expected.isEmpty()).isTrue();
+            assertThat(e.reason()).isEqualTo("binary file (contains NUL bytes)");
+            assertThat(binary).isTrue();
             return Optional.empty();
         }
     }

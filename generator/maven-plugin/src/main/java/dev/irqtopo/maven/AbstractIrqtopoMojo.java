@@ -28,6 +28,15 @@ abstract class AbstractIrqtopoMojo extends AbstractMojo {
     @Parameter(property = "irqtopo.verify", defaultValue = "false")
     boolean verify;
 
+    /**
+     * Where to write the diagnostics as a SARIF 2.1.0 log for CI code scanning, e.g.
+     * {@code ${project.build.directory}/irqtopo.sarif}; none by default. The log is written whenever the
+     * files are compiled, before the build fails on an error, and names files relative to the directory
+     * the build was started in.
+     */
+    @Parameter(property = "irqtopo.sarifFile")
+    File sarifFile;
+
     /** Skips the goal. */
     @Parameter(property = "irqtopo.skip", defaultValue = "false")
     boolean skip;
@@ -37,6 +46,9 @@ abstract class AbstractIrqtopoMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     File buildDirectory;
+
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    File executionRootDirectory;
 
     abstract SourceRoot root();
 
@@ -57,6 +69,11 @@ abstract class AbstractIrqtopoMojo extends AbstractMojo {
         PluginRequest request = new PluginRequest(root(), sourceDirectory().toPath().toAbsolutePath().normalize(),
                 outputDirectory().toPath().toAbsolutePath().normalize(), pkg, failOnWarning, verify,
                 buildDirectory.toPath().resolve("irqtopo-maven-plugin").resolve(root().goal() + ".state"));
+        if (sarifFile != null) {
+            File base = executionRootDirectory != null ? executionRootDirectory : project.getBasedir();
+            request = request.withSarif(new SarifOutput(sarifFile.toPath().toAbsolutePath().normalize(),
+                    base.toPath().toAbsolutePath().normalize()));
+        }
         try {
             SourceGeneration.run(request, getLog());
         } catch (RuntimeException e) {

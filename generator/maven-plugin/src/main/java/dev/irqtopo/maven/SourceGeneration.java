@@ -3,6 +3,7 @@ package dev.irqtopo.maven;
 import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.CompileResult;
 import dev.irqtopo.compiler.Compiler;
+import dev.irqtopo.compiler.DiagnosticReports;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.Sources;
 import dev.irqtopo.compiler.UnreadableSourceException;
@@ -30,7 +31,8 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * One run of a goal: find the {@code .irqtopo} files, stop early when nothing changed since the last
  * successful run, else generate through the compiler's facade, log every diagnostic as
- * {@code FILE:LINE:COL: …} (which IDEs turn into links), optionally verify that each platform's
+ * {@code FILE:LINE:COL: …} (which IDEs turn into links) and, on request, write them as a SARIF log,
+ * optionally verify that each platform's
  * isolation verdict is the one it expects, and write only what changed. Mistakes in the input fail the build ({@link MojoFailureException}); anything else
  * that goes wrong is reported as an error of the plugin ({@link MojoExecutionException}).
  */
@@ -66,7 +68,8 @@ final class SourceGeneration {
         }
         String digest = BuildState.inputsDigest(PluginIdentity.describe(), request, inputs);
         Optional<BuildState> last = BuildState.read(request.stateFile());
-        if (last.isPresent() && last.get().matches(digest, request.outputDirectory())) {
+        boolean sarifWritten = request.sarif().map(o -> Files.isRegularFile(o.file())).orElse(true);
+        if (last.isPresent() && last.get().matches(digest, request.outputDirectory()) && sarifWritten) {
             log.info("irqtopo: " + count(files.size(), "file") + " in " + request.sourceDirectory()
                     + " unchanged since the last run: nothing to generate");
             return new Outcome(true, files.size(), new SyncReport(List.of(), List.of(), List.of()));
@@ -84,6 +87,9 @@ final class SourceGeneration {
         CompileResult result = Compiler.compile(CompileRequest.generate(sources).withPackage(request.packageName())
                 .withFailOnWarning(request.failOnWarning()));
         logDiagnostics(result.diagnostics());
+        if (request.sarif().isPresent()) {
+            writeSarif(request.sarif().get(), result);
+        }
         if (result.hasErrors()) {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
             throw new MojoFailureException("irqtopo: " + (errors > 0
@@ -125,6 +131,14 @@ final class SourceGeneration {
                 log.warn(d.headline());
             }
         }
+    }
+
+    /** The diagnostics as a SARIF log, written whatever they are, so that CI shows them even when the build fails. */
+    private void writeSarif(SarifOutput output, CompileResult result) throws IOException {
+        Files.createDirectories(output.file().getParent());
+        Files.writeString(output.file(), DiagnosticReports.sarif(result.sources(), PluginIdentity.version(),
+                Optional.of(output.baseDirectory())), StandardCharsets.UTF_8);
+        log.info("irqtopo: wrote " + count(result.diagnostics().size(), "diagnostic") + " as SARIF to " + output.file());
     }
 
     /** Runs the isolation analysis on every platform; a verdict other than the expected one fails the build. */

@@ -213,4 +213,39 @@ class SourceGenerationTest {
             }
         }
     }
+
+    @Test
+    void writesTheSarifLogOnRequestBeforeFailingOnAnError() throws Exception {
+        source("t.irqtopo", PLATFORM.replace("stack nic.msix", "stack nci.msix"));
+        Path sarif = base.resolve("target/irqtopo.sarif");
+        PluginRequest request = request(Optional.empty(), false, false).withSarif(new SarifOutput(sarif, base));
+        assertThrows(MojoFailureException.class, () -> SourceGeneration.run(request, log));
+        String log = Files.readString(sarif);
+        assertThat(log).contains("\"version\": \"2.1.0\"");
+        assertThat(log).contains("\"ruleId\": \"IRQ011\"");
+        assertThat(log).contains("{\"uri\": \"src/main/irqtopo/t.irqtopo\", \"uriBaseId\": \"%SRCROOT%\"}");
+        assertThat(log).contains("\"region\": {\"startLine\": 5, \"startColumn\": 18, \"endLine\": 5, \"endColumn\": 21}");
+    }
+
+    @Test
+    void aSarifLogThatIsMissingIsWrittenAgainThoughNothingChanged() throws Exception {
+        source("t.irqtopo", PLATFORM);
+        Path sarif = base.resolve("target/irqtopo.sarif");
+        PluginRequest request = request(Optional.empty(), false, false).withSarif(new SarifOutput(sarif, base));
+        assertThat(SourceGeneration.run(request, log).upToDate()).isFalse();
+        assertThat(Files.readString(sarif)).contains("\"results\": []");
+        assertThat(SourceGeneration.run(request, log).upToDate()).isTrue();
+        Files.delete(sarif);
+        assertThat(SourceGeneration.run(request, log).upToDate()).isFalse();
+        assertThat(Files.exists(sarif)).isTrue();
+    }
+
+    @Test
+    void withoutTheParameterNoSarifLogIsWritten() throws Exception {
+        source("t.irqtopo", PLATFORM);
+        run();
+        try (var files = Files.walk(base)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".sarif")).toList()).isEmpty();
+        }
+    }
 }

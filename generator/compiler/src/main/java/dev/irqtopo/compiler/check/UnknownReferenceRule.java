@@ -5,14 +5,18 @@ import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.Link;
 import dev.irqtopo.compiler.ast.Name;
 import dev.irqtopo.compiler.ast.PlatformIndex;
+import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.compiler.diag.Suggestion;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * IRQ011: a reference to a bus ({@code covers}), device ({@code of}, {@code assign}, {@code stack}) or
  * IOMMU ({@code remap}) that the platform does not declare. A sub-device's parent must also be a
  * function: only a function has a requester id to share. A bridge is none of these: it has no storage
- * and no stack, and is never assigned, so naming one where a device belongs is this error too.
+ * and no stack, and is never assigned, so naming one where a device belongs is this error too. A name
+ * clearly closest to one the platform declares of that kind gets "did you mean".
  */
 final class UnknownReferenceRule extends PlatformRule {
 
@@ -48,8 +52,19 @@ final class UnknownReferenceRule extends PlatformRule {
         }
         String actually = kindOf(name.text(), index);
         report.add(DiagnosticCode.IRQ011, name.pos(), actually == null
-                ? "unknown " + kind + " '" + name.text() + "'"
+                ? "unknown " + kind + " '" + name.text() + "'" + Suggestion.closest(name.text(), declared(kind, index))
+                        .map(n -> ": did you mean '" + n + "'?").orElse("")
                 : "'" + name.text() + "' is " + actually + ", not " + (kind.equals("IOMMU") ? "an " : "a ") + kind);
+    }
+
+    /** The names the platform declares of this kind: what a misspelled reference may have meant. */
+    private static List<String> declared(String kind, PlatformIndex index) {
+        Platform platform = index.platform();
+        return switch (kind) {
+            case "bus" -> platform.buses().stream().map(b -> b.name().text()).toList();
+            case "IOMMU" -> platform.iommus().stream().map(i -> i.name().text()).toList();
+            default -> platform.devices().stream().map(d -> d.name().text()).toList();
+        };
     }
 
     private static String kindOf(String name, PlatformIndex index) {

@@ -7,6 +7,7 @@ package dev.irqtopo.compiler.diag;
 public enum DiagnosticCode {
     IRQ001(Severity.ERROR, "syntax error"),
     IRQ002(Severity.ERROR, "keyword used as a name"),
+    IRQ003(Severity.ERROR, "bytes that are not UTF-8"),
     IRQ010(Severity.ERROR, "duplicate name"),
     IRQ011(Severity.ERROR, "unknown name"),
     IRQ012(Severity.ERROR, "names that collide as Java identifiers"),

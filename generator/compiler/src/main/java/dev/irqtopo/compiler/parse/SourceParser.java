@@ -1,8 +1,10 @@
 package dev.irqtopo.compiler.parse;
 
+import dev.irqtopo.compiler.diag.Position;
 import dev.irqtopo.grammar.IrqtopoLexer;
 import dev.irqtopo.grammar.IrqtopoParser;
 import java.util.Optional;
+import java.util.Set;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
@@ -22,6 +24,14 @@ public final class SourceParser {
      * @param text     the file's content
      */
     public static ParseResult parse(String fileName, String text) {
+        return parse(fileName, text, Set.of());
+    }
+
+    /**
+     * @param replaced where the text holds a U+FFFD that stands for bytes that were not UTF-8, which the
+     *                 caller reports: there the lexer's error for an unexpected character is left out
+     */
+    public static ParseResult parse(String fileName, String text, Set<Position> replaced) {
         SyntaxErrors errors = new SyntaxErrors(fileName);
 
         IrqtopoLexer lexer = new IrqtopoLexer(CharStreams.fromString(text, fileName));
@@ -30,7 +40,8 @@ public final class SourceParser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         for (Token token : tokens.getTokens()) {
-            if (token.getChannel() == IrqtopoLexer.ERRORS) {
+            if (token.getChannel() == IrqtopoLexer.ERRORS && !replaced.contains(
+                    new Position(token.getLine(), token.getCharPositionInLine() + 1))) {
                 LexicalErrors.report(token, errors);
             }
         }
@@ -38,7 +49,7 @@ public final class SourceParser {
         IrqtopoParser parser = new IrqtopoParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
-        parser.setErrorHandler(new HumanErrorStrategy());
+        parser.setErrorHandler(new HumanErrorStrategy(errors));
         IrqtopoParser.FileContext tree = parser.file();
 
         if (!errors.diagnostics().isEmpty()) {

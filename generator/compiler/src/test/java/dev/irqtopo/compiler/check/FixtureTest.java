@@ -7,6 +7,7 @@ import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.SourceResult;
+import dev.irqtopo.compiler.Sources;
 import dev.irqtopo.compiler.TestSources;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * One failing and one passing fixture per diagnostic code, in {@code fixtures/IRQnnn-bad.irqtopo} and
  * {@code fixtures/IRQnnn-ok.irqtopo}. A bad fixture lists every diagnostic it must produce in
  * {@code // expect: LINE:COL CODE SEVERITY} lines, exactly and in order; an ok fixture has no error and
- * no diagnostic of its code. A new code without fixtures fails here.
+ * no diagnostic of its code. A new code without fixtures fails here. Fixtures are decoded as the command
+ * line decodes files, so that a fixture may hold bytes that are not UTF-8.
  */
 class FixtureTest {
 
@@ -31,7 +33,8 @@ class FixtureTest {
     private static SourceResult check(DiagnosticCode code, String kind) throws Exception {
         Path path = TestSources.resource("fixtures").resolve(code.name() + "-" + kind + ".irqtopo");
         assertWithMessage("fixture %s", path).that(Files.exists(path)).isTrue();
-        return Compiler.compile(CompileRequest.check(new SourceFile(path.getFileName().toString(), Files.readString(path)))).sources().get(0);
+        SourceFile source = Sources.decode(path.getFileName().toString(), Files.readAllBytes(path));
+        return Compiler.compile(CompileRequest.check(source)).sources().get(0);
     }
 
     @ParameterizedTest
