@@ -159,4 +159,17 @@ class HostBootTest {
         Delivery d = p.hardware().emit("edu", Message.remappable(0, 0));
         assertThat(d).isEqualTo(new Delivery.Fault(FaultReason.VTD_SOURCE_VALIDATION));
     }
+
+    @Test
+    void simulateListsTheBootTimeInterruptsBeforeTheStacksAndOnlyUnderLinux() {
+        var report = dev.irqtopo.runtime.sim.Simulation.run(q35(KernelProfile.LINUX_6_1, Optional.of(IOAPIC), "dmar0"));
+        assertThat(report.boot().stream().map(b -> b.virq() + " " + b.source()).toList()).containsExactly(
+                "24 dmar0 fault event", "1 ioapic0 pin 1", "0 ioapic0 pin 2", "4 ioapic0 pin 4", "8 ioapic0 pin 8",
+                "9 ioapic0 pin 9", "12 ioapic0 pin 12").inOrder();
+        String text = dev.irqtopo.runtime.sim.SimulationText.render(List.of(report));
+        assertThat(text).contains("  host: at boot, before any device\n");
+        assertThat(text).containsMatch("24 +dmar0 fault event +0 +0x00 +0x21 +- +0x00000000fee01004 0x00000021");
+        assertThat(dev.irqtopo.runtime.sim.Simulation.run(q35(KernelProfile.DESIGN, Optional.of(IOAPIC), "dmar0")).boot())
+                .isEmpty();
+    }
 }

@@ -81,6 +81,11 @@ public final class Interrupt {
         return new Interrupt(kernel, source, label, slot);
     }
 
+    /** What a boot-time interrupt is ({@code "dmar0 fault event"}, {@code "ioapic0 pin 4"}); null for any other. */
+    public String bootSource() {
+        return label;
+    }
+
     /** Whether the kernel took it at boot, for no stack. */
     public boolean isBootTime() {
         return label != null;
