@@ -23,6 +23,7 @@ platformItem
     | iommu          # iommuItem
     | hypervisor     # hypervisorItem
     | bus            # busItem
+    | ioapic         # ioapicItem
     | host           # hostItem
     | guest          # guestItem
     | expect         # expectItem
@@ -75,6 +76,17 @@ storage
     : MSI                                            # msiStorage
     | MSIX                                           # msixStorage
     | IMS where=(DEVICE | QUEUE)                     # imsStorage
+    ;
+
+// The I/O APIC whose writes the first VT-d unit with remapping on remaps. The requester id is optional
+// here so that the checker can say that it is needed (IRQ062).
+ioapic
+    : IOAPIC name RID? LBRACE pinsProp* RBRACE
+    ;
+
+// The legacy pins a driver started.
+pinsProp
+    : PINS INT (COMMA INT)* SEMI
     ;
 
 bus
@@ -162,7 +174,7 @@ name
 keyword
     : ALLOC | ALLOWED | AMDVI | APIC | APIC_IDS | ASSIGN | BLOCKED | BREACH | BRIDGE | BUS | COMPAT
     | COMPOSE | COVERS | CPU | CPUID | CPUS | DEVICE | ENTRIES | EXPECT | EXT_DEST_ID | FULL | GUEST
-    | HCALL | HIDDEN_KW | HOST | HYPERCALL | HYPERV | HYPERVISOR | IMS | IOMMU | ISOLATED | KERNEL | KVM | MASKABLE
-    | MSI | MSIX | NONE | OF | OFF | ON | PACKAGE | PASID | PLATFORM | POSTED | QUEUE | REMAP | REMAPPING
+    | HCALL | HIDDEN_KW | HOST | HYPERCALL | HYPERV | HYPERVISOR | IMS | IOAPIC | IOMMU | ISOLATED | KERNEL | KVM | MASKABLE
+    | MSI | MSIX | NONE | OF | OFF | ON | PACKAGE | PASID | PINS | PLATFORM | POSTED | QUEUE | REMAP | REMAPPING
     | SOURCE_CHECK | STACK | TRAPS | VECTOR | VISIBLE | VTD | X2APIC | X86 | XAPIC | XEN
     ;

@@ -73,11 +73,18 @@ public final class Kernel {
         return own == null ? Optional.empty() : Optional.ofNullable(own[busDomain.ordinal()]);
     }
 
-    /** The interrupts this kernel owns, by irq number. */
+    /**
+     * The interrupts this kernel's stacks allocated, by irq number; those it took at boot are
+     * {@link Platform#hostBoot()}'s.
+     */
     public List<AllocatedInterrupt> interrupts() {
         return lock.read(() -> {
             List<AllocatedInterrupt> views = new ArrayList<>();
-            vectors.forEachInterrupt(irq -> views.add(AllocatedInterrupt.of(irq)));
+            vectors.forEachInterrupt(irq -> {
+                if (!irq.isBootTime()) {
+                    views.add(AllocatedInterrupt.of(irq));
+                }
+            });
             return views;
         });
     }

@@ -20,6 +20,7 @@ import dev.irqtopo.runtime.remap.AmdViRemapDomain;
 import dev.irqtopo.runtime.remap.RemapDomain;
 import dev.irqtopo.runtime.remap.VtdRemapDomain;
 import dev.irqtopo.runtime.stack.DomainStack;
+import dev.irqtopo.runtime.stack.HostBoot;
 import dev.irqtopo.runtime.stack.Interrupt;
 import dev.irqtopo.runtime.vector.DeviceVectorRange;
 import dev.irqtopo.runtime.vector.LogicalDestinations;
@@ -64,6 +65,8 @@ public final class Platform {
     /** The stack that claims each storage's slots, for snapshots. */
     private final Map<Storage, DomainStack> stackOfStorage = new IdentityHashMap<>();
     private final Hardware hardware;
+    /** What the host took before any device probes, and takes before each function's first allocation. */
+    private final HostBoot hostBoot;
     private volatile boolean booted;
 
     private Platform(PlatformModel model) {
@@ -77,6 +80,7 @@ public final class Platform {
             kernels.put(vectors.kernel(), new Kernel(vectors, deviceView, vectors.isHost() ? null : hypervisor, lock));
         }
         this.host = kernels.get(Kernel.HOST);
+        this.hostBoot = HostBoot.boot(model, host.vectors(), Collections.unmodifiableMap(remapDomains));
         for (StackModel stack : model.hostStacks()) {
             addStack(host, model.hostKernel(), stack, hypervisor, remapOfDevice);
         }
@@ -219,7 +223,7 @@ public final class Platform {
                 ? DomainStack.host(stack, plan, kernel.vectors(), remap, device.model(), storage)
                 : DomainStack.guest(stack, plan, kernel.vectors(), hypervisor, host.vectors(), model.hostKernel(), deviceRemap,
                         device.model(), storage);
-        Stack created = new Stack(kernel, domains, lock);
+        Stack created = new Stack(kernel, domains, lock, kernel.isHost() ? hostBoot : null);
         kernel.add(created);
         stacks.add(created);
         stackOfStorage.put(storage, domains);
@@ -262,6 +266,15 @@ public final class Platform {
 
     public Hardware hardware() {
         return hardware;
+    }
+
+    /**
+     * What the host took before any device probes (under a Linux profile: each VT-d unit's fault-event
+     * interrupt, the I/O APIC's pins) and the INTx entries its functions took since; nothing under
+     * {@code design}.
+     */
+    public HostBoot hostBoot() {
+        return hostBoot;
     }
 
     /**

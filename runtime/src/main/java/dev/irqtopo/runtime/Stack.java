@@ -6,6 +6,7 @@ import dev.irqtopo.model.StackPlan;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.stack.DomainStack;
+import dev.irqtopo.runtime.stack.HostBoot;
 import dev.irqtopo.runtime.stack.Interrupt;
 
 import java.util.ArrayList;
@@ -24,11 +25,14 @@ public final class Stack {
     private final Kernel kernel;
     private final DomainStack domains;
     private final PlatformLock lock;
+    /** The host's boot, whose INTx rule runs before each allocation; null for a guest's stack. */
+    private final HostBoot boot;
 
-    Stack(Kernel kernel, DomainStack domains, PlatformLock lock) {
+    Stack(Kernel kernel, DomainStack domains, PlatformLock lock, HostBoot boot) {
         this.kernel = kernel;
         this.domains = domains;
         this.lock = lock;
+        this.boot = boot;
     }
 
     /** Who composes, how the store reaches the device, whether an MSI block may have several messages. */
@@ -112,6 +116,9 @@ public final class Stack {
 
     /** {@link #allocate} for a caller that holds the platform's lock. */
     Allocation allocateLocked(int count) {
+        if (boot != null) {
+            boot.beforeAllocation(device());
+        }
         List<Interrupt> taken = new ArrayList<>(Math.max(count, 0));
         Errno failure = domains.allocate(count, taken);
         return failure != null ? Allocation.failed(failure) : Allocation.of(views(taken));

@@ -91,6 +91,27 @@ public enum KernelProfile {
         return isLinux();
     }
 
+    /**
+     * Whether this kernel, on the host, takes what Linux takes at boot before any device probes: each
+     * VT-d unit's fault-event interrupt (irqs from 24, in unit order), the I/O APIC's legacy pins 1 to 15
+     * (remap entries 0 to 14 of its unit) and each host PCI function's INTx entry before its driver's first
+     * MSI or MSI-X allocation; docs/kernels.md §6 gives the sources. The design profile takes none.
+     */
+    public boolean bootsAsLinux() {
+        return isLinux();
+    }
+
+    /**
+     * The ISA vector of legacy irq {@code irq} on CPU 0 (0x30 + irq, as every Linux assigns them before
+     * the I/O APIC takes the irqs over; only an irq already running, the timer, keeps it).
+     */
+    public int isaVector(int irq) {
+        return ISA_IRQ0_VECTOR + irq;
+    }
+
+    /** Legacy irq 0's ISA vector. */
+    public static final int ISA_IRQ0_VECTOR = 0x30;
+
     /** Whether remap entries this kernel programs set the redirection hint: Linux's VT-d entries do (prepare_irte). */
     public boolean vtdRedirectionHint() {
         return isLinux();

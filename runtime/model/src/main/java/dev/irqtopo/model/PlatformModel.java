@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param guests      in declaration order
  * @param expect      the verdict the platform's {@code expect} line asks for; without one it must be isolated
  * @param hostKernel  the kernel on the bare hardware
+ * @param ioapic      the platform's I/O APIC, when the file declares one
  */
 public record PlatformModel(
         String javaPackage,
@@ -25,10 +26,12 @@ public record PlatformModel(
         List<StackModel> hostStacks,
         List<GuestModel> guests,
         Optional<ExpectedVerdict> expect,
-        KernelProfile hostKernel) {
+        KernelProfile hostKernel,
+        Optional<IoApicModel> ioapic) {
 
     public PlatformModel {
         Objects.requireNonNull(hostKernel);
+        Objects.requireNonNull(ioapic);
         Objects.requireNonNull(expect);
         Objects.requireNonNull(javaPackage);
         Objects.requireNonNull(name);
@@ -42,6 +45,14 @@ public record PlatformModel(
         if (!guests.isEmpty() && hypervisor.isEmpty()) {
             throw new IllegalArgumentException("platform " + name + " has guests and no hypervisor");
         }
+    }
+
+    /** A platform without an I/O APIC. */
+    public PlatformModel(String javaPackage, String name, String description, CpuModel cpu, List<IommuModel> iommus,
+                         Optional<HypervisorModel> hypervisor, List<BusModel> buses, List<StackModel> hostStacks,
+                         List<GuestModel> guests, Optional<ExpectedVerdict> expect, KernelProfile hostKernel) {
+        this(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests, expect, hostKernel,
+                Optional.empty());
     }
 
     /** A platform whose host runs the design profile. */
@@ -63,7 +74,18 @@ public record PlatformModel(
     public PlatformModel withKernel(KernelProfile kernel) {
         return new PlatformModel(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks,
                 guests.stream().map(g -> new GuestModel(g.name(), g.cpus(), g.devices(), g.stacks(), kernel)).toList(),
-                expect, kernel);
+                expect, kernel, ioapic);
+    }
+
+    /**
+     * The unit that remaps the I/O APIC's writes: the first VT-d unit with remapping on, in declaration
+     * order; empty without an I/O APIC or without such a unit.
+     */
+    public Optional<IommuModel> ioapicRemapper() {
+        if (ioapic.isEmpty()) {
+            return Optional.empty();
+        }
+        return iommus.stream().filter(i -> i.kind() == IommuKind.VTD && i.remapping()).findFirst();
     }
 
     /**

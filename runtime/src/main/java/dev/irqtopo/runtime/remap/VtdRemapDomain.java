@@ -73,6 +73,21 @@ public final class VtdRemapDomain extends RemapDomain {
         boundTo[index] = device.iommuRequesterId();
     }
 
+    /**
+     * Programs entry {@code index} for writes that carry {@code requester} and sit behind no bridge, as
+     * the I/O APIC's do: its requester id is the DMAR device scope's, not a PCI function's.
+     */
+    public void programFor(RequesterId requester, int index, int vector, int destinationId, boolean logical) {
+        table[index] = VtdRemapEntry.remapped(vector, destinationId, logical, redirectionHint, apicMode,
+                model.sourceCheck(), requester, false);
+        boundTo[index] = requester;
+    }
+
+    /** One entry, not present until programmed: Linux's {@code alloc_irte} for a count of 1. */
+    public int allocateOne() {
+        return indices.allocate(1);
+    }
+
     @Override
     public Message compose(int base, int i) {
         return Message.remappable(base, i);

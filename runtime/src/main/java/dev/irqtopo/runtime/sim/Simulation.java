@@ -9,6 +9,7 @@ import dev.irqtopo.runtime.Stack;
 import dev.irqtopo.runtime.StackResult;
 import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.remap.VtdRemapEntry;
+import dev.irqtopo.runtime.stack.Interrupt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +45,13 @@ public final class Simulation {
         for (int i = 0; i < booted.size(); i++) {
             stacks.add(simulation.fire(booted.get(i), platform.stacks().get(i)));
         }
-        return new SimulationReport(model.name(), stacks);
+        List<BootInterrupt> boot = new ArrayList<>();
+        for (Interrupt irq : platform.hostBoot().interrupts()) {
+            boot.add(new BootInterrupt(irq.bootSource(),
+                    irq.virq(), irq.cpu(), platform.host().apicId(irq.cpu()), irq.vector(), irq.remapIndex(),
+                    irq.composed()));
+        }
+        return new SimulationReport(model.name(), stacks, boot);
     }
 
     /** Fires every interrupt {@code stack} allocated at boot; {@code handle} is that stack. */

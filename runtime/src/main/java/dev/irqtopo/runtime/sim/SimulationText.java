@@ -22,6 +22,17 @@ public final class SimulationText {
         StringBuilder out = new StringBuilder();
         for (SimulationReport report : reports) {
             out.append("platform ").append(report.platform()).append('\n');
+            if (!report.boot().isEmpty()) {
+                out.append("  host: at boot, before any device\n");
+                TextTable table = new TextTable().row("virq", "source", "cpu", "apic id", "vector", "entry", "composed");
+                for (BootInterrupt irq : report.boot()) {
+                    table.row(Integer.toString(irq.virq()), irq.source(), Integer.toString(irq.cpu()),
+                            hexByte(irq.apicId()), hexByte(irq.vector()),
+                            irq.remapIndex().isPresent() ? Integer.toString(irq.remapIndex().getAsInt()) : "-",
+                            message(Optional.of(irq.composed())));
+                }
+                table.appendTo(out, "    ");
+            }
             for (StackReport stack : report.stacks()) {
                 out.append("  ").append(stack.kernel()).append(": stack ").append(stack.device()).append('.')
                         .append(stack.storage().keyword()).append(": ").append(String.join(" -> ", stack.chain()))

@@ -29,7 +29,10 @@ public final class Interrupt {
     private final DomainStack stack;
     private final String kernel;
     private final String device;
+    /** Null for a boot-time interrupt, which {@link #label} describes instead. */
     private final BusDomainKind busDomain;
+    /** What a boot-time interrupt is ({@code "dmar0 fault event"}, {@code "ioapic0 pin 4"}); null for any other. */
+    private final String label;
     private final int slot;
     /** The hypervisor's: where a host interrupt made for a guest delivers; null for any other. */
     private final Forward forward;
@@ -52,9 +55,40 @@ public final class Interrupt {
         this.kernel = Objects.requireNonNull(kernel);
         this.device = Objects.requireNonNull(device);
         this.busDomain = Objects.requireNonNull(busDomain);
+        this.label = null;
         this.slot = slot;
         this.forward = forward;
         this.teardown = teardown;
+    }
+
+    /** A boot-time interrupt of kernel {@code kernel}, of no stack and no storage: {@code source} names it. */
+    private Interrupt(String kernel, String source, String label, int slot) {
+        this.stack = null;
+        this.kernel = Objects.requireNonNull(kernel);
+        this.device = Objects.requireNonNull(source);
+        this.busDomain = null;
+        this.label = Objects.requireNonNull(label);
+        this.slot = slot;
+        this.forward = null;
+        this.teardown = null;
+    }
+
+    /**
+     * An interrupt the kernel takes at boot for {@code source} (a remapping unit, the I/O APIC), as
+     * {@code label} says; {@code slot} is its number there (the unit's sequence number, the pin).
+     */
+    static Interrupt boot(String kernel, String source, String label, int slot) {
+        return new Interrupt(kernel, source, label, slot);
+    }
+
+    /** What a boot-time interrupt is ({@code "dmar0 fault event"}, {@code "ioapic0 pin 4"}); null for any other. */
+    public String bootSource() {
+        return label;
+    }
+
+    /** Whether the kernel took it at boot, for no stack. */
+    public boolean isBootTime() {
+        return label != null;
     }
 
     /** A host interrupt of kernel {@code host} serving {@code guest}, delivering to {@code forward}. */
@@ -136,6 +170,9 @@ public final class Interrupt {
 
     /** {@code "host irq 24 (nic msix slot 0)"}, or for a host one made for a guest {@code "host irq 26 (for vm1 adi2 ims slot 0)"}. */
     public String describe() {
+        if (label != null) {
+            return kernel + " irq " + virq() + " (" + label + ")";
+        }
         return kernel + " irq " + virq() + " (" + (forward == null ? "" : "for " + forward.guestName() + " ")
                 + device + " " + busDomain.keyword() + " slot " + slot + ")";
     }

@@ -181,6 +181,45 @@ public final class VectorDomain<O> {
         return allocation;
     }
 
+    /**
+     * Gives {@code owner} legacy irq {@code irq} (0 to 15) and a vector on a CPU of {@code mask} by the
+     * matrix rule, as a legacy irq the IOAPIC takes over gets one when it is started.
+     *
+     * @return the allocation, or null when no CPU of the mask has a free vector
+     */
+    public VectorAllocation allocateLegacy(CpuSet mask, int irq, O owner) {
+        int packed = matrix.allocate(mask);
+        if (packed < 0) {
+            return null;
+        }
+        virqs.allocateLegacy(irq);
+        return own(new VectorAllocation(packed >>> 8, packed & 0xFF, irq), owner);
+    }
+
+    /**
+     * Gives {@code owner} legacy irq {@code irq} on {@code vector} of {@code cpu} itself: the ISA vector an
+     * irq keeps when it was already running before the IOAPIC took it over (the timer's 0x30 on CPU 0).
+     *
+     * @return the allocation, or null when that vector is taken or not a device vector
+     */
+    public VectorAllocation allocateLegacyAt(int cpu, int vector, int irq, O owner) {
+        if (!matrix.allocateAt(cpu, vector)) {
+            return null;
+        }
+        virqs.allocateLegacy(irq);
+        return own(new VectorAllocation(cpu, vector, irq), owner);
+    }
+
+    private VectorAllocation own(VectorAllocation allocation, O owner) {
+        Object[] row = owners[allocation.cpu()];
+        if (row == null) {
+            row = owners[allocation.cpu()] = new Object[VectorMatrix.VECTORS_PER_CPU];
+        }
+        row[allocation.vector()] = owner;
+        byVirq[allocation.virq()] = owner;
+        return allocation;
+    }
+
     /** The errno of an allocation no CPU of the mask can serve. */
     public Errno exhausted() {
         return Errno.ENOSPC;

@@ -112,6 +112,20 @@ public final class VectorMatrix {
         return -1;
     }
 
+    /**
+     * Takes {@code vector} on {@code cpu} itself, as Linux assigns a legacy irq's ISA vector at boot.
+     *
+     * @return whether it was free (and is now taken)
+     */
+    public boolean allocateAt(int cpu, int vector) {
+        checkCpu(cpu);
+        if (!range.contains(vector) || isAllocated(cpu, vector)) {
+            return false;
+        }
+        take(cpu, vector);
+        return true;
+    }
+
     /** Returns a vector allocated by {@link #allocate}. */
     public void free(int cpu, int vector) {
         checkCpu(cpu);

@@ -23,6 +23,7 @@ import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.remap.Irte;
 import dev.irqtopo.runtime.remap.PostedDescriptors;
 import dev.irqtopo.runtime.remap.VtdRemapEntry;
+import dev.irqtopo.runtime.stack.Interrupt;
 import dev.irqtopo.runtime.vector.DeviceVectorRange;
 import dev.irqtopo.runtime.vector.VectorDomain;
 import dev.irqtopo.samples.observed.RecordedBoot.Entry;
@@ -274,17 +275,78 @@ final class Replay {
                 list(p -> hex(p.recorded().vector(), 2)), list(p -> hex(p.model().vector(), 2))));
         List<Integer> deviceIndices = pairs.stream().map(p -> p.recorded().index().getAsInt()).toList();
         List<Integer> modelIndices = pairs.stream().map(p -> p.model().remapIndex().getAsInt()).toList();
+        List<Interrupt> pins = modelPins();
+        List<Integer> pinIndices = pins.stream().map(i -> i.remapIndex().getAsInt()).toList();
+        c.add(new Comparison(Group.ALLOCATION, "IOAPIC entries",
+                recordedPins().stream().map(e -> pinEntry(e.index(), e.owner(), e.field("P"), e.field("DM"),
+                        e.field("RH"), e.field("SID"), e.field("SVT"), e.field("SQ"))).toList().toString(),
+                pins.stream().map(i -> {
+                    Irte irte = modelIrte(i.remapIndex().getAsInt());
+                    return pinEntry(i.remapIndex().getAsInt(), "IOAPIC pin " + i.slot() + " (irq " + i.virq() + ")",
+                            irte.p(), irte.dm(), irte.rh(), irte.sid(), irte.svt(), irte.sq());
+                }).toList().toString()));
+        c.add(new Comparison(Group.ALLOCATION, "IOAPIC entry CPU and vector",
+                recordedPins().stream().map(e -> e.index() + ": DST 0x" + Hex.of(e.field("DST"), 8) + " V 0x"
+                        + Hex.of(e.field("V"), 2)).toList().toString(),
+                pins.stream().map(i -> {
+                    Irte irte = modelIrte(i.remapIndex().getAsInt());
+                    return i.remapIndex().getAsInt() + ": DST 0x" + Hex.of(Integer.toUnsignedLong(irte.dst()), 8)
+                            + " V 0x" + Hex.of(irte.vector(), 2);
+                }).toList().toString()));
         c.add(new Comparison(Group.ALLOCATION, "entries of other sources",
-                boot.table().present().values().stream().filter(e -> !deviceIndices.contains(e.index()))
+                boot.table().present().values().stream()
+                        .filter(e -> !deviceIndices.contains(e.index()) && !e.owner().startsWith("IOAPIC pin "))
                         .map(e -> e.index() + ": " + e.owner()).toList().toString(),
-                platform.hardware().remapEntries(IOMMU).stream().filter(e -> !modelIndices.contains(e.index()))
+                platform.hardware().remapEntries(IOMMU).stream()
+                        .filter(e -> !modelIndices.contains(e.index()) && !pinIndices.contains(e.index()))
                         .map(e -> e.index() + ": " + e.entry()).toList().toString()));
-        // the model requests no interrupt for a remapping unit's own faults
+        List<Interrupt> faultEvents = platform.hostBoot().interrupts().stream()
+                .filter(i -> i.remapIndex().isEmpty()).toList();
+        List<Requested> recordedFaultEvents = boot.requested().stream()
+                .filter(r -> r.source().equals("DMAR fault event")).toList();
         c.add(new Comparison(Group.ALLOCATION, "fault-event interrupt",
-                boot.requested().stream().filter(r -> r.source().equals("DMAR fault event"))
-                        .map(r -> "irq " + r.irq() + " on CPU " + r.cpu() + ": " + r.route()).toList().toString(),
-                "[]"));
+                recordedFaultEvents.stream().map(r -> faultEvent(r.irq(), recordedMessage(r.route()))).toList().toString(),
+                faultEvents.stream().map(i -> faultEvent(i.virq(), i.composed())).toList().toString()));
+        c.add(new Comparison(Group.ALLOCATION, "fault-event CPU",
+                recordedFaultEvents.stream().map(r -> String.valueOf(r.cpu())).toList().toString(),
+                faultEvents.stream().map(i -> String.valueOf(i.cpu())).toList().toString()));
         return c;
+    }
+
+    /** The boot's present entries of IOAPIC pins, by index. */
+    private List<Entry> recordedPins() {
+        return boot.table().present().values().stream().filter(e -> e.owner().startsWith("IOAPIC pin "))
+                .sorted(Comparator.comparingInt(Entry::index)).toList();
+    }
+
+    /** The pins the model's host started at boot, by entry index. */
+    private List<Interrupt> modelPins() {
+        return platform.hostBoot().interrupts().stream().filter(i -> i.remapIndex().isPresent())
+                .sorted(Comparator.comparingInt(i -> i.remapIndex().getAsInt())).toList();
+    }
+
+    private Irte modelIrte(int index) {
+        return Irte.of(platform.hardware().vtdEntry(IOMMU, index).orElseThrow(), PostedDescriptors.of(List.of()));
+    }
+
+    private static String pinEntry(int index, String owner, long p, long dm, long rh, long sid, long svt, long sq) {
+        return index + " " + owner + ": P " + p + " DM " + dm + " RH " + rh + " SID 0x" + Hex.of(sid, 4) + " SVT " + svt
+                + " SQ " + sq;
+    }
+
+    /** A fault-event interrupt in the words both sides share: its irq, the message's format, mode and vector. */
+    private static String faultEvent(int irq, Message message) {
+        return "irq " + irq + ": " + (message.isRemappable() ? "remappable" : "compatibility") + ", "
+                + ((message.address() & 0x4) != 0 ? "logical" : "physical") + ", vector 0x" + Hex.of(message.data() & 0xFF, 2);
+    }
+
+    /** The message of a route the collector wrote as {@code msg 0xfee01004/0x00000021 …}. */
+    private static Message recordedMessage(String route) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("msg 0x([0-9a-f]+)/0x([0-9a-f]+)").matcher(route);
+        if (!m.find()) {
+            throw new IllegalStateException("no message in route " + route);
+        }
+        return Message.of(Long.parseLong(m.group(1), 16), (int) Long.parseLong(m.group(2), 16));
     }
 
     private List<Comparison> forged() {
@@ -333,8 +395,12 @@ final class Replay {
         if (owner.isPresent()) {
             return Optional.of(pair(owner.get()).model().remapIndex().getAsInt());
         }
-        if (boot.table().present().containsKey(index)) {
-            return Optional.empty();
+        Entry recorded = boot.table().present().get(index);
+        if (recorded != null) {
+            // an IOAPIC pin's entry becomes the model's entry of the same pin
+            return modelPins().stream()
+                    .filter(i -> recorded.owner().startsWith("IOAPIC pin " + i.slot() + " "))
+                    .map(i -> i.remapIndex().getAsInt()).findFirst();
         }
         IntPredicate leftEmpty = i -> platform.hardware().vtdEntry(IOMMU, i).isEmpty();
         if (leftEmpty.test(index)) {

@@ -18,6 +18,7 @@ import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.sim.HostInterrupt;
 import dev.irqtopo.runtime.sim.InterruptReport;
 import dev.irqtopo.runtime.sim.NotSentReason;
+import dev.irqtopo.runtime.sim.BootInterrupt;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.StackReport;
 import java.util.List;
@@ -50,6 +51,23 @@ public final class ReportJson {
             ArrayNode stacks = platform.putArray("stacks");
             for (StackReport stack : report.stacks()) {
                 stacks.add(stack(stack));
+            }
+            if (!report.boot().isEmpty()) {
+                ArrayNode boot = platform.putArray("boot");
+                for (BootInterrupt irq : report.boot()) {
+                    ObjectNode node = boot.addObject();
+                    node.put("source", irq.source());
+                    node.put("virq", irq.virq());
+                    node.put("cpu", irq.cpu());
+                    node.put("apic_id", irq.apicId());
+                    node.put("vector", irq.vector());
+                    if (irq.remapIndex().isPresent()) {
+                        node.put("remap_index", irq.remapIndex().getAsInt());
+                    } else {
+                        node.putNull("remap_index");
+                    }
+                    node.set("composed", message(Optional.of(irq.composed())));
+                }
             }
         }
         return array;

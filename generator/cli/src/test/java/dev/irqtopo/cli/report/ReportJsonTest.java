@@ -198,4 +198,20 @@ class ReportJsonTest {
         assertThat(platform.get("assignments").isArray()).isTrue();
         assertThat(platform.get("assignments").size()).isEqualTo(0);
     }
+
+    @Test
+    void bootTimeInterruptsAreAnAddedKeyAfterTheStacksAndAbsentWithoutThem() throws Exception {
+        var fault = new dev.irqtopo.runtime.sim.BootInterrupt("dmar0 fault event", 24, 0, 0, 0x21, OptionalInt.empty(),
+                Message.of(0xFEE0_1004L, 0x21));
+        var pin = new dev.irqtopo.runtime.sim.BootInterrupt("ioapic0 pin 2", 0, 0, 0, 0x30, OptionalInt.of(1),
+                Message.remappableWithoutSubHandle(1, 2));
+        JsonNode printed = reparse(ReportJson.simulation(List.of(new SimulationReport("P", List.of(), List.of(fault, pin)))));
+        assertThat(printed.get(0)).isEqualTo(json("{'platform': 'P', 'stacks': [], 'boot': ["
+                + "{'source': 'dmar0 fault event', 'virq': 24, 'cpu': 0, 'apic_id': 0, 'vector': 33, 'remap_index': null,"
+                + " 'composed': {'address': '0x00000000fee01004', 'data': '0x00000021'}},"
+                + "{'source': 'ioapic0 pin 2', 'virq': 0, 'cpu': 0, 'apic_id': 0, 'vector': 48, 'remap_index': 1,"
+                + " 'composed': {'address': '0x00000000fee00030', 'data': '0x00000002'}}]}"));
+        assertThat(reparse(ReportJson.simulation(List.of(new SimulationReport("P", List.of())))).get(0).has("boot"))
+                .isFalse();
+    }
 }

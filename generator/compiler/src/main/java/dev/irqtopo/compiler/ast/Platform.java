@@ -33,6 +33,10 @@ public record Platform(Pos at, Name name, Optional<String> description, List<Pla
         return itemsOf(BusDecl.class);
     }
 
+    public List<IoApicDecl> ioapics() {
+        return itemsOf(IoApicDecl.class);
+    }
+
     public List<HostBlock> hostBlocks() {
         return itemsOf(HostBlock.class);
     }

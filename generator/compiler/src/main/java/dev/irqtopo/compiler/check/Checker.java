@@ -53,7 +53,8 @@ public final class Checker {
             new SubDeviceBusRule(),
             new BridgeBusRule(),
             new SegmentCoverageRule(),
-            new KernelProfileRule());
+            new KernelProfileRule(),
+            new IoApicRequesterIdRule());
 
     private static final List<Rule> WARNING_RULES = List.of(
             new GuestStackWarningRule(),

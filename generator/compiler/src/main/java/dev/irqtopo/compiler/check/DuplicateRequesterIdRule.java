@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * IRQ021: two functions, or bridges, with the same requester id in one segment (a requester id without
+ * IRQ021: two functions, bridges or I/O APICs with the same requester id in one segment (a requester id without
  * a segment is in segment 0): a bridge is a PCI function of its own on its primary bus. Sub-devices
  * share their parent's by design and are not counted.
  */
@@ -33,6 +33,7 @@ final class DuplicateRequesterIdRule extends PlatformRule {
             }
         }
         index.platform().bridges().forEach(b -> holders.add(new Holder(b.rid(), "bridge", b.name())));
+        index.platform().ioapics().forEach(io -> io.rid().ifPresent(rid -> holders.add(new Holder(rid, "ioapic", io.name()))));
         holders.sort(Comparator.comparing(h -> h.rid().pos()));
 
         Map<List<BigInteger>, Holder> seen = new HashMap<>();

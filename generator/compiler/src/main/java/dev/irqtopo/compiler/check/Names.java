@@ -17,10 +17,11 @@ final class Names {
     private Names() {
     }
 
-    /** Names of IOMMUs, buses, bridges, devices and guests: one namespace per platform. */
+    /** Names of IOMMUs, I/O APICs, buses, bridges, devices and guests: one namespace per platform. */
     static List<Name> declared(Platform platform) {
         List<Name> names = new ArrayList<>();
         platform.iommus().forEach(i -> names.add(i.name()));
+        platform.ioapics().forEach(i -> names.add(i.name()));
         platform.buses().forEach(b -> names.add(b.name()));
         platform.bridges().forEach(b -> names.add(b.name()));
         platform.devices().forEach(d -> names.add(d.name()));

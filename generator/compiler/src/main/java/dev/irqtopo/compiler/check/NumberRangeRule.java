@@ -5,6 +5,7 @@ import dev.irqtopo.compiler.ast.CpuProp;
 import dev.irqtopo.compiler.ast.DeviceAddress;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
+import dev.irqtopo.compiler.ast.IoApicDecl;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.Num;
@@ -13,12 +14,13 @@ import dev.irqtopo.compiler.ast.StorageDecl;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.IoApicModel;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
 
 /**
- * IRQ020 for numbers with a fixed range: CPU counts, APIC IDs, table sizes, storage sizes, PASIDs and
- * {@code alloc}. Every number has an upper bound, so a literal beyond 64 bits is reported here too.
+ * IRQ020 for numbers with a fixed range: CPU counts, APIC IDs, table sizes, storage sizes, PASIDs,
+ * I/O APIC pins and {@code alloc}. Every number has an upper bound, so a literal beyond 64 bits is reported here too.
  */
 final class NumberRangeRule extends PlatformRule {
 
@@ -45,6 +47,9 @@ final class NumberRangeRule extends PlatformRule {
                 range(sub.pasid(), "a PASID", 1, DeviceModel.MAX_PASID, "in 1..0xfffff", report);
             }
             device.storages().forEach(s -> storage(s, report));
+        }
+        for (IoApicDecl ioapic : index.platform().ioapics()) {
+            ioapic.allPins().forEach(p -> range(p, "an ioapic pin", 0, IoApicModel.PINS - 1, report));
         }
         for (GuestDecl guest : index.platform().guests()) {
             guest.cpus().forEach(c -> range(c.count(), "a guest's cpus", 1, CpuModel.MAX_CPUS, report));

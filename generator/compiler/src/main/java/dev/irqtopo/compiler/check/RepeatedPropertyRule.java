@@ -2,18 +2,22 @@ package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
+import dev.irqtopo.compiler.ast.IoApicDecl;
+import dev.irqtopo.compiler.ast.Num;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.PlatformItem;
 import dev.irqtopo.compiler.ast.Property;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.model.BusDomainKind;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * IRQ024: a property given twice in one block, at the second keyword; and a second {@code cpu},
- * {@code hypervisor} or {@code host} block, or {@code expect} line, at its keyword. A second IMS storage is IRQ043's alone, and
+ * {@code hypervisor}, {@code host} or {@code ioapic} block, or {@code expect} line, at its keyword; a pin an
+ * {@code ioapic} lists twice, at the second. A second IMS storage is IRQ043's alone, and
  * {@code assign} may repeat.
  */
 final class RepeatedPropertyRule extends PlatformRule {
@@ -33,6 +37,11 @@ final class RepeatedPropertyRule extends PlatformRule {
         secondBlock(platform.cpuBlocks(), "cpu", report);
         secondBlock(platform.hypervisorBlocks(), "hypervisor", report);
         secondBlock(platform.hostBlocks(), "host", report);
+        secondBlock(platform.ioapics(), "ioapic", report);
+        for (IoApicDecl ioapic : platform.ioapics()) {
+            repeats(ioapic.pins(), report);
+            repeatedPins(ioapic, report);
+        }
         for (var expect : platform.expects().subList(Math.min(1, platform.expects().size()), platform.expects().size())) {
             report.add(DiagnosticCode.IRQ024, expect.at(), "a platform expects one verdict (first 'expect' at "
                     + platform.expects().get(0).at() + ")");
@@ -46,6 +55,18 @@ final class RepeatedPropertyRule extends PlatformRule {
             if (earlier != null) {
                 report.add(DiagnosticCode.IRQ024, prop.at(),
                         "'" + prop.keyword() + "' is given twice (first at " + earlier.at() + ")");
+            }
+        }
+    }
+
+    /** A pin an I/O APIC lists twice, at the second. */
+    private static void repeatedPins(IoApicDecl ioapic, Report report) {
+        Map<BigInteger, Num> first = new HashMap<>();
+        for (Num pin : ioapic.allPins()) {
+            Num earlier = first.putIfAbsent(pin.value(), pin);
+            if (earlier != null) {
+                report.add(DiagnosticCode.IRQ024, pin.pos(),
+                        "pin " + pin.text() + " is given twice (first at " + earlier.pos() + ")");
             }
         }
     }

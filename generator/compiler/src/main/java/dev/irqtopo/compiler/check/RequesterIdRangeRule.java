@@ -9,7 +9,7 @@ import dev.irqtopo.compiler.diag.DiagnosticCode;
 import java.math.BigInteger;
 
 /**
- * IRQ020 for requester ids, of functions and of bridges: segment ≤ ffff, bus ≤ ff, device ≤ 1f,
+ * IRQ020 for requester ids, of functions, bridges and I/O APICs: segment ≤ ffff, bus ≤ ff, device ≤ 1f,
  * function ≤ 7.
  */
 final class RequesterIdRangeRule extends PlatformRule {
@@ -24,6 +24,7 @@ final class RequesterIdRangeRule extends PlatformRule {
         for (BridgeDecl bridge : index.platform().bridges()) {
             check(bridge.rid(), report);
         }
+        index.platform().ioapics().forEach(io -> io.rid().ifPresent(rid -> check(rid, report)));
     }
 
     private static void check(Rid rid, Report report) {

@@ -40,6 +40,7 @@ public enum DiagnosticCode {
     IRQ049(Severity.ERROR, "IOMMU covering several PCI segments"),
     IRQ060(Severity.ERROR, "unknown kernel profile"),
     IRQ061(Severity.ERROR, "kernel line outside a host or guest block"),
+    IRQ062(Severity.ERROR, "ioapic without its requester id"),
     IRQ100(Severity.WARNING, "IMS domain creation will fail"),
     IRQ101(Severity.WARNING, "untranslated messages from a guest that does not know it is virtualized"),
     IRQ102(Severity.WARNING, "untranslated messages from a guest"),

@@ -9,6 +9,8 @@ import dev.irqtopo.compiler.ast.DeviceAddress;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.ExpectDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
+import dev.irqtopo.compiler.ast.IoApicDecl;
+import dev.irqtopo.compiler.ast.Num;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IrqtopoFile;
 import dev.irqtopo.compiler.ast.Name;
@@ -25,6 +27,7 @@ import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.IoApicModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageModel;
@@ -65,7 +68,14 @@ public final class ModelBuilder {
                 p.hostStacks().stream().map(s -> stack(s, index)).toList(),
                 p.guests().stream().map(g -> guest(g, index)).toList(),
                 index.expect().map(ExpectDecl::verdict).map(Word::value),
-                Defaults.kernel(p.hostKernels()));
+                Defaults.kernel(p.hostKernels()),
+                p.ioapics().stream().findFirst().map(ModelBuilder::ioapic));
+    }
+
+    /** The I/O APIC with its started pins in ascending order, as the kernel walks them. */
+    private static IoApicModel ioapic(IoApicDecl ioapic) {
+        List<Integer> pins = ioapic.allPins().stream().map(Num::intValue).sorted().toList();
+        return new IoApicModel(ioapic.name().text(), requesterId(ioapic.rid().orElseThrow()), pins);
     }
 
     private static CpuModel cpu(CpuBlock cpu) {

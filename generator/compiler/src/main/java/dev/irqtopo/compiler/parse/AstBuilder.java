@@ -1,6 +1,7 @@
 package dev.irqtopo.compiler.parse;
 
 import dev.irqtopo.compiler.ast.BridgeDecl;
+import dev.irqtopo.compiler.ast.IoApicDecl;
 import dev.irqtopo.compiler.ast.BusDecl;
 import dev.irqtopo.compiler.ast.CpuBlock;
 import dev.irqtopo.compiler.ast.CpuProp;
@@ -100,6 +101,16 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     @Override
     public Object visitBusItem(IrqtopoParser.BusItemContext ctx) {
         return visitBus(ctx.bus());
+    }
+
+    @Override
+    public Object visitIoapicItem(IrqtopoParser.IoapicItemContext ctx) {
+        IrqtopoParser.IoapicContext io = ctx.ioapic();
+        Optional<Rid> rid = Optional.ofNullable(io.RID()).map(r -> Rid.parse(r.getText(), pos(r)));
+        List<IoApicDecl.PinsDecl> pins = io.pinsProp().stream()
+                .map(p -> new IoApicDecl.PinsDecl(pos(p.PINS()), p.INT().stream().map(AstBuilder::num).toList()))
+                .toList();
+        return new IoApicDecl(pos(io.IOAPIC()), name(io.name()), rid, pins);
     }
 
     @Override
@@ -415,11 +426,13 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
 
     /**
      * A name as written. {@code kernel} is a keyword only where a kernel line starts: it came with the
-     * kernel profiles, and files written before them may use it as a name, which it stays.
+     * kernel profiles, and files written before them may use it as a name, which it stays; so do
+     * {@code ioapic} and {@code pins}, which came later still.
      */
     private static Name name(IrqtopoParser.NameContext ctx) {
         Token token = ctx.getStart();
-        boolean keyword = ctx instanceof IrqtopoParser.KeywordNameContext && token.getType() != IrqtopoLexer.KERNEL;
+        boolean keyword = ctx instanceof IrqtopoParser.KeywordNameContext && token.getType() != IrqtopoLexer.KERNEL
+                && token.getType() != IrqtopoLexer.IOAPIC && token.getType() != IrqtopoLexer.PINS;
         return new Name(token.getText(), pos(token), keyword);
     }
 

@@ -69,7 +69,7 @@ class SyntaxErrorTest {
     @Test
     void unexpectedBlock() {
         assertThat(first("platform P { stack a.msi: vector -> msi; }")).isEqualTo(
-                "1:14 expected one of 'bus', 'cpu', 'expect', 'guest', 'host', 'hypervisor', 'iommu', 'kernel', '}'");
+                "1:14 expected one of 'bus', 'cpu', 'expect', 'guest', 'host', 'hypervisor', 'ioapic', 'iommu', 'kernel', '}'");
     }
 
     @Test

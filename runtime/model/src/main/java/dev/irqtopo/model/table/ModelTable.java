@@ -19,6 +19,7 @@ import dev.irqtopo.model.PlatformModel;
  * bus NAME
  * bridge NAME RID SECONDARY_BUS                                                    (of the bus above, every one before its devices)
  * device NAME RID PASID PARENT BRIDGE N (STORAGE SIZE maskable|plain)…            (in the bus above)
+ * ioapic NAME RID N PIN…                                                          (only when the platform has one)
  * host
  * stack DEVICE STORAGE REMAP hcall|- ALLOC                                          (of the kernel above)
  * guest NAME CPUS N DEVICE…

@@ -8,6 +8,7 @@ import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.IoApicModel;
 import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.RequesterId;
@@ -72,6 +73,7 @@ final class TableDecoder {
         while (at("bus")) {
             buses.add(bus());
         }
+        Optional<IoApicModel> ioapic = at("ioapic") ? Optional.of(ioapic()) : Optional.empty();
         record("host");
         end();
         KernelProfile hostKernel = kernel();
@@ -86,7 +88,20 @@ final class TableDecoder {
             throw new IllegalArgumentException("model table line " + (next + 1) + ": text after the end");
         }
         return new PlatformModel(javaPackage, name, description, cpu, iommus, hypervisor, buses, hostStacks, guests,
-                expect, hostKernel);
+                expect, hostKernel, ioapic);
+    }
+
+    private IoApicModel ioapic() {
+        record("ioapic");
+        String name = string();
+        RequesterId rid = RequesterId.parse(word());
+        int n = integer();
+        List<Integer> pins = new ArrayList<>(Math.min(n, IoApicModel.PINS));
+        for (int i = 0; i < n; i++) {
+            pins.add(integer());
+        }
+        end();
+        return new IoApicModel(name, rid, pins);
     }
 
     private CpuModel cpu() {

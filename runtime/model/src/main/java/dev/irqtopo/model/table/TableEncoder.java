@@ -1,6 +1,5 @@
 package dev.irqtopo.model.table;
 
-import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
@@ -49,6 +48,12 @@ final class TableEncoder {
                 table.device(device, bus);
             }
         }
+        model.ioapic().ifPresent(io -> {
+            List<String> tokens = new ArrayList<>(List.of("ioapic", TableText.escape(io.name()),
+                    io.requesterId().toString()));
+            list(tokens, io.pins().stream().map(String::valueOf).toList());
+            table.line(tokens);
+        });
         table.line("host");
         table.kernel(model.hostKernel());
         model.hostStacks().forEach(table::stack);
