@@ -49,6 +49,11 @@ public enum KernelProfile {
         return Arrays.stream(values()).filter(p -> p.word().equals(word) || p.words().equals(word)).findFirst();
     }
 
+    /** Whether some profile is of {@code family} ({@code design} or {@code linux}), whatever its version. */
+    public static boolean isFamily(String family) {
+        return Arrays.stream(values()).anyMatch(p -> p.family.equals(family));
+    }
+
     public boolean isLinux() {
         return this != DESIGN;
     }

@@ -47,9 +47,7 @@ final class KernelProfileRule extends PlatformRule {
                         + kernels.get(0).at() + ")");
             }
             if (Defaults.profile(kernel).isEmpty()) {
-                boolean knownFamily = Arrays.stream(KernelProfile.values())
-                        .anyMatch(p -> p.words().startsWith(kernel.family().text() + " ") || p.words().equals(kernel.family().text()));
-                var at = knownFamily && kernel.version().isPresent() ? kernel.version().get().pos() : kernel.family().pos();
+                var at = KernelProfile.isFamily(kernel.family().text()) && kernel.version().isPresent() ? kernel.version().get().pos() : kernel.family().pos();
                 report.add(DiagnosticCode.IRQ060, at, "no kernel profile '" + kernel.words() + "': irqtopo knows "
                         + KNOWN);
             }

@@ -47,11 +47,11 @@ final class Words {
         return lookup(HypervisorKind.values(), HypervisorKind::keyword, word, "hypervisor kind");
     }
 
-    /** {@code yes} or {@code no} for a flag, e.g. {@code on}/{@code off}. */
     static KernelProfile kernel(String word) {
         return lookup(KernelProfile.values(), KernelProfile::word, word, "kernel");
     }
 
+    /** {@code yes} or {@code no} for a flag, e.g. {@code on}/{@code off}. */
     static String flag(boolean value, String yes, String no) {
         return value ? yes : no;
     }
