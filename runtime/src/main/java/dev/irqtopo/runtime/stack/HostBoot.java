@@ -173,7 +173,7 @@ public final class HostBoot {
         for (int seq = 0; seq < plan.faultEventUnits().size(); seq++) {
             boot.faultEvents.add(boot.faultEvent(plan.faultEventUnits().get(seq), seq));
             if (!lateFaultEvents) {
-                boot.request(boot.faultEvents.get(seq), cpu0);
+                boot.request(boot.faultEvents.get(seq), plan.faultEventUnits().get(seq), cpu0);
             }
         }
         plan.ioapic().ifPresent(boot::ioapic);
@@ -186,8 +186,8 @@ public final class HostBoot {
             next = 1;
         }
         if (lateFaultEvents) {
-            for (Interrupt faultEvent : boot.faultEvents) {
-                boot.request(faultEvent, vectors.allCpus());
+            for (int seq = 0; seq < boot.faultEvents.size(); seq++) {
+                boot.request(boot.faultEvents.get(seq), plan.faultEventUnits().get(seq), vectors.allCpus());
             }
         }
         for (int pin : order.subList(next, order.size())) {
@@ -205,10 +205,10 @@ public final class HostBoot {
      * Requests a fault event: an irq number from the dynamic range and a vector on a CPU of {@code online}
      * ({@code dmar_set_interrupt}: no affinity of its own, so the default affinity over the CPUs online).
      */
-    private void request(Interrupt irq, CpuSet online) {
+    private void request(Interrupt irq, String unit, CpuSet online) {
         VectorAllocation allocation = vectors.allocate(online, irq);
         if (allocation == null) {
-            throw new IllegalStateException("no vector for " + irq.describe());
+            throw new IllegalStateException("no vector on CPUs " + online + " for " + unit + "'s fault event");
         }
         irq.vector = allocation;
         irq.composed = composeDmar(allocation);
@@ -250,7 +250,7 @@ public final class HostBoot {
             irq.composed = Message.remappableWithoutSubHandle(index, pin);
             pins.put(pin, irq);
             if (Plan.irqOfPin(pin) == 0) {
-                program(irq, vectors.allocateLegacyAt(0, profile.isaVector(0), 0, irq));
+                program(irq, pin, vectors.allocateLegacyAt(0, profile.isaVector(0), 0, irq));
             }
         }
     }
@@ -259,13 +259,13 @@ public final class HostBoot {
     private void requestPin(int pin) {
         Interrupt irq = pins.get(pin);
         if (irq != null) {
-            program(irq, vectors.allocateLegacy(vectors.allCpus(), Plan.irqOfPin(pin), irq));
+            program(irq, pin, vectors.allocateLegacy(vectors.allCpus(), Plan.irqOfPin(pin), irq));
         }
     }
 
-    private void program(Interrupt irq, VectorAllocation allocation) {
+    private void program(Interrupt irq, int pin, VectorAllocation allocation) {
         if (allocation == null) {
-            throw new IllegalStateException("no vector for " + irq.describe());
+            throw new IllegalStateException("no vector for " + plan.ioapic().orElseThrow().name() + " pin " + pin);
         }
         ioapicUnit.programFor(plan.ioapic().orElseThrow().requesterId(), irq.entry.index(), allocation.vector(),
                 vectors.destinationId(allocation.cpu()), vectors.destinationMode().logical());
