@@ -172,4 +172,69 @@ class HostBootTest {
         assertThat(dev.irqtopo.runtime.sim.Simulation.run(q35(KernelProfile.DESIGN, Optional.of(IOAPIC), "dmar0")).boot())
                 .isEmpty();
     }
+
+    private static List<String> cpuAndVector(List<Interrupt> irqs) {
+        return irqs.stream().map(i -> i.describe() + " CPU " + i.cpu() + " 0x" + Integer.toHexString(i.vector()))
+                .toList();
+    }
+
+    @Test
+    void theSciComesFirstThenTheI8042sAuxAndKeyboardTheRtcAndTheConsoleThenAnyOtherPin() {
+        IoApicModel more = new IoApicModel("ioapic0", RequesterId.of(0xff, 0, 0), List.of(1, 2, 3, 4, 8, 9, 12, 14));
+        assertThat(HostBoot.Plan.pinRequestOrder(more)).containsExactly(9, 12, 1, 8, 4, 3, 14).inOrder();
+        IoApicModel noSci = new IoApicModel("ioapic0", RequesterId.of(0xff, 0, 0), List.of(2, 5, 12));
+        assertThat(HostBoot.Plan.pinRequestOrder(noSci)).containsExactly(12, 5).inOrder();
+    }
+
+    /**
+     * 6.1: the fault event takes 0x21 on CPU 0 while it is the only CPU online; the timer keeps 0x30 there.
+     * CPU 0 then has two vectors fewer than CPUs 1 to 3, so the pins, requested in Linux's order with every
+     * CPU online, go to the CPU with the most free vectors, the lowest on a tie: 9 on CPU 1, 12 on 2, 1 on 3
+     * (each 0x21), 8 on CPU 1 (0x22, CPUs 1 to 3 tied), 4 on CPU 2 (0x22).
+     */
+    @Test
+    void linux61RequestsTheFaultEventOnCpu0AndThePinsWithEveryCpuOnline() {
+        HostBoot boot = booted(q35(KernelProfile.LINUX_6_1, Optional.of(IOAPIC), "dmar0")).hostBoot();
+        assertThat(cpuAndVector(boot.requestOrder())).containsExactly(
+                "host irq 24 (dmar0 fault event) CPU 0 0x21",
+                "host irq 0 (ioapic0 pin 2) CPU 0 0x30",
+                "host irq 9 (ioapic0 pin 9) CPU 1 0x21",
+                "host irq 12 (ioapic0 pin 12) CPU 2 0x21",
+                "host irq 1 (ioapic0 pin 1) CPU 3 0x21",
+                "host irq 8 (ioapic0 pin 8) CPU 1 0x22",
+                "host irq 4 (ioapic0 pin 4) CPU 2 0x22").inOrder();
+        // the list of boot interrupts keeps unit order, then pin order
+        assertThat(boot.interrupts().stream().map(Interrupt::virq).toList())
+                .containsExactly(24, 1, 0, 4, 8, 9, 12).inOrder();
+    }
+
+    /**
+     * 6.12: only the timer (0x30 on CPU 0) holds a vector when every CPU comes online. The SCI goes to CPU 1
+     * (0x20), then the fault event, requested when DMA remapping starts, to CPU 2 (0x20: physical, APIC ID 2,
+     * 0xfee02000), pin 12 to CPU 3, pin 1 to CPU 0 (all tied at one vector each: 0x20), 8 to CPU 1 and 4 to
+     * CPU 2 (0x21). The fault event's irq is still 24: the pins' irqs are their own.
+     */
+    @Test
+    void linux612RequestsTheFaultEventAfterTheSciWithEveryCpuOnline() {
+        HostBoot boot = booted(q35(KernelProfile.LINUX_6_12, Optional.of(IOAPIC), "dmar0")).hostBoot();
+        assertThat(cpuAndVector(boot.requestOrder())).containsExactly(
+                "host irq 0 (ioapic0 pin 2) CPU 0 0x30",
+                "host irq 9 (ioapic0 pin 9) CPU 1 0x20",
+                "host irq 24 (dmar0 fault event) CPU 2 0x20",
+                "host irq 12 (ioapic0 pin 12) CPU 3 0x20",
+                "host irq 1 (ioapic0 pin 1) CPU 0 0x20",
+                "host irq 8 (ioapic0 pin 8) CPU 1 0x21",
+                "host irq 4 (ioapic0 pin 4) CPU 2 0x21").inOrder();
+        assertThat(boot.interrupts().get(0).composed()).isEqualTo(new Message(0xfee02000L, 0x20));
+    }
+
+    /** 6.6 still requests the fault events first, on CPU 0: 0x20, its first device vector. */
+    @Test
+    void linux66StillRequestsTheFaultEventsOnCpu0() {
+        HostBoot boot = booted(q35(KernelProfile.LINUX_6_6, Optional.of(IOAPIC), "dmar0", "dmar1")).hostBoot();
+        assertThat(cpuAndVector(boot.requestOrder().subList(0, 3))).containsExactly(
+                "host irq 24 (dmar0 fault event) CPU 0 0x20",
+                "host irq 25 (dmar1 fault event) CPU 0 0x21",
+                "host irq 0 (ioapic0 pin 2) CPU 0 0x30").inOrder();
+    }
 }

@@ -107,6 +107,20 @@ public enum KernelProfile {
     }
 
     /**
+     * Whether the host requests its VT-d units' fault-event interrupts only when DMA remapping starts, with
+     * every CPU online, rather than while the boot CPU sets up its APIC, with CPU 0 the only one online.
+     * In 6.12 and 6.19 (not yet in 6.6: commit d74169ceb0d2, "Allocate DMAR fault interrupts locally", came
+     * between), {@code enable_drhd_fault_handling} runs as a CPU-hotplug callback that skips every unit whose NUMA node
+     * is not the CPU's; a unit without an RHSA entry keeps node {@code NUMA_NO_NODE} ({@code alloc_iommu}),
+     * so none takes its interrupt there, and {@code init_dmars}'s {@code dmar_set_interrupt}, under
+     * {@code intel_iommu_init} (a rootfs initcall), requests it instead (dmar.c, iommu.c). The model's units
+     * have no NUMA node, as QEMU's DMAR table has no RHSA.
+     */
+    public boolean requestsFaultEventsWhenDmaRemappingStarts() {
+        return isLinux() && atLeast(6, 12);
+    }
+
+    /**
      * The ISA vector of legacy irq {@code irq} on CPU 0 (0x30 + irq, as every Linux assigns them before
      * the I/O APIC takes the irqs over; only an irq already running, the timer, keeps it).
      */

@@ -63,4 +63,13 @@ class KernelProfileTest {
         assertThat(DestinationMode.x2apicLogicalId(0x13)).isEqualTo(0x0001_0008);
         assertThat(DestinationMode.x2apicLogicalId(0x1F)).isEqualTo(0x0001_8000);
     }
+
+    @Test
+    void faultEventsWaitForDmaRemappingIn612And619() {
+        assertThat(KernelProfile.DESIGN.requestsFaultEventsWhenDmaRemappingStarts()).isFalse();
+        assertThat(KernelProfile.LINUX_6_1.requestsFaultEventsWhenDmaRemappingStarts()).isFalse();
+        assertThat(KernelProfile.LINUX_6_6.requestsFaultEventsWhenDmaRemappingStarts()).isFalse();
+        assertThat(KernelProfile.LINUX_6_12.requestsFaultEventsWhenDmaRemappingStarts()).isTrue();
+        assertThat(KernelProfile.LINUX_6_19.requestsFaultEventsWhenDmaRemappingStarts()).isTrue();
+    }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the host kernel takes before any device probes, and the INTx entry each driver's
@@ -31,15 +32,22 @@ import java.util.Set;
  * anything (docs/kernels.md §6 gives the sources):
  * <ol>
  *   <li>per VT-d unit with remapping on, in declaration order, its fault-event interrupt: an irq from
- *       the dynamic range (24, 25, …) and a vector on CPU 0, composed in compatibility format by the
- *       vector domain, not remapped;</li>
+ *       the dynamic range (24, 25, …), composed in compatibility format by the vector domain, not
+ *       remapped;</li>
  *   <li>with an I/O APIC and a unit to remap it (the first VT-d unit with remapping on), one entry per
- *       pin 1 to 15 in pin order; a started pin's entry is present, with a vector for its legacy irq
- *       (pin 2 carries irq 0, the timer, which keeps ISA vector 0x30 on CPU 0; any other pin p carries
- *       irq p, on a vector the matrix chooses), bound to the I/O APIC's requester id;</li>
+ *       pin 1 to 15 in pin order; a started pin's entry is present, bound to the I/O APIC's requester id,
+ *       with a vector for its legacy irq (pin 2 carries irq 0, the timer, which keeps ISA vector 0x30 on
+ *       CPU 0; any other pin p carries irq p);</li>
  *   <li>with an I/O APIC, a host PCI function with host stacks takes one entry of that unit for its
  *       INTx just before its first stack allocates; it never becomes present.</li>
  * </ol>
+ * The vectors are taken in the order Linux requests these interrupts, each by the matrix rule over the
+ * CPUs online then ({@link #requestOrder}): a fault event requested before the other CPUs come online
+ * (6.1, 6.6) takes CPU 0's lowest free vector; then, with every CPU online, the ACPI SCI's pin, the fault
+ * events of a kernel that requests them when DMA remapping starts (6.12, 6.19), and the pins of the
+ * legacy devices Linux's own drivers start, in the order they start them. An irq the I/O APIC takes over
+ * gives back its ISA vector unless it is already running, so until a pin is requested its irq holds no
+ * vector (reservation mode): only the order of requests decides where each lands.
  */
 public final class HostBoot {
 
@@ -48,6 +56,19 @@ public final class HostBoot {
     public static final int LAST_LEGACY_PIN = 15;
     /** The pin the timer's irq 0 arrives on (the MADT's override of irq 0). */
     public static final int TIMER_PIN = 2;
+    /**
+     * The pin of the ACPI SCI, the FADT's {@code SCI_INT} (irq 9 on q35 and PC chipsets): ACPI requests it
+     * while its subsystem initialises ({@code acpi_bus_init}, a subsys initcall), the first legacy irq any
+     * driver requests.
+     */
+    public static final int SCI_PIN = 9;
+    /**
+     * The pins of the legacy devices Linux's built-in drivers start at device initcall and console open,
+     * in the order they request them: the i8042's AUX port (12) before its keyboard port (1)
+     * ({@code i8042_probe}), the CMOS RTC (8, {@code cmos_do_probe}), and the serial console (4), whose irq
+     * {@code serial8250_startup} requests only when the kernel opens the console just before it runs init.
+     */
+    public static final List<Integer> DRIVER_PINS = List.of(12, 1, 8, 4);
 
     /**
      * The boot of a host, derived from its model alone.
@@ -88,6 +109,30 @@ public final class HostBoot {
         public static int irqOfPin(int pin) {
             return pin == TIMER_PIN ? 0 : pin;
         }
+
+        /**
+         * The started pins of {@code ioapic} but the timer's, in the order Linux requests their irqs: the
+         * SCI's, then the legacy devices' in {@link #DRIVER_PINS} order, then any other in pin order (a pin
+         * of a device none of those drivers owns; when its driver requests it is not known from a design,
+         * so it comes last).
+         */
+        public static List<Integer> pinRequestOrder(IoApicModel ioapic) {
+            List<Integer> order = new ArrayList<>();
+            if (ioapic.started(SCI_PIN)) {
+                order.add(SCI_PIN);
+            }
+            for (int pin : DRIVER_PINS) {
+                if (ioapic.started(pin)) {
+                    order.add(pin);
+                }
+            }
+            for (int pin = FIRST_LEGACY_PIN; pin <= LAST_LEGACY_PIN; pin++) {
+                if (ioapic.started(pin) && pin != TIMER_PIN && !order.contains(pin)) {
+                    order.add(pin);
+                }
+            }
+            return List.copyOf(order);
+        }
     }
 
     /** A pin's or a function's entry, for reports: present or only allocated. */
@@ -98,7 +143,10 @@ public final class HostBoot {
     private final KernelProfile profile;
     private final VectorDomain<Interrupt> vectors;
     private final VtdRemapDomain ioapicUnit;
-    private final List<Interrupt> interrupts = new ArrayList<>();
+    private final List<Interrupt> faultEvents = new ArrayList<>();
+    /** The started pins' interrupts by pin, in pin order. */
+    private final Map<Integer, Interrupt> pins = new TreeMap<>();
+    private final List<Interrupt> requested = new ArrayList<>();
     private final List<BootEntry> entries = new ArrayList<>();
     private final Set<String> intxTaken = new HashSet<>();
 
@@ -111,31 +159,60 @@ public final class HostBoot {
 
     /**
      * Boots the host of {@code model}: its fault-event interrupts and I/O APIC pins, in the host's vector
-     * domain and the units' remap domains ({@code remapDomains} by unit name).
+     * domain and the units' remap domains ({@code remapDomains} by unit name), requested in Linux's order.
      */
     public static HostBoot boot(PlatformModel model, VectorDomain<Interrupt> vectors,
                                 Map<String, RemapDomain> remapDomains) {
         Plan plan = Plan.of(model);
         VtdRemapDomain unit = plan.ioapicUnit().map(remapDomains::get).map(VtdRemapDomain.class::cast).orElse(null);
         HostBoot boot = new HostBoot(plan, model.hostKernel(), vectors, unit);
+        boolean lateFaultEvents = model.hostKernel().requestsFaultEventsWhenDmaRemappingStarts();
+        // apic_bsp_setup: the fault events (6.1, 6.6) while CPU 0 is the only CPU online, then setup_IO_APIC
+        CpuSet cpu0 = new CpuSet(vectors.cpus());
+        cpu0.add(0);
         for (int seq = 0; seq < plan.faultEventUnits().size(); seq++) {
-            boot.faultEvent(plan.faultEventUnits().get(seq), seq);
+            boot.faultEvents.add(boot.faultEvent(plan.faultEventUnits().get(seq), seq));
+            if (!lateFaultEvents) {
+                boot.request(boot.faultEvents.get(seq), plan.faultEventUnits().get(seq), cpu0);
+            }
         }
         plan.ioapic().ifPresent(boot::ioapic);
+        // every CPU online: the SCI (subsys initcall), the fault events of 6.12 on (intel_iommu_init, a rootfs
+        // initcall), the legacy devices' drivers (device initcalls, then the console)
+        List<Integer> order = plan.ioapic().map(Plan::pinRequestOrder).orElse(List.of());
+        int next = 0;
+        if (!order.isEmpty() && order.get(0) == SCI_PIN) {
+            boot.requestPin(SCI_PIN);
+            next = 1;
+        }
+        if (lateFaultEvents) {
+            for (int seq = 0; seq < boot.faultEvents.size(); seq++) {
+                boot.request(boot.faultEvents.get(seq), plan.faultEventUnits().get(seq), vectors.allCpus());
+            }
+        }
+        for (int pin : order.subList(next, order.size())) {
+            boot.requestPin(pin);
+        }
         return boot;
     }
 
-    private void faultEvent(String unit, int seq) {
-        Interrupt irq = Interrupt.boot(vectors.kernel(), unit, unit + " fault event", seq);
-        CpuSet cpu0 = new CpuSet(vectors.cpus());
-        cpu0.add(0);
-        VectorAllocation allocation = vectors.allocate(cpu0, irq);
+    /** Unit {@code unit}'s fault-event interrupt, its vector not yet taken. */
+    private Interrupt faultEvent(String unit, int seq) {
+        return Interrupt.boot(vectors.kernel(), unit, unit + " fault event", seq);
+    }
+
+    /**
+     * Requests a fault event: an irq number from the dynamic range and a vector on a CPU of {@code online}
+     * ({@code dmar_set_interrupt}: no affinity of its own, so the default affinity over the CPUs online).
+     */
+    private void request(Interrupt irq, String unit, CpuSet online) {
+        VectorAllocation allocation = vectors.allocate(online, irq);
         if (allocation == null) {
-            throw new IllegalStateException("CPU 0 has no vector for " + unit + "'s fault event");
+            throw new IllegalStateException("no vector on CPUs " + online + " for " + unit + "'s fault event");
         }
         irq.vector = allocation;
         irq.composed = composeDmar(allocation);
-        interrupts.add(irq);
+        requested.add(irq);
     }
 
     /**
@@ -152,6 +229,10 @@ public final class HostBoot {
         return new Message(low.address() | (long) (id >>> 8) << 40, low.data());
     }
 
+    /**
+     * {@code setup_IO_APIC}: an entry per pin 1 to 15 in pin order; the timer, already running, keeps its
+     * ISA vector on CPU 0; every other started pin's irq waits for its request without a vector.
+     */
     private void ioapic(IoApicModel ioapic) {
         for (int pin = FIRST_LEGACY_PIN; pin <= LAST_LEGACY_PIN; pin++) {
             int index = ioapicUnit.allocateOne();
@@ -163,22 +244,33 @@ public final class HostBoot {
             if (!present) {
                 continue;
             }
-            int legacyIrq = Plan.irqOfPin(pin);
             Interrupt irq = Interrupt.boot(vectors.kernel(), ioapic.name(), ioapic.name() + " pin " + pin, pin);
-            VectorAllocation allocation = legacyIrq == 0
-                    ? vectors.allocateLegacyAt(0, profile.isaVector(0), 0, irq)
-                    : vectors.allocateLegacy(vectors.allCpus(), legacyIrq, irq);
-            if (allocation == null) {
-                throw new IllegalStateException("no vector for " + ioapic.name() + " pin " + pin);
-            }
-            ioapicUnit.programFor(ioapic.requesterId(), index, allocation.vector(),
-                    vectors.destinationId(allocation.cpu()), vectors.destinationMode().logical());
-            irq.vector = allocation;
             irq.entry = new EntryIndex(index, 0);
             // the redirection entry in remappable format: the handle, SHV 0, the pin in the vector field
             irq.composed = Message.remappableWithoutSubHandle(index, pin);
-            interrupts.add(irq);
+            pins.put(pin, irq);
+            if (Plan.irqOfPin(pin) == 0) {
+                program(irq, pin, vectors.allocateLegacyAt(0, profile.isaVector(0), 0, irq));
+            }
         }
+    }
+
+    /** A driver requests started pin {@code pin}'s irq: a vector by the matrix rule over every CPU. */
+    private void requestPin(int pin) {
+        Interrupt irq = pins.get(pin);
+        if (irq != null) {
+            program(irq, pin, vectors.allocateLegacy(vectors.allCpus(), Plan.irqOfPin(pin), irq));
+        }
+    }
+
+    private void program(Interrupt irq, int pin, VectorAllocation allocation) {
+        if (allocation == null) {
+            throw new IllegalStateException("no vector for " + plan.ioapic().orElseThrow().name() + " pin " + pin);
+        }
+        ioapicUnit.programFor(plan.ioapic().orElseThrow().requesterId(), irq.entry.index(), allocation.vector(),
+                vectors.destinationId(allocation.cpu()), vectors.destinationMode().logical());
+        irq.vector = allocation;
+        requested.add(irq);
     }
 
     /**
@@ -199,9 +291,16 @@ public final class HostBoot {
         return plan;
     }
 
-    /** The interrupts taken at boot, in the order taken: fault events, then started pins. */
+    /** The interrupts taken at boot: fault events in unit order, then started pins in pin order. */
     public List<Interrupt> interrupts() {
-        return Collections.unmodifiableList(interrupts);
+        List<Interrupt> all = new ArrayList<>(faultEvents);
+        all.addAll(pins.values());
+        return Collections.unmodifiableList(all);
+    }
+
+    /** The same interrupts in the order Linux requested them, which is the order their vectors were taken. */
+    public List<Interrupt> requestOrder() {
+        return Collections.unmodifiableList(requested);
     }
 
     /** The I/O APIC's pin entries and the functions' INTx entries, in the order allocated. */
