@@ -8,7 +8,6 @@ import dev.irqtopo.runtime.sim.SimulationReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,10 +62,5 @@ public record DesignDiff(List<PlatformDifference> platforms) {
         static Side run(PlatformModel platform) {
             return new Side(Simulation.run(platform), Verification.run(platform));
         }
-    }
-
-    /** The platform of this name, if any design declared it. */
-    public Optional<PlatformDifference> platform(String name) {
-        return platforms.stream().filter(p -> p.platform().equals(name)).findFirst();
     }
 }
