@@ -15,7 +15,8 @@
  *   <li>{@code delivery} &mdash; Use: where an emitted message ends, and what a device can reach.</li>
  *   <li>this package &mdash; {@link dev.irqtopo.runtime.Platform}, which builds the parts and wires each
  *       to those it talks to, and the handles and values of the API; then {@code isolation} and
- *       {@code sim} on top.</li>
+ *       {@code sim} on top, and {@code diff}, which compares what they report of two designs, over
+ *       them.</li>
  * </ol>
  * A test holds the layering, and no package has a cycle.
  *

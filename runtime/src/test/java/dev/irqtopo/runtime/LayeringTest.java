@@ -26,6 +26,7 @@ class LayeringTest {
     private static final String API = "api";
     private static final String ISOLATION = "isolation";
     private static final String SIM = "sim";
+    private static final String DIFF = "diff";
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.irqtopo.runtime.(*)..").should().beFreeOfCycles();
@@ -43,15 +44,17 @@ class LayeringTest {
             .layer(API).definedBy("dev.irqtopo.runtime")
             .layer(ISOLATION).definedBy("dev.irqtopo.runtime.isolation..")
             .layer(SIM).definedBy("dev.irqtopo.runtime.sim..")
-            .whereLayer(SIM).mayNotBeAccessedByAnyLayer()
-            .whereLayer(ISOLATION).mayNotBeAccessedByAnyLayer()
-            .whereLayer(API).mayOnlyBeAccessedByLayers(ISOLATION, SIM)
-            .whereLayer(DELIVERY).mayOnlyBeAccessedByLayers(API, ISOLATION, SIM)
+            .layer(DIFF).definedBy("dev.irqtopo.runtime.diff..")
+            .whereLayer(DIFF).mayNotBeAccessedByAnyLayer()
+            .whereLayer(SIM).mayOnlyBeAccessedByLayers(DIFF)
+            .whereLayer(ISOLATION).mayOnlyBeAccessedByLayers(DIFF)
+            .whereLayer(API).mayOnlyBeAccessedByLayers(ISOLATION, SIM, DIFF)
+            .whereLayer(DELIVERY).mayOnlyBeAccessedByLayers(API, ISOLATION, SIM, DIFF)
             .whereLayer(STACK).mayOnlyBeAccessedByLayers(DELIVERY, API, ISOLATION, SIM)
             .whereLayer(HYPERVISOR).mayOnlyBeAccessedByLayers(STACK, DELIVERY, API, ISOLATION, SIM)
             .whereLayer(BUS).mayOnlyBeAccessedByLayers(HYPERVISOR, STACK, DELIVERY, API, ISOLATION, SIM)
             .whereLayer(REMAP).mayOnlyBeAccessedByLayers(BUS, HYPERVISOR, STACK, DELIVERY, API, ISOLATION, SIM)
             .whereLayer(VECTOR).mayOnlyBeAccessedByLayers(REMAP, BUS, HYPERVISOR, STACK, DELIVERY, API, ISOLATION, SIM)
             .whereLayer(MESSAGE).mayOnlyBeAccessedByLayers(VECTOR, REMAP, BUS, HYPERVISOR, STACK, DELIVERY, API, ISOLATION,
-                    SIM);
+                    SIM, DIFF);
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  * The {@code irqtopo} command: parses the command line and runs a subcommand. Each subcommand is a class
  * of its own, listed in {@code subcommands}.
  *
- * <p>Exit codes: 0 success, 1 errors in the input files, 2 a usage or I/O error; an internal error
+ * <p>Exit codes: 0 success, 1 errors in the input files, 2 a usage or I/O error (verify adds 3, an
+ * unexpected verdict, and diff 4, designs that differ); an internal error
  * (a bug in irqtopo) prints its stack trace and exits 70.
  */
 @Command(name = "irqtopo",
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Makes Linux interrupt-domain designs executable: check, simulate, verify.",
         subcommands = {CheckCommand.class, GenerateCommand.class, SimulateCommand.class, VerifyCommand.class,
-            ExplainCommand.class, DotCommand.class, TraceCommand.class, TablesCommand.class, CommandLine.HelpCommand.class})
+            ExplainCommand.class, DotCommand.class, TraceCommand.class, TablesCommand.class, DiffCommand.class,
+            CommandLine.HelpCommand.class})
 public final class IrqtopoCommand implements Callable<Integer> {
 
     public static final int OK = 0;

@@ -1,12 +1,5 @@
 package dev.irqtopo.cli;
 
-import dev.irqtopo.compiler.CompileRequest;
-import dev.irqtopo.compiler.CompileResult;
-import dev.irqtopo.compiler.Compiler;
-import dev.irqtopo.compiler.SourceFile;
-import dev.irqtopo.compiler.Sources;
-import dev.irqtopo.compiler.UnreadableSourceException;
-import dev.irqtopo.compiler.diag.DiagnosticPrinter;
 import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
@@ -80,28 +73,15 @@ final class PlatformSelection {
     }
 
     private Loaded loadFile(PrintWriter err) {
-        SourceFile source;
-        try {
-            source = Sources.read(file);
-        } catch (UnreadableSourceException e) {
-            err.println("irqtopo: " + e.getMessage());
-            return new Loaded(List.of(), IrqtopoCommand.USAGE);
+        CheckedFile checked = CheckedFile.load(file, err);
+        if (!checked.ok() || platform == null) {
+            return new Loaded(checked.platforms(), checked.exitCode());
         }
-        CompileResult result = Compiler.compile(CompileRequest.check(source));
-        err.print(DiagnosticPrinter.render(result.diagnostics(), source.text()));
-        err.flush();
-        if (result.hasErrors()) {
-            return new Loaded(List.of(), IrqtopoCommand.INPUT_ERRORS);
-        }
-        if (platform == null) {
-            return new Loaded(result.platforms(), IrqtopoCommand.OK);
-        }
-        Optional<PlatformModel> chosen = result.platforms().stream().filter(p -> p.name().equals(platform)).findFirst();
+        Optional<PlatformModel> chosen = checked.platform(platform);
         if (chosen.isEmpty()) {
-            err.println("irqtopo: " + source.name() + " declares no platform " + platform + " (it declares "
-                    + String.join(", ", result.platforms().stream().map(PlatformModel::name).toList()) + ")");
+            err.println("irqtopo: " + checked.noPlatform(platform));
             return new Loaded(List.of(), IrqtopoCommand.USAGE);
         }
-        return new Loaded(List.of(chosen.get()), result.platforms(), IrqtopoCommand.OK);
+        return new Loaded(List.of(chosen.get()), checked.platforms(), IrqtopoCommand.OK);
     }
 }

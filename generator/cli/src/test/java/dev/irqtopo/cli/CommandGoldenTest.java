@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * {@code trace}, {@code tables} and {@code simulate} on the bundled samples, their standard output
+ * {@code trace}, {@code tables}, {@code simulate} and {@code diff} on the bundled samples, their standard output
  * compared character for character with the text kept in {@code src/test/resources/commands/}, one file
  * named after each test method. After a deliberate change, rewrite them with
  * <pre>./mvnw -B -q -o -pl generator/cli -am test -Dtest=CommandGoldenTest \
@@ -116,12 +116,39 @@ class CommandGoldenTest {
         assertGolden(test, "simulate", sample("posted"));
     }
 
+    /** The guest-trapped sample against a copy with remapping off: vm0 reaches the host, and Linux sees it. */
+    @Test
+    void diffRemappingOff(TestInfo test) throws IOException {
+        assertDiffGolden(test, "diff", sample("guest-trapped"), remappingOff());
+    }
+
+    @Test
+    void diffRemappingOffJson(TestInfo test) throws IOException {
+        assertDiffGolden(test, "diff", sample("guest-trapped"), remappingOff(), "--json");
+    }
+
+    static String remappingOff() {
+        return TestSources.resource("diff/guest-trapped-remapping-off.irqtopo").toString();
+    }
+
     private static void assertGolden(TestInfo test, String... args) throws IOException {
-        String name = test.getTestMethod().orElseThrow().getName()
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         CommandRun run = CommandRun.of(args);
         assertWithMessage("standard error of %s", String.join(" ", args)).that(run.err()).isEmpty();
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertGolden(test, run);
+    }
+
+    /** A {@code diff} that finds differences; the copy with remapping off warns (IRQ106) of what it finds. */
+    private static void assertDiffGolden(TestInfo test, String... args) throws IOException {
+        CommandRun run = CommandRun.of(args);
+        assertWithMessage("standard error of %s", String.join(" ", args)).that(run.err()).doesNotContain(": error:");
+        assertThat(run.exit()).isEqualTo(DiffCommand.DIFFERENCES);
+        assertGolden(test, run);
+    }
+
+    private static void assertGolden(TestInfo test, CommandRun run) throws IOException {
+        String name = test.getTestMethod().orElseThrow().getName()
+                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json" : name + ".txt");
         if (UPDATE) {
             Files.writeString(golden, run.out(), StandardCharsets.UTF_8);

@@ -93,7 +93,7 @@ public final class SimulationText {
      * {@code nmi to host cpu 1}, a broadcast {@code broadcast vector 0x21 to every host cpu}, a multicast
      * {@code multicast vector 0x21 to 2 host cpus: delivered host cpu 0 vector 0x21 virq 24; spurious cpu 1 vector 0x21}.
      */
-    static String delivery(Delivery delivery) {
+    public static String delivery(Delivery delivery) {
         if (delivery instanceof Delivery.Multicast m) {
             String what = m.vector().isPresent() ? "vector " + hexByte(m.vector().getAsInt()) : m.mode().keyword();
             StringBuilder text = new StringBuilder("multicast ").append(what).append(" to ")

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Rows of cells printed in left-aligned columns, two spaces apart, with an indent. */
-final class TextTable {
+public final class TextTable {
 
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         rows.add(List.of(cells));
         return this;
     }
 
-    void appendTo(StringBuilder out, String indent) {
+    public void appendTo(StringBuilder out, String indent) {
         List<Integer> widths = new ArrayList<>();
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {

@@ -1,0 +1,78 @@
+package dev.irqtopo.cli;
+
+import dev.irqtopo.cli.report.DiffJson;
+import dev.irqtopo.cli.report.ReportJson;
+import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.diff.DesignDiff;
+import dev.irqtopo.runtime.diff.DiffText;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code irqtopo diff OLD NEW}: checks both files, then matches their platforms by name and runs each on
+ * both sides as {@code simulate} and {@code verify} do, and prints what the change changes: declarations,
+ * each stack and interrupt, the findings, the verdicts.
+ */
+@Command(name = "diff",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "What a change to a design changes: its declarations, each interrupt's allocation, message"
+                + " and delivery, the findings and the verdicts, Linux's included.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:no differences", "1:errors in a file", "2:usage error, or a file that cannot be read",
+            "4:the designs differ"})
+final class DiffCommand implements Callable<Integer> {
+
+    /** Something differs between the two designs. */
+    static final int DIFFERENCES = 4;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "the design before the change")
+    Path old;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "the design after it")
+    Path now;
+
+    @Option(names = "--platform", paramLabel = "NAME", description = "only this platform, which both files must declare")
+    String platform;
+
+    @Option(names = "--json", description = "print the stable JSON of the differences instead of text")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        // both files are checked, so that one run shows every error of both
+        CheckedFile was = CheckedFile.load(old, err);
+        CheckedFile is = CheckedFile.load(now, err);
+        if (!was.ok() || !is.ok()) {
+            return Math.max(was.exitCode(), is.exitCode());
+        }
+        List<PlatformModel> oldPlatforms = was.platforms();
+        List<PlatformModel> newPlatforms = is.platforms();
+        if (platform != null) {
+            for (CheckedFile file : List.of(was, is)) {
+                if (file.platform(platform).isEmpty()) {
+                    err.println("irqtopo: " + file.noPlatform(platform));
+                    err.flush();
+                    return IrqtopoCommand.USAGE;
+                }
+            }
+            oldPlatforms = List.of(was.platform(platform).orElseThrow());
+            newPlatforms = List.of(is.platform(platform).orElseThrow());
+        }
+        DesignDiff diff = DesignDiff.of(oldPlatforms, newPlatforms);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? ReportJson.write(DiffJson.diff(diff)) : DiffText.render(diff));
+        out.flush();
+        return diff.differs() ? DIFFERENCES : IrqtopoCommand.OK;
+    }
+}
