@@ -7,6 +7,8 @@ import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.model.arm.ArmCpus;
+import dev.irqtopo.model.arm.Mpidr;
 import java.math.BigInteger;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,8 +37,6 @@ public final class Defaults {
     public static final int DEVICE_ID_BITS = 16;
     /** An ITS's EventID bits without {@code event_id_bits}: those of QEMU's ITS (GITS_TYPER.ID_bits = 15). */
     public static final int EVENT_ID_BITS = 16;
-    /** arm64 CPUs per cluster without {@code mpidr}, as QEMU's virt machine numbers them under a GICv3. */
-    public static final int MPIDR_CLUSTER = 16;
 
     private Defaults() {
     }
@@ -54,14 +54,13 @@ public final class Defaults {
     }
 
     /**
-     * Each arm64 CPU's MPIDR affinity in CPU order: the given {@code mpidr}, else CPU <i>n</i> has Aff0 =
-     * <i>n</i> mod 16 and Aff1 = <i>n</i> / 16.
+     * Each arm64 CPU's MPIDR affinity in CPU order: the given {@code mpidr}, else as QEMU's virt machine
+     * numbers them under a GICv3 ({@link ArmCpus#virt}: Aff0 = <i>n</i> mod 16, Aff1 = <i>n</i> / 16).
      */
-    public static List<Long> mpidrs(CpuBlock cpu, int count) {
+    public static List<Mpidr> mpidrs(CpuBlock cpu, int count) {
         return cpu.props(CpuProp.Mpidr.class).stream().findFirst()
-                .map(m -> m.values().stream().map(v -> v.value().longValue()).toList())
-                .orElseGet(() -> IntStream.range(0, count)
-                        .mapToObj(n -> (long) (n / MPIDR_CLUSTER) << 8 | n % MPIDR_CLUSTER).toList());
+                .map(m -> m.values().stream().map(v -> Mpidr.ofValue(v.value().longValueExact())).toList())
+                .orElseGet(() -> ArmCpus.virt(count).mpidrs());
     }
 
     /** An ITS's {@code device_id_bits}: 16 unless given. */

@@ -105,8 +105,12 @@ public final class Checker {
             Report report = new Report(file.name());
             for (int i = 0; i < file.platforms().size(); i++) {
                 Platform declared = file.ast().platforms().get(i);
-                PlatformModel model = file.platforms().get(i);
-                GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
+                if (file.platforms().get(i) instanceof PlatformModel model) {
+                    GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
+                } else {
+                    report.add(GenerationCode.IRQ053, declared.name().pos(), "arm64 platform " + declared.name().text()
+                            + " has no generated code yet: check, simulate and verify judge it");
+                }
             }
             diagnostics.add(report.diagnostics());
         }
