@@ -73,7 +73,7 @@ final class DiffCommand implements Callable<Integer> {
             Optional<Arm64PlatformModel> arm64 = file.arm64Platforms().stream()
                     .filter(p -> platform == null || p.name().equals(platform)).findFirst();
             if (arm64.isPresent()) {
-                err.println("irqtopo: diff does not take arm64 platforms yet (" + file.name() + " declares arm64 platform "
+                err.println("irqtopo: diff does not take arm64 platforms yet (" + Path.of(file.name()).getFileName() + " declares arm64 platform "
                         + arm64.get().name() + "); simulate and verify do, and --platform selects an x86 one");
                 err.flush();
                 return IrqtopoCommand.USAGE;
