@@ -33,10 +33,7 @@ final class DeviceIds {
             return Optional.empty();
         }
         for (MsiMapDecl line : bus.msiMaps()) {
-            if (line.ridBase().segment().isPresent() || !line.ridBase().inRange()
-                    || !line.msiBase().in(0, 0xffff_ffffL) || !line.length().in(1, GicLimits.REQUESTER_IDS)
-                    || line.ridBase().withinSegment() + line.length().intValue() > GicLimits.REQUESTER_IDS
-                    || index.msiController(line.controller().text()).isEmpty()) {
+            if (!inRange(line) || index.msiController(line.controller().text()).isEmpty()) {
                 return Optional.empty();
             }
         }
@@ -47,6 +44,13 @@ final class DeviceIds {
                 line.controller().text(), line.msiBase().value().longValue(), line.length().value().longValue())).toList();
         MsiMap map = new MsiMap(entries, MsiMap.ALL_BITS);
         return Optional.of(bus.msiMapMasks().isEmpty() ? map : map.withMask(Defaults.msiMapMask(bus)));
+    }
+
+    /** Whether every number of an msi_map line is within its range (else IRQ020 speaks). */
+    static boolean inRange(MsiMapDecl line) {
+        return line.ridBase().segment().isEmpty() && line.ridBase().inRange() && line.msiBase().in(0, 0xffff_ffffL)
+                && line.length().in(1, GicLimits.REQUESTER_IDS)
+                && line.ridBase().withinSegment() + line.length().intValue() <= GicLimits.REQUESTER_IDS;
     }
 
     /** The requester id the root complex sees for a device's writes; empty when it is out of range. */

@@ -128,6 +128,7 @@ final class GicNumberRule extends PlatformRule {
                 .filter(b -> b.in(GicLimits.FIRST_SPI, GicLimits.LAST_SPI)).map(b -> b.value().longValue())
                 .orElse((long) GicLimits.FIRST_SPI);
         NumberRangeRule.range(count, "spis", 1, GicLimits.LAST_SPI - base + 1,
-                "in 1.." + (GicLimits.LAST_SPI - base + 1) + " (the last SPI is " + GicLimits.LAST_SPI + ")", report);
+                "in 1.." + (GicLimits.LAST_SPI - base + 1) + " (Linux takes a frame's SPIs up to "
+                        + GicLimits.LAST_SPI + ")", report);
     }
 }

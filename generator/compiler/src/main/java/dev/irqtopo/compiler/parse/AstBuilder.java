@@ -47,6 +47,7 @@ import dev.irqtopo.model.StorageKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -523,14 +524,20 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     }
 
     /**
-     * A name as written. {@code kernel} is a keyword only where a kernel line starts: it came with the
-     * kernel profiles, and files written before them may use it as a name, which it stays; so do
-     * {@code ioapic} and {@code pins}, which came later still.
+     * Keywords that stay usable as names: {@code kernel} is a keyword only where a kernel line starts: it
+     * came with the kernel profiles, and files written before them may use it as a name, which it stays;
+     * so do {@code ioapic} and {@code pins}, which came later still, and the words of arm64 platforms.
      */
+    private static final Set<Integer> SOFT_KEYWORDS = Set.of(IrqtopoLexer.KERNEL, IrqtopoLexer.IOAPIC,
+            IrqtopoLexer.PINS, IrqtopoLexer.ARM64, IrqtopoLexer.DEVICE_ID_BITS, IrqtopoLexer.DOORBELL,
+            IrqtopoLexer.EVENT_ID_BITS, IrqtopoLexer.GIC, IrqtopoLexer.ITS, IrqtopoLexer.MPIDR, IrqtopoLexer.MSI_MAP,
+            IrqtopoLexer.MSI_MAP_MASK, IrqtopoLexer.SMMU, IrqtopoLexer.SPI_BASE, IrqtopoLexer.SPIS, IrqtopoLexer.V2M,
+            IrqtopoLexer.V3, IrqtopoLexer.V4, IrqtopoLexer.VLPI);
+
+    /** A name as written; a keyword there is IRQ002's, unless it is one of {@link #SOFT_KEYWORDS}. */
     private static Name name(IrqtopoParser.NameContext ctx) {
         Token token = ctx.getStart();
-        boolean keyword = ctx instanceof IrqtopoParser.KeywordNameContext && token.getType() != IrqtopoLexer.KERNEL
-                && token.getType() != IrqtopoLexer.IOAPIC && token.getType() != IrqtopoLexer.PINS;
+        boolean keyword = ctx instanceof IrqtopoParser.KeywordNameContext && !SOFT_KEYWORDS.contains(token.getType());
         return new Name(token.getText(), pos(token), keyword);
     }
 
