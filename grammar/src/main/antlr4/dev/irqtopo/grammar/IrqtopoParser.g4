@@ -24,6 +24,8 @@ platformItem
     | hypervisor     # hypervisorItem
     | bus            # busItem
     | ioapic         # ioapicItem
+    | gic            # gicItem
+    | smmu           # smmuItem
     | host           # hostItem
     | guest          # guestItem
     | expect         # expectItem
@@ -35,14 +37,16 @@ expect
     : EXPECT value=(ISOLATED | BREACH) SEMI
     ;
 
+// The CPU side: x86 (APICs) or arm64 (a GIC). Which constructs belong to which is the checker's to say.
 cpu
-    : CPU X86 LBRACE cpuProp* RBRACE
+    : CPU arch=(X86 | ARM64) LBRACE cpuProp* RBRACE
     ;
 
 cpuProp
     : CPUS INT SEMI                                  # cpusProp
     | APIC value=(XAPIC | X2APIC) SEMI               # apicProp
     | APIC_IDS INT (COMMA INT)* SEMI                 # apicIdsProp
+    | MPIDR INT (COMMA INT)* SEMI                    # mpidrProp
     | kernel                                         # cpuKernelProp
     ;
 
@@ -69,6 +73,7 @@ hypervisorProp
     | TRAPS storage (COMMA storage)* SEMI            # trapsProp
     | HYPERCALL value=(COMPOSE | NONE) SEMI          # hypercallProp
     | EXT_DEST_ID value=(ON | OFF) SEMI              # extDestIdProp
+    | VLPI value=(ON | OFF) SEMI                     # vlpiProp
     | kernel                                         # hypervisorKernelProp
     ;
 
@@ -89,6 +94,37 @@ pinsProp
     : PINS INT (COMMA INT)* SEMI
     ;
 
+// arm64: the interrupt controller, with its ITS units and GICv2m frames.
+gic
+    : GIC gicVersion=(V3 | V4) LBRACE gicMember* RBRACE
+    ;
+
+gicMember
+    : ITS name LBRACE itsProp* RBRACE                # itsMember
+    | V2M name LBRACE v2mProp* RBRACE                # v2mMember
+    ;
+
+itsProp
+    : DOORBELL INT SEMI                              # itsDoorbellProp
+    | DEVICE_ID_BITS INT SEMI                        # deviceIdBitsProp
+    | EVENT_ID_BITS INT SEMI                         # eventIdBitsProp
+    ;
+
+v2mProp
+    : DOORBELL INT SEMI                              # v2mDoorbellProp
+    | SPI_BASE INT SEMI                              # spiBaseProp
+    | SPIS INT SEMI                                  # spisProp
+    ;
+
+// arm64: the SMMU translating the DMA of the buses it covers.
+smmu
+    : SMMU name LBRACE smmuProp* RBRACE
+    ;
+
+smmuProp
+    : COVERS name (COMMA name)* SEMI                 # smmuCoversProp
+    ;
+
 bus
     : BUS name LBRACE busMember* RBRACE
     ;
@@ -96,6 +132,8 @@ bus
 busMember
     : device                                         # deviceMember
     | bridge                                         # bridgeMember
+    | MSI_MAP RID name INT INT SEMI                  # msiMapMember
+    | MSI_MAP_MASK INT SEMI                          # msiMapMaskMember
     ;
 
 // A PCIe-to-PCI bridge: it has no storage, only the devices on its secondary bus.
@@ -156,6 +194,9 @@ link
     : VECTOR                                         # vectorLink
     | REMAP name                                     # remapLink
     | HCALL                                          # hcallLink
+    | GIC                                            # gicLink
+    | ITS name?                                      # itsLink
+    | V2M name                                       # v2mLink
     | busDomain                                      # busLink
     ;
 
@@ -172,9 +213,11 @@ name
     ;
 
 keyword
-    : ALLOC | ALLOWED | AMDVI | APIC | APIC_IDS | ASSIGN | BLOCKED | BREACH | BRIDGE | BUS | COMPAT
-    | COMPOSE | COVERS | CPU | CPUID | CPUS | DEVICE | ENTRIES | EXPECT | EXT_DEST_ID | FULL | GUEST
-    | HCALL | HIDDEN_KW | HOST | HYPERCALL | HYPERV | HYPERVISOR | IMS | IOAPIC | IOMMU | ISOLATED | KERNEL | KVM | MASKABLE
-    | MSI | MSIX | NONE | OF | OFF | ON | PACKAGE | PASID | PINS | PLATFORM | POSTED | QUEUE | REMAP | REMAPPING
-    | SOURCE_CHECK | STACK | TRAPS | VECTOR | VISIBLE | VTD | X2APIC | X86 | XAPIC | XEN
+    : ALLOC | ALLOWED | AMDVI | APIC | APIC_IDS | ARM64 | ASSIGN | BLOCKED | BREACH | BRIDGE | BUS | COMPAT
+    | COMPOSE | COVERS | CPU | CPUID | CPUS | DEVICE | DEVICE_ID_BITS | DOORBELL | ENTRIES | EVENT_ID_BITS
+    | EXPECT | EXT_DEST_ID | FULL | GIC | GUEST
+    | HCALL | HIDDEN_KW | HOST | HYPERCALL | HYPERV | HYPERVISOR | IMS | IOAPIC | IOMMU | ISOLATED | ITS | KERNEL | KVM
+    | MASKABLE | MPIDR | MSI | MSI_MAP | MSI_MAP_MASK | MSIX | NONE | OF | OFF | ON | PACKAGE | PASID | PINS | PLATFORM
+    | POSTED | QUEUE | REMAP | REMAPPING | SMMU | SOURCE_CHECK | SPI_BASE | SPIS | STACK | TRAPS | V2M | V3 | V4
+    | VECTOR | VISIBLE | VLPI | VTD | X2APIC | X86 | XAPIC | XEN
     ;

@@ -2,12 +2,14 @@ package dev.irqtopo.cli;
 
 import dev.irqtopo.cli.report.DiffJson;
 import dev.irqtopo.cli.report.ReportJson;
+import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.runtime.diff.DesignDiff;
 import dev.irqtopo.runtime.diff.DiffText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,8 +68,20 @@ final class DiffCommand implements Callable<Integer> {
                     return IrqtopoCommand.USAGE;
                 }
             }
-            oldPlatforms = List.of(was.platform(platform).orElseThrow());
-            newPlatforms = List.of(is.platform(platform).orElseThrow());
+        }
+        for (CheckedFile file : List.of(was, is)) {
+            Optional<Arm64PlatformModel> arm64 = file.arm64Platforms().stream()
+                    .filter(p -> platform == null || p.name().equals(platform)).findFirst();
+            if (arm64.isPresent()) {
+                err.println("irqtopo: diff does not take arm64 platforms yet (" + Path.of(file.name()).getFileName() + " declares arm64 platform "
+                        + arm64.get().name() + "); simulate and verify do, and --platform selects an x86 one");
+                err.flush();
+                return IrqtopoCommand.USAGE;
+            }
+        }
+        if (platform != null) {
+            oldPlatforms = List.of((PlatformModel) was.platform(platform).orElseThrow());
+            newPlatforms = List.of((PlatformModel) is.platform(platform).orElseThrow());
         }
         DesignDiff diff = DesignDiff.of(oldPlatforms, newPlatforms);
         PrintWriter out = spec.commandLine().getOut();

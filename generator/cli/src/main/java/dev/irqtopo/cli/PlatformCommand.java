@@ -1,5 +1,6 @@
 package dev.irqtopo.cli;
 
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
@@ -22,6 +23,16 @@ abstract class PlatformCommand implements Callable<Integer> {
 
     /** Prints what the command says of the platforms and returns its exit code. */
     abstract int run(List<PlatformModel> platforms, PrintWriter out);
+
+    /** Whether the command runs on arm64 platforms ({@link #runDesigns}); the others refuse a selection holding one. */
+    boolean takesArm64() {
+        return false;
+    }
+
+    /** Prints what the command says of the selected platforms, x86 and arm64, in source order; for {@link #takesArm64} commands. */
+    int runDesigns(List<PlatformDesign> designs, PrintWriter out) {
+        throw new UnsupportedOperationException(spec.name() + " takes no arm64 platform");
+    }
 
     /** A mistake in the command's own options, found before the file is read: the one line that names it. */
     Optional<String> optionError() {
@@ -52,12 +63,17 @@ abstract class PlatformCommand implements Callable<Integer> {
         if (!loaded.ok()) {
             return loaded.exitCode();
         }
-        Optional<String> refusal = refusal(loaded.platforms(), loaded.declared());
+        if (!loaded.arm64().isEmpty() && !takesArm64()) {
+            return usage(err, spec.name() + " does not take arm64 platforms yet (" + selection.fileName()
+                    + " declares arm64 platform " + loaded.arm64().get(0).name()
+                    + "); simulate and verify do, and --platform selects an x86 one");
+        }
+        Optional<String> refusal = refusal(loaded.platforms(), loaded.declaredPlatforms());
         if (refusal.isPresent()) {
             return usage(err, refusal.get());
         }
         PrintWriter out = spec.commandLine().getOut();
-        int exitCode = run(runsOn(loaded.platforms()), out);
+        int exitCode = takesArm64() ? runDesigns(loaded.designs(), out) : run(runsOn(loaded.platforms()), out);
         out.flush();
         return exitCode;
     }

@@ -1,6 +1,8 @@
 package dev.irqtopo.cli;
 
+import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.KernelProfile;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,15 +33,35 @@ final class PlatformSelection {
     /**
      * The outcome: the selected platforms, or the exit code to return instead.
      *
+     * @param designs  the selected platforms, x86 and arm64, in source order
      * @param declared every platform of the file, selected or not
      */
-    record Loaded(List<PlatformModel> platforms, List<PlatformModel> declared, int exitCode) {
-        Loaded(List<PlatformModel> platforms, int exitCode) {
-            this(platforms, platforms, exitCode);
+    record Loaded(List<PlatformDesign> designs, List<PlatformDesign> declared, int exitCode) {
+        Loaded(List<PlatformDesign> designs, int exitCode) {
+            this(designs, designs, exitCode);
         }
 
         boolean ok() {
             return exitCode == IrqtopoCommand.OK;
+        }
+
+        /** The selected x86 platforms. */
+        List<PlatformModel> platforms() {
+            return x86(designs);
+        }
+
+        /** Every x86 platform of the file. */
+        List<PlatformModel> declaredPlatforms() {
+            return x86(declared);
+        }
+
+        /** The selected arm64 platforms. */
+        List<Arm64PlatformModel> arm64() {
+            return designs.stream().filter(Arm64PlatformModel.class::isInstance).map(Arm64PlatformModel.class::cast).toList();
+        }
+
+        private static List<PlatformModel> x86(List<PlatformDesign> designs) {
+            return designs.stream().filter(PlatformModel.class::isInstance).map(PlatformModel.class::cast).toList();
         }
     }
 
@@ -68,20 +90,30 @@ final class PlatformSelection {
             return loaded;
         }
         KernelProfile profile = override.get();
-        return new Loaded(loaded.platforms().stream().map(p -> p.withKernel(profile)).toList(),
-                loaded.declared().stream().map(p -> p.withKernel(profile)).toList(), loaded.exitCode());
+        if (!loaded.arm64().isEmpty()) {
+            // the ITS driver's rules were read for one line; an arm64 platform runs as Linux 6.12
+            err.println("irqtopo: --kernel applies to x86 platforms; arm64 platform " + loaded.arm64().get(0).name()
+                    + " runs as linux-6.12");
+            return new Loaded(List.of(), IrqtopoCommand.USAGE);
+        }
+        return new Loaded(loaded.designs().stream().map(p -> withKernel(p, profile)).toList(),
+                loaded.declared().stream().map(p -> withKernel(p, profile)).toList(), loaded.exitCode());
     }
 
     private Loaded loadFile(PrintWriter err) {
         CheckedFile checked = CheckedFile.load(file, err);
         if (!checked.ok() || platform == null) {
-            return new Loaded(checked.platforms(), checked.exitCode());
+            return new Loaded(checked.designs(), checked.exitCode());
         }
-        Optional<PlatformModel> chosen = checked.platform(platform);
+        Optional<PlatformDesign> chosen = checked.platform(platform);
         if (chosen.isEmpty()) {
             err.println("irqtopo: " + checked.noPlatform(platform));
             return new Loaded(List.of(), IrqtopoCommand.USAGE);
         }
-        return new Loaded(List.of(chosen.get()), checked.platforms(), IrqtopoCommand.OK);
+        return new Loaded(List.of(chosen.get()), checked.designs(), IrqtopoCommand.OK);
+    }
+
+    private static PlatformDesign withKernel(PlatformDesign design, KernelProfile profile) {
+        return design instanceof PlatformModel x86 ? x86.withKernel(profile) : design;
     }
 }

@@ -1,8 +1,13 @@
 package dev.irqtopo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irqtopo.cli.report.Arm64Json;
 import dev.irqtopo.cli.report.ReportJson;
+import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.arm64.sim.Arm64Simulation;
+import dev.irqtopo.runtime.arm64.sim.Arm64SimulationReport;
+import dev.irqtopo.runtime.arm64.sim.Arm64SimulationText;
 import dev.irqtopo.runtime.sim.Simulation;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.SimulationText;
@@ -19,11 +24,16 @@ import picocli.CommandLine.Command;
         description = "Boot each platform, allocate every stack, fire every interrupt once and report the results.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:simulated", "1:errors in the file", "2:usage error, or a file that cannot be read"})
-final class SimulateCommand extends ReportCommand<SimulationReport> {
+final class SimulateCommand extends BothArchitecturesReportCommand<SimulationReport, Arm64SimulationReport> {
 
     @Override
     SimulationReport report(PlatformModel platform) {
         return Simulation.run(platform);
+    }
+
+    @Override
+    Arm64SimulationReport arm64Report(Arm64PlatformModel platform) {
+        return Arm64Simulation.run(platform);
     }
 
     @Override
@@ -32,12 +42,32 @@ final class SimulateCommand extends ReportCommand<SimulationReport> {
     }
 
     @Override
+    JsonNode arm64Json(List<Arm64SimulationReport> reports) {
+        return Arm64Json.simulation(reports);
+    }
+
+    @Override
     String text(List<SimulationReport> reports) {
         return SimulationText.render(reports);
     }
 
     @Override
-    int exitCode(List<SimulationReport> reports) {
+    String arm64Text(List<Arm64SimulationReport> reports) {
+        return Arm64SimulationText.render(reports);
+    }
+
+    @Override
+    boolean asExpected(SimulationReport report) {
+        return true;
+    }
+
+    @Override
+    boolean arm64AsExpected(Arm64SimulationReport report) {
+        return true;
+    }
+
+    @Override
+    int unexpected() {
         return IrqtopoCommand.OK;
     }
 }

@@ -1,8 +1,13 @@
 package dev.irqtopo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irqtopo.cli.report.Arm64Json;
 import dev.irqtopo.cli.report.ReportJson;
+import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.arm64.isolation.Arm64IsolationReport;
+import dev.irqtopo.runtime.arm64.isolation.Arm64Verification;
+import dev.irqtopo.runtime.arm64.isolation.Arm64VerificationText;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Verification;
 import dev.irqtopo.runtime.isolation.VerificationText;
@@ -23,7 +28,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:every platform's verdict is the one it expects (expect; without it, isolated)",
             "1:errors in the file", "2:usage error, or a file that cannot be read",
             "3:a platform's verdict differs from the one it expects"})
-final class VerifyCommand extends ReportCommand<IsolationReport> {
+final class VerifyCommand extends BothArchitecturesReportCommand<IsolationReport, Arm64IsolationReport> {
 
     /** A verdict differs from its platform's {@code expect} line: an unexpected breach, or a breach that went missing. */
     static final int UNEXPECTED_VERDICT = 3;
@@ -34,8 +39,18 @@ final class VerifyCommand extends ReportCommand<IsolationReport> {
     }
 
     @Override
+    Arm64IsolationReport arm64Report(Arm64PlatformModel platform) {
+        return Arm64Verification.run(platform);
+    }
+
+    @Override
     JsonNode json(List<IsolationReport> reports) {
         return ReportJson.verification(reports);
+    }
+
+    @Override
+    JsonNode arm64Json(List<Arm64IsolationReport> reports) {
+        return Arm64Json.verification(reports);
     }
 
     @Override
@@ -44,7 +59,22 @@ final class VerifyCommand extends ReportCommand<IsolationReport> {
     }
 
     @Override
-    int exitCode(List<IsolationReport> reports) {
-        return reports.stream().allMatch(IsolationReport::asExpected) ? IrqtopoCommand.OK : UNEXPECTED_VERDICT;
+    String arm64Text(List<Arm64IsolationReport> reports) {
+        return Arm64VerificationText.render(reports);
+    }
+
+    @Override
+    boolean asExpected(IsolationReport report) {
+        return report.asExpected();
+    }
+
+    @Override
+    boolean arm64AsExpected(Arm64IsolationReport report) {
+        return report.asExpected();
+    }
+
+    @Override
+    int unexpected() {
+        return UNEXPECTED_VERDICT;
     }
 }

@@ -2,6 +2,7 @@ package dev.irqtopo.compiler;
 
 import dev.irqtopo.compiler.diag.Diagnostic;
 import dev.irqtopo.compiler.output.GeneratedFile;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +42,11 @@ public record CompileResult(CompileRequest request, List<SourceResult> sources, 
     /** Every platform model of every file without errors, file by file, each file's in source order. */
     public List<PlatformModel> platforms() {
         return sources.stream().flatMap(s -> s.platforms().stream()).toList();
+    }
+
+    /** Every platform, x86 or arm64, of every file without errors, file by file, each file's in source order. */
+    public List<PlatformDesign> designs() {
+        return sources.stream().flatMap(s -> s.designs().stream()).toList();
     }
 
     private static boolean failed(CompileRequest request, List<SourceResult> sources) {

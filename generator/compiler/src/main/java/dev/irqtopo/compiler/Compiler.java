@@ -95,7 +95,7 @@ public final class Compiler {
         List<CheckedFile> checked = new ArrayList<>();
         for (SourceResult result : results) {
             if (!result.hasErrors()) {
-                checked.add(new CheckedFile(result.source().name(), result.ast().orElseThrow(), result.platforms()));
+                checked.add(new CheckedFile(result.source().name(), result.ast().orElseThrow(), result.designs()));
             }
         }
         List<List<Diagnostic>> added = Checker.checkGeneration(checked);
@@ -110,7 +110,7 @@ public final class Compiler {
                 diagnostics.addAll(more);
                 boolean errors = more.stream().anyMatch(Diagnostic::isError);
                 out.add(new SourceResult(result.source(), result.ast(), diagnostics,
-                        errors ? List.of() : result.platforms()));
+                        errors ? List.of() : result.designs()));
             }
         }
         return out;

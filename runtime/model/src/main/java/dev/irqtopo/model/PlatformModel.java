@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One platform of an {@code .irqtopo} file, checked and resolved.
+ * One x86 platform of an {@code .irqtopo} file, checked and resolved.
  *
  * @param javaPackage the package of the generated code, {@code ""} when neither the file nor the build gives one
  * @param description the platform's description string, {@code ""} when absent
@@ -27,7 +27,7 @@ public record PlatformModel(
         List<GuestModel> guests,
         Optional<ExpectedVerdict> expect,
         KernelProfile hostKernel,
-        Optional<IoApicModel> ioapic) {
+        Optional<IoApicModel> ioapic) implements PlatformDesign {
 
     public PlatformModel {
         Objects.requireNonNull(hostKernel);
@@ -101,18 +101,9 @@ public record PlatformModel(
         return hostKernel.hostDestinationMode(cpu.apic(), cpu.count(), x2apicRemapping());
     }
 
-    /** The verdict {@code verify} must find: the {@code expect} line's, else isolated. */
-    public ExpectedVerdict expectedVerdict() {
-        return expect.orElse(ExpectedVerdict.ISOLATED);
-    }
-
-    /** Every device, in declaration order of the bus blocks and within them. */
-    public List<DeviceModel> devices() {
-        return buses.stream().flatMap(b -> b.devices().stream()).toList();
-    }
-
-    public Optional<DeviceModel> device(String name) {
-        return devices().stream().filter(d -> d.name().equals(name)).findFirst();
+    @Override
+    public Architecture architecture() {
+        return Architecture.X86;
     }
 
     public Optional<GuestModel> guest(String name) {

@@ -157,6 +157,20 @@ public final class ItsDriver {
         }
     }
 
+    /**
+     * Undoes a {@link #prepare} whose allocation then failed before any event was taken: a device that
+     * is not shared and has no event goes as {@link #free} would let it go (LPIs back, MAPD V=0). Linux
+     * 6.1 and 6.12 keep such a device until the MSI domain is torn down; the model drops it at once so
+     * that a failed allocation leaves nothing taken.
+     */
+    public void teardown(ItsDevice device) {
+        if (!device.shared() && device.eventMap().isEmpty() && devices.get(device.deviceId()) == device) {
+            lpis.free(device.lpis());
+            its.mapd(device.deviceId(), 0, false);
+            devices.remove(device.deviceId());
+        }
+    }
+
     /** {@code its_irq_compose_msi_msg}: address = the ITS's GITS_TRANSLATER, data = the EventID. */
     public Message compose(ItsDevice device, int event) {
         checkAllocated(device, event);

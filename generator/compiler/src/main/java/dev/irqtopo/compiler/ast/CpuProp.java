@@ -33,4 +33,16 @@ public sealed interface CpuProp extends Property {
             return "apic_ids";
         }
     }
+
+    /** {@code mpidr A, A, …;} (arm64): each CPU's MPIDR affinity fields in CPU order. */
+    record Mpidr(Pos at, List<Num> values) implements CpuProp {
+        public Mpidr {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public String keyword() {
+            return "mpidr";
+        }
+    }
 }

@@ -7,6 +7,8 @@ import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.model.arm.ArmCpus;
+import dev.irqtopo.model.arm.Mpidr;
 import java.math.BigInteger;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,6 +33,10 @@ public final class Defaults {
     public static final Set<StorageKind> TRAPS = Set.copyOf(EnumSet.of(StorageKind.MSI, StorageKind.MSIX));
     /** How many interrupts a stack allocates without {@code alloc}. */
     public static final int ALLOC = 1;
+    /** An ITS's DeviceID bits without {@code device_id_bits}: those of QEMU's ITS (GITS_TYPER.Devbits = 15). */
+    public static final int DEVICE_ID_BITS = 16;
+    /** An ITS's EventID bits without {@code event_id_bits}: those of QEMU's ITS (GITS_TYPER.ID_bits = 15). */
+    public static final int EVENT_ID_BITS = 16;
 
     private Defaults() {
     }
@@ -45,6 +51,31 @@ public final class Defaults {
         return cpu.props(CpuProp.ApicIds.class).stream().findFirst()
                 .map(ids -> ids.ids().stream().map(Num::intValue).toList())
                 .orElseGet(() -> IntStream.range(0, count).boxed().toList());
+    }
+
+    /**
+     * Each arm64 CPU's MPIDR affinity in CPU order: the given {@code mpidr}, else as QEMU's virt machine
+     * numbers them under a GICv3 ({@link ArmCpus#virt}: Aff0 = <i>n</i> mod 16, Aff1 = <i>n</i> / 16).
+     */
+    public static List<Mpidr> mpidrs(CpuBlock cpu, int count) {
+        return cpu.props(CpuProp.Mpidr.class).stream().findFirst()
+                .map(m -> m.values().stream().map(v -> Mpidr.ofValue(v.value().longValueExact())).toList())
+                .orElseGet(() -> ArmCpus.virt(count).mpidrs());
+    }
+
+    /** An ITS's {@code device_id_bits}: 16 unless given. */
+    public static int deviceIdBits(MsiControllerDecl its) {
+        return its.prop(GicProp.DeviceIdBits.class).map(b -> b.bits().intValue()).orElse(DEVICE_ID_BITS);
+    }
+
+    /** An ITS's {@code event_id_bits}: 16 unless given. */
+    public static int eventIdBits(MsiControllerDecl its) {
+        return its.prop(GicProp.EventIdBits.class).map(b -> b.bits().intValue()).orElse(EVENT_ID_BITS);
+    }
+
+    /** A bus block's {@code msi_map_mask}: every bit unless given. */
+    public static int msiMapMask(BusDecl bus) {
+        return bus.msiMapMasks().stream().findFirst().map(m -> m.mask().intValue()).orElse(0xffff);
     }
 
     /** An IOMMU's {@code remapping}: on unless given off. */

@@ -41,4 +41,12 @@ public sealed interface HypervisorProp extends Property {
             return "ext_dest_id";
         }
     }
+
+    /** {@code vlpi on|off;} (arm64, GICv4): whether the ITS injects assigned functions' interrupts as vLPIs. */
+    record Vlpi(Pos at, boolean on) implements HypervisorProp {
+        @Override
+        public String keyword() {
+            return "vlpi";
+        }
+    }
 }

@@ -37,6 +37,21 @@ public record Platform(Pos at, Name name, Optional<String> description, List<Pla
         return itemsOf(IoApicDecl.class);
     }
 
+    /** The {@code gic} blocks (arm64). */
+    public List<GicDecl> gics() {
+        return itemsOf(GicDecl.class);
+    }
+
+    /** Every {@code its} and {@code v2m} block of every {@code gic} block, in source order. */
+    public List<MsiControllerDecl> msiControllers() {
+        return gics().stream().flatMap(g -> g.controllers().stream()).toList();
+    }
+
+    /** The {@code smmu} blocks (arm64). */
+    public List<SmmuDecl> smmus() {
+        return itemsOf(SmmuDecl.class);
+    }
+
     public List<HostBlock> hostBlocks() {
         return itemsOf(HostBlock.class);
     }

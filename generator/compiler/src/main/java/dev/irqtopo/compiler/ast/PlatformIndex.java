@@ -1,5 +1,6 @@
 package dev.irqtopo.compiler.ast;
 
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.BusDomainKind;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ public final class PlatformIndex {
     /** The bridge block each device is declared in, for those declared in one. */
     private final Map<DeviceDecl, BridgeDecl> bridgeBlocks = new IdentityHashMap<>();
     private final Map<String, IommuDecl> iommus = new LinkedHashMap<>();
+    private final Map<String, MsiControllerDecl> msiControllers = new LinkedHashMap<>();
+    private final Map<String, SmmuDecl> smmus = new LinkedHashMap<>();
     private final Map<String, BusDecl> buses = new LinkedHashMap<>();
     private final Map<String, GuestDecl> guests = new LinkedHashMap<>();
     private final Map<String, GuestDecl> owners = new LinkedHashMap<>();
@@ -41,6 +44,8 @@ public final class PlatformIndex {
             bridge.devices().forEach(d -> bridgeBlocks.put(d, bridge));
         }
         platform.iommus().forEach(i -> iommus.putIfAbsent(i.name().text(), i));
+        platform.msiControllers().forEach(c -> msiControllers.putIfAbsent(c.name().text(), c));
+        platform.smmus().forEach(s -> smmus.putIfAbsent(s.name().text(), s));
         platform.buses().forEach(b -> buses.putIfAbsent(b.name().text(), b));
         platform.guests().forEach(g -> guests.putIfAbsent(g.name().text(), g));
         for (GuestDecl guest : platform.guests()) {
@@ -139,6 +144,28 @@ public final class PlatformIndex {
     /** The guest whose {@code assign} names the device first; empty when the host owns it. */
     public Optional<GuestDecl> owner(String device) {
         return Optional.ofNullable(owners.get(device));
+    }
+
+    /** An {@code its} or {@code v2m} block of the platform's {@code gic} blocks. */
+    public Optional<MsiControllerDecl> msiController(String name) {
+        return Optional.ofNullable(msiControllers.get(name));
+    }
+
+    public Optional<SmmuDecl> smmu(String name) {
+        return Optional.ofNullable(smmus.get(name));
+    }
+
+    /** The platform's first {@code gic} block. */
+    public Optional<GicDecl> gic() {
+        return platform.gics().stream().findFirst();
+    }
+
+    /**
+     * The platform's CPU side, as its first {@code cpu} block names it; x86 without one (IRQ030 is
+     * reported then), which is what the language was before arm64.
+     */
+    public Architecture architecture() {
+        return cpu().map(c -> c.arch().value()).orElse(Architecture.X86);
     }
 
     /** The platform's first {@code cpu} block. */

@@ -37,6 +37,17 @@ public record Rid(String text, Pos pos, Optional<BigInteger> segment, BigInteger
                 && device.compareTo(BigInteger.valueOf(0x1f)) <= 0 && function.compareTo(BigInteger.valueOf(7)) <= 0;
     }
 
+    /**
+     * The 16-bit requester id within its segment, bus in bits 15:8, device 7:3, function 2:0, for a
+     * requester id {@link #inRange()}.
+     */
+    public int withinSegment() {
+        if (!inRange()) {
+            throw new IllegalStateException("requester id " + text + " out of range");
+        }
+        return bus.intValue() << 8 | device.intValue() << 3 | function.intValue();
+    }
+
     /** The segment, 0 when the text gives none. */
     public BigInteger segmentOrZero() {
         return segment.orElse(BigInteger.ZERO);

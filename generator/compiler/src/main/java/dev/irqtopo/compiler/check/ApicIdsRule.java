@@ -5,14 +5,22 @@ import dev.irqtopo.compiler.ast.CpuProp;
 import dev.irqtopo.compiler.ast.Num;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.CpuModel;
 import java.math.BigInteger;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** IRQ020 for {@code apic_ids}: one per CPU, none repeated. */
 final class ApicIdsRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

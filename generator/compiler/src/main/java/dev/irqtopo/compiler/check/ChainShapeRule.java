@@ -4,21 +4,32 @@ import dev.irqtopo.compiler.ast.Link;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.StackDecl;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.BusDomainKind;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * IRQ035: a chain is {@code vector}, then at most one {@code remap X} or {@code hcall}, then the stack's
  * bus domain, and nothing after it. Reported once per stack, at the first link out of place. Whether
  * {@code remap} or {@code hcall} suits the kernel is IRQ037's and IRQ038's to say, so a chain holding
- * both is left to them.
+ * both is left to them. A chain holding arm64 links is IRQ064's.
  */
 final class ChainShapeRule extends PlatformRule {
 
     @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
+
+    @Override
     void check(PlatformIndex index, Report report) {
         for (KernelStack ks : KernelStack.all(index.platform())) {
-            checkChain(ks.stack(), report);
+            if (ks.stack().chain().stream().noneMatch(l -> l instanceof Link.Gic || l instanceof Link.Its
+                    || l instanceof Link.V2m)) {
+                checkChain(ks.stack(), report);
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.IrqtopoFile;
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param name      the file's name as the user gave it, which diagnostics print
  * @param platforms the models of {@code ast}'s platforms, in the same order, each in its Java package
  */
-public record CheckedFile(String name, IrqtopoFile ast, List<PlatformModel> platforms) {
+public record CheckedFile(String name, IrqtopoFile ast, List<PlatformDesign> platforms) {
 
     public CheckedFile {
         Objects.requireNonNull(name);

@@ -21,12 +21,14 @@ public final class Checker {
 
     private static final List<Rule> ERROR_RULES = List.of(
             new KeywordAsNameRule(),
+            new ArchitectureRule(),
             new DuplicateNameRule(),
             new UnknownReferenceRule(),
             new IdentifierCollisionRule(),
             new JavaKeywordRule(),
             new ReservedPackageRule(),
             new NumberRangeRule(),
+            new GicNumberRule(),
             new RequesterIdRangeRule(),
             new ApicIdsRule(),
             new DuplicateRequesterIdRule(),
@@ -34,11 +36,13 @@ public final class Checker {
             new InapplicablePropertyRule(),
             new RepeatedPropertyRule(),
             new RequiredDeclarationRule(),
+            new GicRequiredRule(),
             new GuestHypervisorRule(),
             new AssignmentRule(),
             new StackOwnershipRule(),
             new StackStorageRule(),
             new ChainShapeRule(),
+            new GicChainShapeRule(),
             new RemapTargetRule(),
             new GuestRemapRule(),
             new HostHcallRule(),
@@ -54,7 +58,13 @@ public final class Checker {
             new BridgeBusRule(),
             new SegmentCoverageRule(),
             new KernelProfileRule(),
-            new IoApicRequesterIdRule());
+            new IoApicRequesterIdRule(),
+            new MsiMapRule(),
+            new DeviceIdRule(),
+            new ControllerTargetRule(),
+            new ControllerCapacityRule(),
+            new VlpiRule(),
+            new DoorbellOverlapRule());
 
     private static final List<Rule> WARNING_RULES = List.of(
             new GuestStackWarningRule(),
@@ -95,8 +105,12 @@ public final class Checker {
             Report report = new Report(file.name());
             for (int i = 0; i < file.platforms().size(); i++) {
                 Platform declared = file.ast().platforms().get(i);
-                PlatformModel model = file.platforms().get(i);
-                GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
+                if (file.platforms().get(i) instanceof PlatformModel model) {
+                    GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
+                } else {
+                    report.add(GenerationCode.IRQ053, declared.name().pos(), "arm64 platform " + declared.name().text()
+                            + " has no generated code yet: check, simulate and verify judge it");
+                }
             }
             diagnostics.add(report.diagnostics());
         }

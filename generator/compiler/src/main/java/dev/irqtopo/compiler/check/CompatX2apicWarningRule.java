@@ -7,8 +7,11 @@ import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.IommuKind;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IRQ105: with {@code apic x2apic} a VT-d unit runs in x2APIC mode (IRTA.EIME = 1), where
@@ -17,6 +20,11 @@ import java.util.Optional;
  * means nothing either) is warned of too. On amdvi {@code compat} is IRQ023's.
  */
 final class CompatX2apicWarningRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

@@ -4,13 +4,21 @@ import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * IRQ046: only a platform's sole IOMMU may leave out {@code covers} (and then covers every bus); among
  * several, each must name its buses, and one that does not covers none.
  */
 final class CoversRequiredRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

@@ -1,7 +1,7 @@
 package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.Platform;
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ final class GenerationRun {
         for (CheckedFile file : files) {
             for (int i = 0; i < file.platforms().size(); i++) {
                 Platform declared = file.ast().platforms().get(i);
-                PlatformModel model = file.platforms().get(i);
+                PlatformDesign model = file.platforms().get(i);
                 // without a package there is no class to collide (IRQ050 says so)
                 if (!model.javaPackage().isEmpty()) {
                     classes.add(new ClassesOfRun.Declared(file, declared.name(), model.javaPackage()))

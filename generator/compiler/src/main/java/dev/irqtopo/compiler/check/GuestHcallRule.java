@@ -3,8 +3,11 @@ package dev.irqtopo.compiler.check;
 import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.HypervisorModel;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IRQ039: a guest stack's {@code hcall} needs a compose hypercall the guest can use
@@ -12,6 +15,11 @@ import java.util.Optional;
  * virtualized). Without any hypervisor, IRQ031 says it all.
  */
 final class GuestHcallRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

@@ -4,10 +4,13 @@ import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.StorageDecl;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.StackPlan;
 import dev.irqtopo.model.StorageKind;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IRQ100, IRQ101, IRQ102: what the stack's plan ({@link StackPlan}) says becomes of a guest stack whose
@@ -21,6 +24,11 @@ import java.util.Optional;
  * </ul>
  */
 final class GuestStackWarningRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

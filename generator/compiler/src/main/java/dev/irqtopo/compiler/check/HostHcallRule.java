@@ -2,9 +2,17 @@ package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** IRQ038: the host runs on the hardware and has no hypervisor to call. */
 final class HostHcallRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

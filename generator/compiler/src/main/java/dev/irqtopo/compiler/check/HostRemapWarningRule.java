@@ -5,7 +5,10 @@ import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IRQ103: a host stack without {@code remap} for a device behind an IOMMU with remapping on: the host
@@ -13,6 +16,11 @@ import java.util.Optional;
  * pass without remapping).
  */
 final class HostRemapWarningRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

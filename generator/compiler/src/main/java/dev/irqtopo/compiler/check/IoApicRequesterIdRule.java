@@ -3,6 +3,9 @@ package dev.irqtopo.compiler.check;
 import dev.irqtopo.compiler.ast.IoApicDecl;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * IRQ062: an {@code ioapic} without a requester id, at its name, after which the id belongs. The
@@ -10,6 +13,11 @@ import dev.irqtopo.compiler.diag.DiagnosticCode;
  * so the entries a Linux host makes for its pins cannot be written without it.
  */
 final class IoApicRequesterIdRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

@@ -4,9 +4,12 @@ import dev.irqtopo.compiler.ast.Defaults;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.StorageDecl;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.StackPlan;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IRQ110 and IRQ111: a stack the kernel's profile does not build, as its {@link StackPlan} says: the
@@ -14,6 +17,11 @@ import java.util.Optional;
  * domain is then not created, and its allocations fail with EOPNOTSUPP.
  */
 final class KernelStackWarningRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

@@ -5,8 +5,11 @@ import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IRQ109: some IOMMUs with remapping on and others off. Linux enables interrupt remapping on every unit
@@ -15,6 +18,11 @@ import java.util.Optional;
  * with remapping off.
  */
 final class MixedRemappingWarningRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

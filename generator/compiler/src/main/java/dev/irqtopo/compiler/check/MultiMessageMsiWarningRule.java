@@ -2,9 +2,12 @@ package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.StackPlan;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IRQ104: an {@code msi} stack with {@code alloc} above 1 whose plan allows one message only
@@ -13,6 +16,11 @@ import java.util.Optional;
  * Such a request fails to allocate (ENOSPC).
  */
 final class MultiMessageMsiWarningRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

@@ -17,10 +17,15 @@ final class Names {
     private Names() {
     }
 
-    /** Names of IOMMUs, I/O APICs, buses, bridges, devices and guests: one namespace per platform. */
+    /**
+     * Names of IOMMUs, I/O APICs, ITS units, GICv2m frames, SMMUs, buses, bridges, devices and guests: one
+     * namespace per platform.
+     */
     static List<Name> declared(Platform platform) {
         List<Name> names = new ArrayList<>();
         platform.iommus().forEach(i -> names.add(i.name()));
+        platform.msiControllers().forEach(c -> names.add(c.name()));
+        platform.smmus().forEach(s -> names.add(s.name()));
         platform.ioapics().forEach(i -> names.add(i.name()));
         platform.buses().forEach(b -> names.add(b.name()));
         platform.bridges().forEach(b -> names.add(b.name()));
@@ -41,9 +46,14 @@ final class Names {
         return sorted(names);
     }
 
-    /** Every name used to refer to a declaration: covers, of, assign, stack devices, remap. */
+    /**
+     * Every name used to refer to a declaration: covers, of, assign, stack devices, remap, and on arm64
+     * msi_map controllers and the its and v2m links.
+     */
     static List<Name> referenced(Platform platform) {
         List<Name> names = new ArrayList<>();
+        platform.smmus().forEach(s -> names.addAll(s.coveredBuses()));
+        platform.buses().forEach(b -> b.msiMaps().forEach(m -> names.add(m.controller())));
         platform.iommus().forEach(i -> i.props().stream()
                 .filter(IommuProp.Covers.class::isInstance)
                 .forEach(c -> names.addAll(((IommuProp.Covers) c).buses())));
@@ -53,8 +63,15 @@ final class Names {
         }
         for (StackDecl stack : KernelStack.all(platform).stream().map(KernelStack::stack).toList()) {
             names.add(stack.device());
-            stack.chain().stream().filter(Link.Remap.class::isInstance)
-                    .forEach(r -> names.add(((Link.Remap) r).iommu()));
+            for (Link link : stack.chain()) {
+                if (link instanceof Link.Remap remap) {
+                    names.add(remap.iommu());
+                } else if (link instanceof Link.Its its) {
+                    its.its().ifPresent(names::add);
+                } else if (link instanceof Link.V2m v2m) {
+                    names.add(v2m.frame());
+                }
+            }
         }
         return sorted(names);
     }

@@ -67,12 +67,12 @@ final class NumberRangeRule extends PlatformRule {
         }
     }
 
-    private static void range(Num number, String what, long min, long max, Report report) {
+    static void range(Num number, String what, long min, long max, Report report) {
         range(number, what, min, max, "in " + min + ".." + max, report);
     }
 
     /** @param allowed how the message says what is allowed: {@code in 1..4096}, {@code at least 1} */
-    private static void range(Num number, String what, long min, long max, String allowed, Report report) {
+    static void range(Num number, String what, long min, long max, String allowed, Report report) {
         if (!number.in(min, max)) {
             report.add(DiagnosticCode.IRQ020, number.pos(), what + " must be " + allowed + ", not " + number.text());
         }

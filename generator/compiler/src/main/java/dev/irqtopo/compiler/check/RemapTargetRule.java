@@ -6,13 +6,21 @@ import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.Link;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IRQ036: a host stack's {@code remap X} needs X to have remapping on and to cover the device's bus.
  * (In a guest stack, {@code remap} is IRQ037 whatever X is.)
  */
 final class RemapTargetRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * IRQ024: a property given twice in one block, at the second keyword; and a second {@code cpu},
- * {@code hypervisor}, {@code host} or {@code ioapic} block, or {@code expect} line, at its keyword; a pin an
+ * {@code hypervisor}, {@code host}, {@code ioapic} or {@code gic} block, or {@code expect} line, at its
+ * keyword; a second {@code msi_map_mask} in a bus block; a pin an
  * {@code ioapic} lists twice, at the second. A second IMS storage is IRQ043's alone, and
  * {@code assign} may repeat.
  */
@@ -28,6 +29,9 @@ final class RepeatedPropertyRule extends PlatformRule {
         platform.cpuBlocks().forEach(c -> repeats(c.props(), report));
         platform.iommus().forEach(i -> repeats(i.props(), report));
         platform.hypervisorBlocks().forEach(h -> repeats(h.props(), report));
+        platform.msiControllers().forEach(c -> repeats(c.props(), report));
+        platform.smmus().forEach(s -> repeats(s.covers(), report));
+        platform.buses().forEach(b -> repeats(b.msiMapMasks(), report));
         for (DeviceDecl device : platform.devices()) {
             repeats(device.storages().stream().filter(s -> s.busDomain() != BusDomainKind.IMS).toList(), report);
         }
@@ -38,6 +42,7 @@ final class RepeatedPropertyRule extends PlatformRule {
         secondBlock(platform.hypervisorBlocks(), "hypervisor", report);
         secondBlock(platform.hostBlocks(), "host", report);
         secondBlock(platform.ioapics(), "ioapic", report);
+        secondBlock(platform.gics(), "gic", report);
         for (IoApicDecl ioapic : platform.ioapics()) {
             repeats(ioapic.pins(), report);
             repeatedPins(ioapic, report);

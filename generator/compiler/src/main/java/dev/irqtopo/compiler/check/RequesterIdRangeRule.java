@@ -1,8 +1,10 @@
 package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.BridgeDecl;
+import dev.irqtopo.compiler.ast.BusDecl;
 import dev.irqtopo.compiler.ast.DeviceAddress;
 import dev.irqtopo.compiler.ast.DeviceDecl;
+import dev.irqtopo.compiler.ast.MsiMapDecl;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.Rid;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
@@ -10,7 +12,8 @@ import java.math.BigInteger;
 
 /**
  * IRQ020 for requester ids, of functions, bridges and I/O APICs: segment ≤ ffff, bus ≤ ff, device ≤ 1f,
- * function ≤ 7.
+ * function ≤ 7; and an {@code msi_map}'s rid-base, which counts within its bus block's segment and so
+ * gives none.
  */
 final class RequesterIdRangeRule extends PlatformRule {
 
@@ -25,6 +28,16 @@ final class RequesterIdRangeRule extends PlatformRule {
             check(bridge.rid(), report);
         }
         index.platform().ioapics().forEach(io -> io.rid().ifPresent(rid -> check(rid, report)));
+        for (BusDecl bus : index.platform().buses()) {
+            for (MsiMapDecl map : bus.msiMaps()) {
+                if (map.ridBase().segment().isPresent()) {
+                    report.add(DiagnosticCode.IRQ020, map.ridBase().pos(), "an msi_map's rid-base counts within"
+                            + " the bus's segment: write it as bus:device.function, not " + map.ridBase().text());
+                } else {
+                    check(map.ridBase(), report);
+                }
+            }
+        }
     }
 
     private static void check(Rid rid, Report report) {

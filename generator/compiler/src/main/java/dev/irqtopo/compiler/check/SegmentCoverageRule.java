@@ -6,6 +6,8 @@ import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.Rid;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -16,6 +18,11 @@ import java.util.Set;
  * sub-devices carry their parent's requester id and add nothing.
  */
 final class SegmentCoverageRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

@@ -5,11 +5,19 @@ import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.Name;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** IRQ045: a bus's messages pass through one remapping unit, so at most one IOMMU covers it. */
 final class SharedBusRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

@@ -6,8 +6,10 @@ import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.SourceCheck;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +22,11 @@ import java.util.Set;
  * names none); on amdvi {@code source_check} is IRQ023's.
  */
 final class SourceCheckWarningRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

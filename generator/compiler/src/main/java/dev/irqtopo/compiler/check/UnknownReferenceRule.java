@@ -3,11 +3,13 @@ package dev.irqtopo.compiler.check;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.IommuProp;
 import dev.irqtopo.compiler.ast.Link;
+import dev.irqtopo.compiler.ast.MsiControllerDecl;
 import dev.irqtopo.compiler.ast.Name;
-import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.Platform;
+import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.compiler.diag.Suggestion;
+import dev.irqtopo.model.Architecture;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,9 +43,26 @@ final class UnknownReferenceRule extends PlatformRule {
         for (KernelStack ks : KernelStack.all(index.platform())) {
             Name device = ks.stack().device();
             expect(device, "device", index.device(device.text()).isPresent(), index, report);
-            ks.stack().chain().stream().filter(Link.Remap.class::isInstance).map(l -> ((Link.Remap) l).iommu())
-                    .forEach(i -> expect(i, "IOMMU", index.iommu(i.text()).isPresent(), index, report));
+            for (Link link : ks.stack().chain()) {
+                // a link of the other architecture is IRQ063's or IRQ064's, whatever it names
+                if (link instanceof Link.Remap remap && index.architecture() == Architecture.X86) {
+                    expect(remap.iommu(), "IOMMU", index.iommu(remap.iommu().text()).isPresent(), index, report);
+                } else if (index.architecture() == Architecture.X86) {
+                    continue;
+                } else if (link instanceof Link.Its its && its.its().isPresent()) {
+                    Name unit = its.its().get();
+                    expect(unit, "ITS", index.msiController(unit.text())
+                            .filter(MsiControllerDecl.Its.class::isInstance).isPresent(), index, report);
+                } else if (link instanceof Link.V2m v2m) {
+                    expect(v2m.frame(), "GICv2m frame", index.msiController(v2m.frame().text())
+                            .filter(MsiControllerDecl.V2m.class::isInstance).isPresent(), index, report);
+                }
+            }
         }
+        index.platform().smmus().forEach(s -> s.coveredBuses().forEach(
+                bus -> expect(bus, "bus", index.bus(bus.text()).isPresent(), index, report)));
+        index.platform().buses().forEach(b -> b.msiMaps().forEach(m -> expect(m.controller(), "MSI controller",
+                index.msiController(m.controller().text()).isPresent(), index, report)));
     }
 
     private static void expect(Name name, String kind, boolean found, PlatformIndex index, Report report) {
@@ -54,7 +73,11 @@ final class UnknownReferenceRule extends PlatformRule {
         report.add(DiagnosticCode.IRQ011, name.pos(), actually == null
                 ? "unknown " + kind + " '" + name.text() + "'" + Suggestion.closest(name.text(), declared(kind, index))
                         .map(n -> ": did you mean '" + n + "'?").orElse("")
-                : "'" + name.text() + "' is " + actually + ", not " + (kind.equals("IOMMU") ? "an " : "a ") + kind);
+                : "'" + name.text() + "' is " + actually + ", not " + article(kind) + kind);
+    }
+
+    private static String article(String kind) {
+        return kind.equals("IOMMU") || kind.equals("ITS") || kind.equals("MSI controller") ? "an " : "a ";
     }
 
     /** The names the platform declares of this kind: what a misspelled reference may have meant. */
@@ -63,6 +86,11 @@ final class UnknownReferenceRule extends PlatformRule {
         return switch (kind) {
             case "bus" -> platform.buses().stream().map(b -> b.name().text()).toList();
             case "IOMMU" -> platform.iommus().stream().map(i -> i.name().text()).toList();
+            case "ITS" -> platform.msiControllers().stream().filter(MsiControllerDecl.Its.class::isInstance)
+                    .map(c -> c.name().text()).toList();
+            case "GICv2m frame" -> platform.msiControllers().stream().filter(MsiControllerDecl.V2m.class::isInstance)
+                    .map(c -> c.name().text()).toList();
+            case "MSI controller" -> platform.msiControllers().stream().map(c -> c.name().text()).toList();
             default -> platform.devices().stream().map(d -> d.name().text()).toList();
         };
     }
@@ -82,6 +110,13 @@ final class UnknownReferenceRule extends PlatformRule {
         }
         if (index.guest(name).isPresent()) {
             return "a guest";
+        }
+        if (index.smmu(name).isPresent()) {
+            return "an SMMU";
+        }
+        Optional<MsiControllerDecl> controller = index.msiController(name);
+        if (controller.isPresent()) {
+            return controller.get() instanceof MsiControllerDecl.Its ? "an ITS" : "a GICv2m frame";
         }
         return null;
     }

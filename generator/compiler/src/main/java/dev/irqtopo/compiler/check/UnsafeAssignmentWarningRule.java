@@ -6,6 +6,8 @@ import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.Name;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
+import dev.irqtopo.model.Architecture;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +21,11 @@ import java.util.Set;
  * same guest (IRQ108), is left alone: each device is warned of once per guest.
  */
 final class UnsafeAssignmentWarningRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     @Override
     void check(PlatformIndex index, Report report) {

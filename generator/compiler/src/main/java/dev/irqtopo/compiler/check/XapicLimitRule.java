@@ -8,8 +8,11 @@ import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.Pos;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.CpuModel;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IRQ022: xAPIC (given, or by default) carries 8-bit destinations, APIC IDs 0..254 (255 is broadcast):
@@ -17,6 +20,11 @@ import java.util.Optional;
  * {@code xapic}, or at {@code cpu} when {@code apic} is not given.
  */
 final class XapicLimitRule extends PlatformRule {
+
+    @Override
+    Set<Architecture> architectures() {
+        return EnumSet.of(Architecture.X86);
+    }
 
     static final int MAX_XAPIC_ID = 254;
 

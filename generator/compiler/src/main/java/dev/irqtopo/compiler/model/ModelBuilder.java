@@ -10,24 +10,26 @@ import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.ExpectDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.IoApicDecl;
-import dev.irqtopo.compiler.ast.Num;
 import dev.irqtopo.compiler.ast.IommuDecl;
 import dev.irqtopo.compiler.ast.IrqtopoFile;
 import dev.irqtopo.compiler.ast.Name;
+import dev.irqtopo.compiler.ast.Num;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.ast.PlatformIndex;
 import dev.irqtopo.compiler.ast.Rid;
 import dev.irqtopo.compiler.ast.StackDecl;
 import dev.irqtopo.compiler.ast.StorageDecl;
 import dev.irqtopo.compiler.ast.Word;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.GuestModel;
-import dev.irqtopo.model.IommuModel;
-import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.IoApicModel;
+import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.PlatformDesign;
+import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageModel;
@@ -51,8 +53,13 @@ public final class ModelBuilder {
     /**
      * @param javaPackage the package of the generated code: the file's, else the build's default, else ""
      */
-    public static List<PlatformModel> build(IrqtopoFile file, String javaPackage) {
-        return file.platforms().stream().map(p -> platform(PlatformIndex.of(p), javaPackage)).toList();
+    public static List<PlatformDesign> build(IrqtopoFile file, String javaPackage) {
+        return file.platforms().stream().map(p -> design(PlatformIndex.of(p), javaPackage)).toList();
+    }
+
+    private static PlatformDesign design(PlatformIndex index, String javaPackage) {
+        return index.architecture() == Architecture.ARM64 ? Arm64Models.platform(index, javaPackage)
+                : platform(index, javaPackage);
     }
 
     private static PlatformModel platform(PlatformIndex index, String javaPackage) {
@@ -90,7 +97,7 @@ public final class ModelBuilder {
     }
 
     /** A bus with its bridges; a device behind a bridge (a sub-device: behind its parent's) names it. */
-    private static BusModel bus(BusDecl bus, PlatformIndex index) {
+    static BusModel bus(BusDecl bus, PlatformIndex index) {
         Map<BridgeDecl, BridgeModel> bridges = new IdentityHashMap<>();
         bus.bridges().forEach(b -> bridges.put(b, new BridgeModel(b.name().text(), requesterId(b.rid()),
                 Defaults.secondaryBus(b))));
@@ -119,7 +126,7 @@ public final class ModelBuilder {
                 rid.device().intValueExact(), rid.function().intValueExact());
     }
 
-    private static StorageModel storage(StorageDecl storage) {
+    static StorageModel storage(StorageDecl storage) {
         return new StorageModel(storage.kind(), storage.size().intValue(), storage.maskable());
     }
 

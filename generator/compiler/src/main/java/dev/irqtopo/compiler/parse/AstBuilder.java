@@ -8,6 +8,11 @@ import dev.irqtopo.compiler.ast.CpuProp;
 import dev.irqtopo.compiler.ast.DeviceAddress;
 import dev.irqtopo.compiler.ast.DeviceDecl;
 import dev.irqtopo.compiler.ast.ExpectDecl;
+import dev.irqtopo.compiler.ast.GicDecl;
+import dev.irqtopo.compiler.ast.GicProp;
+import dev.irqtopo.compiler.ast.MsiControllerDecl;
+import dev.irqtopo.compiler.ast.MsiMapDecl;
+import dev.irqtopo.compiler.ast.SmmuDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.GuestItem;
 import dev.irqtopo.compiler.ast.HostBlock;
@@ -32,6 +37,7 @@ import dev.irqtopo.grammar.IrqtopoLexer;
 import dev.irqtopo.grammar.IrqtopoParser;
 import dev.irqtopo.grammar.IrqtopoParserBaseVisitor;
 import dev.irqtopo.model.ApicMode;
+import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.ExpectedVerdict;
 import dev.irqtopo.model.HypervisorKind;
@@ -41,6 +47,7 @@ import dev.irqtopo.model.StorageKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -164,8 +171,9 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
 
     @Override
     public CpuBlock visitCpu(IrqtopoParser.CpuContext ctx) {
-        return new CpuBlock(pos(ctx.CPU()), ctx.cpuProp().stream().filter(p -> !misplaced(p, "cpu"))
-                .map(p -> build(p, CpuProp.class)).toList());
+        Architecture arch = ctx.arch.getType() == IrqtopoLexer.ARM64 ? Architecture.ARM64 : Architecture.X86;
+        return new CpuBlock(pos(ctx.CPU()), new Word<>(arch, pos(ctx.arch)), ctx.cpuProp().stream()
+                .filter(p -> !misplaced(p, "cpu")).map(p -> build(p, CpuProp.class)).toList());
     }
 
     @Override
@@ -177,6 +185,11 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     public CpuProp visitApicProp(IrqtopoParser.ApicPropContext ctx) {
         ApicMode mode = ctx.value.getType() == IrqtopoLexer.XAPIC ? ApicMode.XAPIC : ApicMode.X2APIC;
         return new CpuProp.Apic(pos(ctx.APIC()), new Word<>(mode, pos(ctx.value)));
+    }
+
+    @Override
+    public CpuProp visitMpidrProp(IrqtopoParser.MpidrPropContext ctx) {
+        return new CpuProp.Mpidr(pos(ctx.MPIDR()), ctx.INT().stream().map(AstBuilder::num).toList());
     }
 
     @Override
@@ -264,6 +277,70 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
         return new HypervisorProp.ExtDestId(pos(ctx.EXT_DEST_ID()), ctx.value.getType() == IrqtopoLexer.ON);
     }
 
+    @Override
+    public HypervisorProp visitVlpiProp(IrqtopoParser.VlpiPropContext ctx) {
+        return new HypervisorProp.Vlpi(pos(ctx.VLPI()), ctx.value.getType() == IrqtopoLexer.ON);
+    }
+
+    // --- gic and smmu (arm64)
+
+    @Override
+    public Object visitGicItem(IrqtopoParser.GicItemContext ctx) {
+        IrqtopoParser.GicContext gic = ctx.gic();
+        int version = gic.gicVersion.getType() == IrqtopoLexer.V4 ? 4 : 3;
+        List<MsiControllerDecl> controllers = new ArrayList<>();
+        for (IrqtopoParser.GicMemberContext member : gic.gicMember()) {
+            if (member instanceof IrqtopoParser.ItsMemberContext its) {
+                controllers.add(new MsiControllerDecl.Its(pos(its.ITS()), name(its.name()),
+                        its.itsProp().stream().map(p -> build(p, GicProp.class)).toList()));
+            } else {
+                IrqtopoParser.V2mMemberContext v2m = (IrqtopoParser.V2mMemberContext) member;
+                controllers.add(new MsiControllerDecl.V2m(pos(v2m.V2M()), name(v2m.name()),
+                        v2m.v2mProp().stream().map(p -> build(p, GicProp.class)).toList()));
+            }
+        }
+        return new GicDecl(pos(gic.GIC()), new Word<>(version, pos(gic.gicVersion)), controllers);
+    }
+
+    @Override
+    public GicProp visitItsDoorbellProp(IrqtopoParser.ItsDoorbellPropContext ctx) {
+        return new GicProp.Doorbell(pos(ctx.DOORBELL()), num(ctx.INT()));
+    }
+
+    @Override
+    public GicProp visitV2mDoorbellProp(IrqtopoParser.V2mDoorbellPropContext ctx) {
+        return new GicProp.Doorbell(pos(ctx.DOORBELL()), num(ctx.INT()));
+    }
+
+    @Override
+    public GicProp visitDeviceIdBitsProp(IrqtopoParser.DeviceIdBitsPropContext ctx) {
+        return new GicProp.DeviceIdBits(pos(ctx.DEVICE_ID_BITS()), num(ctx.INT()));
+    }
+
+    @Override
+    public GicProp visitEventIdBitsProp(IrqtopoParser.EventIdBitsPropContext ctx) {
+        return new GicProp.EventIdBits(pos(ctx.EVENT_ID_BITS()), num(ctx.INT()));
+    }
+
+    @Override
+    public GicProp visitSpiBaseProp(IrqtopoParser.SpiBasePropContext ctx) {
+        return new GicProp.SpiBase(pos(ctx.SPI_BASE()), num(ctx.INT()));
+    }
+
+    @Override
+    public GicProp visitSpisProp(IrqtopoParser.SpisPropContext ctx) {
+        return new GicProp.Spis(pos(ctx.SPIS()), num(ctx.INT()));
+    }
+
+    @Override
+    public Object visitSmmuItem(IrqtopoParser.SmmuItemContext ctx) {
+        IrqtopoParser.SmmuContext smmu = ctx.smmu();
+        List<SmmuDecl.Covers> covers = smmu.smmuProp().stream()
+                .map(p -> (IrqtopoParser.SmmuCoversPropContext) p)
+                .map(c -> new SmmuDecl.Covers(pos(c.COVERS()), names(c.name()))).toList();
+        return new SmmuDecl(pos(smmu.SMMU()), name(smmu.name()), covers);
+    }
+
     private Word<StorageKind> storageWord(IrqtopoParser.StorageContext ctx) {
         Pos at = pos(ctx.getStart());
         if (ctx instanceof IrqtopoParser.MsiStorageContext) {
@@ -283,16 +360,23 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
         Name bus = name(ctx.name());
         List<DeviceDecl> devices = new ArrayList<>();
         List<BridgeDecl> bridges = new ArrayList<>();
+        List<MsiMapDecl> msiMaps = new ArrayList<>();
+        List<MsiMapDecl.Mask> masks = new ArrayList<>();
         for (IrqtopoParser.BusMemberContext member : ctx.busMember()) {
             if (member instanceof IrqtopoParser.BridgeMemberContext b) {
                 BridgeDecl bridge = bridge(b.bridge(), bus);
                 bridges.add(bridge);
                 devices.addAll(bridge.devices());
+            } else if (member instanceof IrqtopoParser.MsiMapMemberContext m) {
+                msiMaps.add(new MsiMapDecl(pos(m.MSI_MAP()), Rid.parse(m.RID().getText(), pos(m.RID())), name(m.name()),
+                        num(m.INT(0)), num(m.INT(1))));
+            } else if (member instanceof IrqtopoParser.MsiMapMaskMemberContext m) {
+                masks.add(new MsiMapDecl.Mask(pos(m.MSI_MAP_MASK()), num(m.INT())));
             } else {
                 devices.add(device(((IrqtopoParser.DeviceMemberContext) member).device(), bus));
             }
         }
-        return new BusDecl(pos(ctx.BUS()), bus, devices, bridges);
+        return new BusDecl(pos(ctx.BUS()), bus, devices, bridges, msiMaps, masks);
     }
 
     private BridgeDecl bridge(IrqtopoParser.BridgeContext ctx, Name bus) {
@@ -398,6 +482,21 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     }
 
     @Override
+    public Link visitGicLink(IrqtopoParser.GicLinkContext ctx) {
+        return new Link.Gic(pos(ctx.GIC()));
+    }
+
+    @Override
+    public Link visitItsLink(IrqtopoParser.ItsLinkContext ctx) {
+        return new Link.Its(pos(ctx.ITS()), Optional.ofNullable(ctx.name()).map(AstBuilder::name));
+    }
+
+    @Override
+    public Link visitV2mLink(IrqtopoParser.V2mLinkContext ctx) {
+        return new Link.V2m(pos(ctx.V2M()), name(ctx.name()));
+    }
+
+    @Override
     public Link visitBusLink(IrqtopoParser.BusLinkContext ctx) {
         return new Link.Bus(pos(ctx.getStart()), busDomain(ctx.busDomain()));
     }
@@ -425,14 +524,20 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     }
 
     /**
-     * A name as written. {@code kernel} is a keyword only where a kernel line starts: it came with the
-     * kernel profiles, and files written before them may use it as a name, which it stays; so do
-     * {@code ioapic} and {@code pins}, which came later still.
+     * Keywords that stay usable as names: {@code kernel} is a keyword only where a kernel line starts: it
+     * came with the kernel profiles, and files written before them may use it as a name, which it stays;
+     * so do {@code ioapic} and {@code pins}, which came later still, and the words of arm64 platforms.
      */
+    private static final Set<Integer> SOFT_KEYWORDS = Set.of(IrqtopoLexer.KERNEL, IrqtopoLexer.IOAPIC,
+            IrqtopoLexer.PINS, IrqtopoLexer.ARM64, IrqtopoLexer.DEVICE_ID_BITS, IrqtopoLexer.DOORBELL,
+            IrqtopoLexer.EVENT_ID_BITS, IrqtopoLexer.GIC, IrqtopoLexer.ITS, IrqtopoLexer.MPIDR, IrqtopoLexer.MSI_MAP,
+            IrqtopoLexer.MSI_MAP_MASK, IrqtopoLexer.SMMU, IrqtopoLexer.SPI_BASE, IrqtopoLexer.SPIS, IrqtopoLexer.V2M,
+            IrqtopoLexer.V3, IrqtopoLexer.V4, IrqtopoLexer.VLPI);
+
+    /** A name as written; a keyword there is IRQ002's, unless it is one of {@link #SOFT_KEYWORDS}. */
     private static Name name(IrqtopoParser.NameContext ctx) {
         Token token = ctx.getStart();
-        boolean keyword = ctx instanceof IrqtopoParser.KeywordNameContext && token.getType() != IrqtopoLexer.KERNEL
-                && token.getType() != IrqtopoLexer.IOAPIC && token.getType() != IrqtopoLexer.PINS;
+        boolean keyword = ctx instanceof IrqtopoParser.KeywordNameContext && !SOFT_KEYWORDS.contains(token.getType());
         return new Name(token.getText(), pos(token), keyword);
     }
 

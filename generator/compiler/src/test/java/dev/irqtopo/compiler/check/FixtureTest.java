@@ -58,7 +58,7 @@ class FixtureTest {
         SourceResult result = check(code, "ok");
         assertThat(result.diagnostics().stream().filter(d -> d.isError() || d.code().equals(code.name())).toList())
                 .isEmpty();
-        assertThat(result.platforms()).isNotEmpty();
+        assertThat(result.designs()).isNotEmpty();
     }
 
     @ParameterizedTest

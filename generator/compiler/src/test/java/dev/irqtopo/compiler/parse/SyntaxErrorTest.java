@@ -69,7 +69,7 @@ class SyntaxErrorTest {
     @Test
     void unexpectedBlock() {
         assertThat(first("platform P { stack a.msi: vector -> msi; }")).isEqualTo(
-                "1:14 expected one of 'bus', 'cpu', 'expect', 'guest', 'host', 'hypervisor', 'ioapic', 'iommu', 'kernel', '}'");
+                "1:14 expected one of 'bus', 'cpu', 'expect', 'gic', 'guest', 'host', 'hypervisor', 'ioapic', 'iommu', 'kernel', 'smmu', '}'");
     }
 
     @Test
@@ -81,7 +81,7 @@ class SyntaxErrorTest {
                 .isEqualTo("1:42 expected 'device' or '}'");
         assertThat(first("platform P { bus b { bridge br 00:1e.0; } }")).isEqualTo("1:39 expected '{'");
         assertThat(first("platform P { bridge br 00:1e.0 { } }")).startsWith("1:14 expected one of 'bus'");
-        assertThat(first("platform P { bus b { msi 1; } }")).isEqualTo("1:22 expected one of 'bridge', 'device', '}'");
+        assertThat(first("platform P { bus b { msi 1; } }")).isEqualTo("1:22 expected one of 'bridge', 'device', 'msi_map', 'msi_map_mask', '}'");
     }
 
     @Test
@@ -101,7 +101,7 @@ class SyntaxErrorTest {
     void badDeviceAddressAndChain() {
         assertThat(first("platform P { bus b { device d 01:00 { } } }")).isEqualTo("1:31 expected 'of' or a requester id");
         assertThat(first("platform P { host { stack d.msix: vector -> -> msix; } }"))
-                .isEqualTo("1:45 expected one of 'hcall', 'ims', 'msi', 'msix', 'remap', 'vector'");
+                .isEqualTo("1:45 expected one of 'gic', 'hcall', 'ims', 'its', 'msi', 'msix', 'remap', 'v2m', 'vector'");
         assertThat(first("platform P { host { stack d.foo: vector; } }")).isEqualTo("1:29 expected one of 'ims', 'msi', 'msix'");
     }
 

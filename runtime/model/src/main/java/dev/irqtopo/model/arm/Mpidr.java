@@ -7,6 +7,9 @@ package dev.irqtopo.model.arm;
  */
 public record Mpidr(int aff3, int aff2, int aff1, int aff0) implements Comparable<Mpidr> {
 
+    /** MPIDR_EL1's affinity fields: Aff3 in bits 39:32, Aff2..Aff0 in bits 23:0. */
+    public static final long AFFINITY_BITS = 0xFF_00FF_FFFFL;
+
     public Mpidr {
         check("Aff3", aff3);
         check("Aff2", aff2);
@@ -16,6 +19,14 @@ public record Mpidr(int aff3, int aff2, int aff1, int aff0) implements Comparabl
 
     public static Mpidr of(int aff3, int aff2, int aff1, int aff0) {
         return new Mpidr(aff3, aff2, aff1, aff0);
+    }
+
+    /** The affinity MPIDR_EL1 value {@code value} holds; its other bits must be clear. */
+    public static Mpidr ofValue(long value) {
+        if ((value & ~AFFINITY_BITS) != 0) {
+            throw new IllegalArgumentException("MPIDR 0x" + Long.toHexString(value) + " has bits beyond the affinity fields");
+        }
+        return new Mpidr((int) (value >>> 32), (int) (value >>> 16) & 0xFF, (int) (value >>> 8) & 0xFF, (int) value & 0xFF);
     }
 
     /** The affinity fields as MPIDR_EL1 holds them: Aff3 at bit 32, Aff2 at 16, Aff1 at 8, Aff0 at 0. */

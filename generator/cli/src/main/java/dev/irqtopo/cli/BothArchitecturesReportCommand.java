@@ -1,0 +1,90 @@
+package dev.irqtopo.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.irqtopo.cli.report.ReportJson;
+import dev.irqtopo.model.Arm64PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
+import dev.irqtopo.model.PlatformModel;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * A command that runs each selected platform, x86 or arm64, and reports on it in source order, as
+ * aligned text or, with {@code --json}, as the stable JSON of semantics §8 (one array element per
+ * platform, an arm64 platform's in the arm64 shape the README documents).
+ *
+ * @param <R> one x86 platform's report
+ * @param <A> one arm64 platform's report
+ */
+abstract class BothArchitecturesReportCommand<R, A> extends PlatformCommand {
+
+    @Option(names = "--json", description = "print the stable JSON report instead of text")
+    boolean json;
+
+    abstract R report(PlatformModel platform);
+
+    abstract A arm64Report(Arm64PlatformModel platform);
+
+    abstract JsonNode json(List<R> reports);
+
+    abstract JsonNode arm64Json(List<A> reports);
+
+    abstract String text(List<R> reports);
+
+    abstract String arm64Text(List<A> reports);
+
+    /** Whether the report shows what its platform expects; every platform must for exit 0. */
+    abstract boolean asExpected(R report);
+
+    abstract boolean arm64AsExpected(A report);
+
+    /** The exit code when some report does not show what its platform expects. */
+    abstract int unexpected();
+
+    /** The exit code once the x86 reports are printed. */
+    final int exitCode(List<R> reports) {
+        return reports.stream().allMatch(this::asExpected) ? IrqtopoCommand.OK : unexpected();
+    }
+
+    @Override
+    final boolean takesArm64() {
+        return true;
+    }
+
+    @Override
+    final int run(List<PlatformModel> platforms, PrintWriter out) {
+        return runDesigns(List.copyOf(platforms), out);
+    }
+
+    @Override
+    final int runDesigns(List<PlatformDesign> designs, PrintWriter out) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        StringBuilder text = new StringBuilder();
+        List<Boolean> expected = new ArrayList<>();
+        for (PlatformDesign design : designs) {
+            if (design instanceof PlatformModel x86) {
+                R report = report(x86);
+                expected.add(asExpected(report));
+                if (json) {
+                    json(List.of(report)).forEach(array::add);
+                } else {
+                    text.append(text(List.of(report)));
+                }
+            } else {
+                A report = arm64Report((Arm64PlatformModel) design);
+                expected.add(arm64AsExpected(report));
+                if (json) {
+                    arm64Json(List.of(report)).forEach(array::add);
+                } else {
+                    text.append(arm64Text(List.of(report)));
+                }
+            }
+        }
+        out.print(json ? ReportJson.write(array) : text.toString());
+        return expected.stream().allMatch(b -> b) ? IrqtopoCommand.OK : unexpected();
+    }
+}

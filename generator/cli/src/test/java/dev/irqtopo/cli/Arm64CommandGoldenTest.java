@@ -1,0 +1,117 @@
+package dev.irqtopo.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.irqtopo.compiler.TestSources;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * {@code simulate} and {@code verify}, text and JSON, on the arm64 samples in {@code samples/arm64},
+ * compared character for character with {@code src/test/resources/commands/arm64/}, one file per test
+ * method. Regenerate after a deliberate change with {@code -Dirqtopo.updateGoldens=true}, as for
+ * {@link CommandGoldenTest}, and review the difference.
+ */
+class Arm64CommandGoldenTest {
+
+    private static final Path DIR = Path.of("src", "test", "resources", "commands", "arm64");
+    private static final boolean UPDATE = Boolean.getBoolean("irqtopo.updateGoldens");
+
+    private static String sample(String name) {
+        return TestSources.resource("samples/arm64/" + name + ".irqtopo").toString();
+    }
+
+    @Test
+    void simulateSriovIts(TestInfo test) throws IOException {
+        assertGolden(test, "simulate", sample("sriov-its"));
+    }
+
+    @Test
+    void simulateSriovItsJson(TestInfo test) throws IOException {
+        assertGolden(test, "simulate", sample("sriov-its"), "--json");
+    }
+
+    @Test
+    void verifySriovIts(TestInfo test) throws IOException {
+        assertGolden(test, "verify", sample("sriov-its"));
+    }
+
+    @Test
+    void verifySriovItsJson(TestInfo test) throws IOException {
+        assertGolden(test, "verify", sample("sriov-its"), "--json");
+    }
+
+    /** SPIs 80 and 81 on CPU 0; vm0's vectors backed by SPIs 82 and 83 of the same frame. */
+    @Test
+    void simulateV2mAssigned(TestInfo test) throws IOException {
+        assertGolden(test, "simulate", sample("v2m-assigned"));
+    }
+
+    @Test
+    void simulateV2mAssignedJson(TestInfo test) throws IOException {
+        assertGolden(test, "simulate", sample("v2m-assigned"), "--json");
+    }
+
+    /** vm0's DMA raises the host's SPI 80 (class no-device-identity), and Linux refuses the function. */
+    @Test
+    void verifyV2mAssigned(TestInfo test) throws IOException {
+        assertGolden(test, "verify", sample("v2m-assigned"));
+    }
+
+    @Test
+    void verifyV2mAssignedJson(TestInfo test) throws IOException {
+        assertGolden(test, "verify", sample("v2m-assigned"), "--json");
+    }
+
+    /** fa and fb share DeviceID 0x400, so one ITT: events 0 and 1 are vm0's, 2 and 3 vm1's. */
+    @Test
+    void simulateMsiMapAlias(TestInfo test) throws IOException {
+        assertGolden(test, "simulate", sample("msi-map-alias"));
+    }
+
+    @Test
+    void verifyMsiMapAlias(TestInfo test) throws IOException {
+        assertGolden(test, "verify", sample("msi-map-alias"));
+    }
+
+    @Test
+    void verifyMsiMapAliasJson(TestInfo test) throws IOException {
+        assertGolden(test, "verify", sample("msi-map-alias"), "--json");
+    }
+
+    @Test
+    void simulateGicv4Vlpi(TestInfo test) throws IOException {
+        assertGolden(test, "simulate", sample("gicv4-vlpi"));
+    }
+
+    @Test
+    void simulateGicv4VlpiJson(TestInfo test) throws IOException {
+        assertGolden(test, "simulate", sample("gicv4-vlpi"), "--json");
+    }
+
+    @Test
+    void verifyGicv4Vlpi(TestInfo test) throws IOException {
+        assertGolden(test, "verify", sample("gicv4-vlpi"));
+    }
+
+    private static void assertGolden(TestInfo test, String... args) throws IOException {
+        CommandRun run = CommandRun.of(args);
+        assertWithMessage("standard error of %s", String.join(" ", args)).that(run.err()).isEmpty();
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        String name = test.getTestMethod().orElseThrow().getName()
+                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json" : name + ".txt");
+        if (UPDATE) {
+            Files.createDirectories(DIR);
+            Files.writeString(golden, run.out(), StandardCharsets.UTF_8);
+        }
+        assertWithMessage("%s (regenerate with -Dirqtopo.updateGoldens=true)", golden)
+                .that(run.out()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.irqtopo.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.irqtopo.compiler.TestSources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the commands do with a file that declares arm64 platforms. */
+class Arm64CommandsTest {
+
+    private static String its() {
+        return TestSources.resource("arm64/its.irqtopo").toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"explain", "dot", "tables"})
+    void platformCommandsWithoutArm64SayItInOneLineAndExitTwo(String command) {
+        CommandRun run = CommandRun.of(command, its());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("irqtopo: " + command + " does not take arm64 platforms yet (its.irqtopo declares"
+                + " arm64 platform ArmIts); simulate and verify do, and --platform selects an x86 one\n");
+    }
+
+    @Test
+    void traceSaysItToo() {
+        CommandRun run = CommandRun.of("trace", its(), "--device", "vf0", "--message", "0x08090040:0");
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err()).startsWith("irqtopo: trace does not take arm64 platforms yet");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void diffSaysItToo() {
+        CommandRun run = CommandRun.of("diff", its(), its());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err()).isEqualTo("irqtopo: diff does not take arm64 platforms yet (its.irqtopo declares arm64"
+                + " platform ArmIts); simulate and verify do, and --platform selects an x86 one\n");
+    }
+
+    @Test
+    void simulatePrintsTheArm64Platform() {
+        CommandRun run = CommandRun.of("simulate", its());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).startsWith("platform ArmIts (arm64)\n");
+    }
+
+    @Test
+    void verifyExitsThreeWhenAnArm64VerdictIsNotTheExpectedOne() {
+        String text = TestSources.read(TestSources.resource("samples/arm64/v2m-assigned.irqtopo"))
+                .replace("expect breach;", "expect isolated;");
+        java.nio.file.Path file = writeTemp(text);
+        CommandRun run = CommandRun.of("verify", file.toString());
+        assertThat(run.exit()).isEqualTo(VerifyCommand.UNEXPECTED_VERDICT);
+        assertThat(run.out()).startsWith("platform ArmV2m (arm64): BREACH, but isolated expected (1 finding)\n");
+    }
+
+    @Test
+    void kernelProfilesAreForX86Platforms() {
+        CommandRun run = CommandRun.of("simulate", its(), "--kernel", "linux-6.1");
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err()).isEqualTo("irqtopo: --kernel applies to x86 platforms; arm64 platform ArmIts runs as linux-6.12\n");
+    }
+
+    private static java.nio.file.Path writeTemp(String text) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("arm64", ".irqtopo");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, text);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

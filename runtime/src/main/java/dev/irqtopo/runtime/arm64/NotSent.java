@@ -1,0 +1,29 @@
+package dev.irqtopo.runtime.arm64;
+
+import java.util.Locale;
+
+/** Why firing a slot sent nothing. */
+public enum NotSent {
+    /** No message was ever stored in the slot. */
+    NEVER_WRITTEN("never written"),
+    /**
+     * The guest's store was trapped and the host could not allocate the interrupt that backs it: the
+     * physical slot was never written.
+     */
+    TRAPPED_STORE_DROPPED("the host could not back the trapped store with an interrupt");
+
+    private final String words;
+
+    NotSent(String words) {
+        this.words = words;
+    }
+
+    /** {@code never_written}, {@code trapped_store_dropped}: the word JSON uses. */
+    public String keyword() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String words() {
+        return words;
+    }
+}

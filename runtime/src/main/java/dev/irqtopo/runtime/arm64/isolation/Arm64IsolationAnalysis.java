@@ -1,0 +1,120 @@
+package dev.irqtopo.runtime.arm64.isolation;
+
+import dev.irqtopo.model.Arm64PlatformModel;
+import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.StorageModel;
+import dev.irqtopo.model.arm.Arm64GuestModel;
+import dev.irqtopo.runtime.arm64.Arm64Platform;
+import dev.irqtopo.runtime.arm64.DeviceDma;
+import dev.irqtopo.runtime.gic.Reach;
+import dev.irqtopo.runtime.gic.Reached;
+import dev.irqtopo.runtime.message.Message;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The exact isolation verdict of a booted arm64 platform. The attacker is a guest: a function assigned
+ * to it writes, by DMA, any value to any address; a sub-device writes only what its storages the VMM
+ * does not trap hold, which the guest fills at will, with its parent's requester id. The writes reach
+ * every doorbell without an SMMU on the device's bus, and with one only the device's own controller's
+ * doorbell page ({@code iommu_dma_prepare_msi} maps just that). {@link Reach} gives every interrupt
+ * such a writer raises with its lowest message; each one another owner takes (a host stack, or the
+ * host interrupt backing another guest's vector, vLPIs included) is a breach.
+ */
+public final class Arm64IsolationAnalysis {
+
+    private Arm64IsolationAnalysis() {
+    }
+
+    public static Arm64IsolationReport analyze(Arm64Platform platform) {
+        Arm64PlatformModel model = platform.model();
+        List<Arm64Finding> findings = new ArrayList<>();
+        List<Arm64Assignment> assignments = new ArrayList<>();
+        for (Arm64GuestModel guest : model.guests()) {
+            for (DeviceModel device : model.devices()) {
+                if (!guest.owns(device.name())) {
+                    continue;
+                }
+                List<Arm64Finding> through = new ArrayList<>();
+                for (String means : means(model, device)) {
+                    through.addAll(attack(platform, guest, device, means));
+                }
+                findings.addAll(through);
+                assignments.add(assignment(platform, guest, device, through.isEmpty()));
+            }
+        }
+        return new Arm64IsolationReport(model.name(), model.expectedVerdict(), findings, assignments);
+    }
+
+    /** {@code dma} for a function; for a sub-device, each storage the VMM does not trap, in declaration order. */
+    static List<String> means(Arm64PlatformModel model, DeviceModel device) {
+        if (!device.isSubDevice()) {
+            return List.of("dma");
+        }
+        List<String> means = new ArrayList<>();
+        for (StorageModel storage : device.storages()) {
+            if (!model.hypervisor().orElseThrow().traps(storage.kind())) {
+                means.add(storage.kind().busDomain().keyword());
+            }
+        }
+        return means;
+    }
+
+    /** The findings of one writer, one per victim with its lowest message, the host first, then guests. */
+    private static List<Arm64Finding> attack(Arm64Platform platform, Arm64GuestModel guest, DeviceModel device,
+                                             String means) {
+        DeviceDma dma = platform.dma(device);
+        Optional<String> own = platform.ownController(device);
+        Map<String, Arm64Finding> lowest = new LinkedHashMap<>();
+        for (Reached reached : Reach.of(platform.gic(), platform.v2m(), platform.sender(device), platform.doorbells(device))) {
+            Optional<String> victim = platform.owner(reached.interrupt().intid());
+            if (victim.isEmpty() || victim.get().equals(guest.name())) {
+                continue;
+            }
+            Message physical = reached.lowest();
+            Message written = Message.of(dma.addressOf(physical.address()).orElseThrow(), physical.data());
+            Arm64Finding previous = lowest.get(victim.get());
+            if (previous != null && previous.message().compareTo(written) <= 0) {
+                continue;
+            }
+            Arm64FindingClass kind = reached.interrupt().kind().equals("spi") ? Arm64FindingClass.NO_DEVICE_IDENTITY
+                    : own.isPresent() && own.get().equals(reached.unit()) ? Arm64FindingClass.SHARED_DEVICE_ID
+                    : Arm64FindingClass.FOREIGN_ITS;
+            OptionalLong deviceId = kind == Arm64FindingClass.NO_DEVICE_IDENTITY ? OptionalLong.empty()
+                    : platform.deviceId(device, reached.unit());
+            lowest.put(victim.get(), new Arm64Finding(guest.name(), device.name(), means, victim.get(), kind, written,
+                    device.iommuRequesterId(), reached.unit(), deviceId, reached.interrupt().intid(),
+                    Arm64Path.of(platform, device, means, written, physical, reached, deviceId)));
+        }
+        List<Arm64Finding> ordered = new ArrayList<>();
+        if (lowest.containsKey(Arm64Platform.HOST)) {
+            ordered.add(lowest.get(Arm64Platform.HOST));
+        }
+        platform.model().guests().forEach(g -> {
+            if (lowest.containsKey(g.name())) {
+                ordered.add(lowest.get(g.name()));
+            }
+        });
+        return ordered;
+    }
+
+    private static Arm64Assignment assignment(Arm64Platform platform, Arm64GuestModel guest, DeviceModel device,
+                                              boolean isolated) {
+        Arm64PlatformModel model = platform.model();
+        Optional<String> controller = platform.ownController(device);
+        boolean linux = controller.map(c -> platform.gic().isolatedMsi(c)).orElse(false);
+        boolean smmu = model.smmuCovers(device);
+        boolean viable = smmu && (device.isSubDevice() || model.devices().stream()
+                .filter(d -> !d.isSubDevice() && d.bus().equals(device.bus())
+                        && d.iommuRequesterId().equals(device.iommuRequesterId()))
+                .allMatch(d -> guest.owns(d.name())));
+        OptionalLong deviceId = controller.isPresent() && model.gic().its(controller.get()).isPresent()
+                ? platform.deviceId(device, controller.get()) : OptionalLong.empty();
+        return new Arm64Assignment(guest.name(), device.name(), device.iommuRequesterId(), controller, deviceId, smmu,
+                linux, viable, isolated);
+    }
+}
