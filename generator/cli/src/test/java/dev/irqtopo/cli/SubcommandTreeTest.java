@@ -94,6 +94,12 @@ class SubcommandTreeTest {
         cases.add(new String[] {"simulate", sample("posted"), "--json"});
         cases.add(new String[] {"trace", sample, "--device", "nicvf", "--message", "0xfee00000:0x4021"});
         cases.add(new String[] {"tables", sample, "--json"});
+        cases.add(new String[] {"diff", sample, sample("posted")});
+        cases.add(new String[] {"diff", "--json", sample, sample("posted")});
+        String arm64 = TestSources.resource("arm64/its.irqtopo").toString();
+        cases.add(new String[] {"simulate", arm64});
+        cases.add(new String[] {"verify", "--json", arm64});
+        cases.add(new String[] {"explain", arm64});
         for (String[] args : cases) {
             CommandRun lazy = run(IrqtopoCommand.commandLine(args), args);
             CommandRun whole = run(IrqtopoCommand.commandLine(IrqtopoCommand.SUBCOMMANDS), args);
