@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code irqtopo} command: parses the command line and runs a subcommand. Each subcommand is a class
@@ -14,11 +14,10 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 success, 1 errors in the input files, 2 a usage or I/O error (verify adds 3, an
  * unexpected verdict, and diff 4, designs that differ); an internal error
  * (a bug in irqtopo) prints its stack trace and exits 70.
+ *
+ * <p>Each command declares itself to picocli in code ({@link Declaration}); only picocli's own
+ * {@code help} command is read from its annotations.
  */
-@Command(name = "irqtopo",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Makes Linux interrupt-domain designs executable: check, simulate, verify.")
 public final class IrqtopoCommand implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -30,8 +29,13 @@ public final class IrqtopoCommand implements Callable<Integer> {
     static final List<String> SUBCOMMANDS =
             List.of("check", "generate", "simulate", "verify", "explain", "dot", "trace", "tables", "diff", "help");
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+
+    private CommandSpec spec() {
+        spec = Declaration.command(this, "irqtopo",
+                new String[] {"Makes Linux interrupt-domain designs executable: check, simulate, verify."});
+        return spec;
+    }
 
     /** Without a subcommand there is nothing to do: say how to use it. */
     @Override
@@ -61,10 +65,10 @@ public final class IrqtopoCommand implements Callable<Integer> {
 
     /**
      * The command line that {@code args} need, which parses and runs them exactly as the whole tree does
-     * without reading the annotations of subcommands they do not name: when they start with a subcommand's
-     * name, the root and that subcommand alone (past its first word, a command line only reads the
-     * subcommand it named); for the version alone, the root alone; otherwise, as for {@code --help},
-     * {@code help} or a mistyped name, every subcommand.
+     * without declaring subcommands they do not name: when they start with a subcommand's name, the root
+     * and that subcommand alone (past its first word, a command line only reads the subcommand it named);
+     * for the version alone, the root alone; otherwise, as for {@code --help}, {@code help} or a mistyped
+     * name, every subcommand.
      */
     static CommandLine commandLine(String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
@@ -76,25 +80,25 @@ public final class IrqtopoCommand implements Callable<Integer> {
 
     /** The root with the {@code subcommands} named, in that order. */
     static CommandLine commandLine(List<String> subcommands) {
-        CommandLine commandLine = new CommandLine(new IrqtopoCommand());
+        CommandLine commandLine = new CommandLine(new IrqtopoCommand().spec());
         for (String name : subcommands) {
             commandLine.addSubcommand(name, subcommand(name));
         }
         return commandLine;
     }
 
-    private static Object subcommand(String name) {
+    private static CommandLine subcommand(String name) {
         return switch (name) {
-            case "check" -> new CheckCommand();
-            case "generate" -> new GenerateCommand();
-            case "simulate" -> new SimulateCommand();
-            case "verify" -> new VerifyCommand();
-            case "explain" -> new ExplainCommand();
-            case "dot" -> new DotCommand();
-            case "trace" -> new TraceCommand();
-            case "tables" -> new TablesCommand();
-            case "diff" -> new DiffCommand();
-            case "help" -> new CommandLine.HelpCommand();
+            case "check" -> new CommandLine(new CheckCommand().spec());
+            case "generate" -> new CommandLine(new GenerateCommand().spec());
+            case "simulate" -> new CommandLine(new SimulateCommand().spec());
+            case "verify" -> new CommandLine(new VerifyCommand().spec());
+            case "explain" -> new CommandLine(new ExplainCommand().spec());
+            case "dot" -> new CommandLine(new DotCommand().spec());
+            case "trace" -> new CommandLine(new TraceCommand().spec());
+            case "tables" -> new CommandLine(new TablesCommand().spec());
+            case "diff" -> new CommandLine(new DiffCommand().spec());
+            case "help" -> new CommandLine(new CommandLine.HelpCommand());
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
     }
