@@ -9,13 +9,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code irqtopo} command: parses the command line and runs a subcommand. Each subcommand is a class
- * of its own, listed in {@link #SUBCOMMANDS}.
+ * of its own, listed in {@code SUBCOMMANDS}.
  *
  * <p>Exit codes: 0 success, 1 errors in the input files, 2 a usage or I/O error (verify adds 3, an
  * unexpected verdict, and diff 4, designs that differ); an internal error
  * (a bug in irqtopo) prints its stack trace and exits 70.
  *
- * <p>Each command declares itself to picocli in code ({@link Declaration}); only picocli's own
+ * <p>Each command declares itself to picocli in code ({@code Declaration}); only picocli's own
  * {@code help} command is read from its annotations.
  */
 public final class IrqtopoCommand implements Callable<Integer> {
@@ -25,12 +25,19 @@ public final class IrqtopoCommand implements Callable<Integer> {
     public static final int USAGE = 2;
     public static final int INTERNAL_ERROR = 70;
 
-    /** The subcommands' names, in the order the usage lists them; {@link #subcommand} makes each. */
+    /** The subcommands' names, in the order the usage lists them; {@code subcommand} makes each. */
     static final List<String> SUBCOMMANDS =
             List.of("check", "generate", "simulate", "verify", "explain", "dot", "trace", "tables", "diff", "help");
 
+    /**
+     * Picocli's converters that need not be made: no option takes a date, a time or a database connection,
+     * and making them would initialize {@code java.time}'s formatters and load {@code java.sql} on every run.
+     */
+    static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
+
     private CommandSpec spec;
 
+    /** The root's declaration: its name, description, --help and --version; the subcommands come after. */
     private CommandSpec spec() {
         spec = Declaration.command(this, "irqtopo",
                 new String[] {"Makes Linux interrupt-domain designs executable: check, simulate, verify."});
@@ -44,12 +51,6 @@ public final class IrqtopoCommand implements Callable<Integer> {
         spec.commandLine().usage(spec.commandLine().getErr());
         return USAGE;
     }
-
-    /**
-     * Picocli's converters that need not be made: no option takes a date, a time or a database connection,
-     * and making them would initialize {@code java.time}'s formatters and load {@code java.sql} on every run.
-     */
-    static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
 
     public static void main(String... args) {
         if (System.getProperty("picocli.converters.excludes") == null) {
