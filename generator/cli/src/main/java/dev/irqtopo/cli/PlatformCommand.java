@@ -6,8 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A command over the checked platforms of one file ({@code FILE [--platform NAME]}): it runs only when
@@ -15,11 +14,24 @@ import picocli.CommandLine.Mixin;
  */
 abstract class PlatformCommand implements Callable<Integer> {
 
-    @Mixin
-    PlatformSelection selection;
+    final PlatformSelection selection = new PlatformSelection();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+
+    /** The command's name, description and exit codes ({@link Declaration#command}), before its arguments. */
+    abstract CommandSpec declaration();
+
+    /** Declares the command's own options, after the file and platform arguments every such command has. */
+    void declareOptions(CommandSpec spec) {
+    }
+
+    /** The whole declaration of the command, which picocli runs. */
+    final CommandSpec spec() {
+        spec = declaration();
+        selection.declare(spec);
+        declareOptions(spec);
+        return spec;
+    }
 
     /** Prints what the command says of the platforms and returns its exit code. */
     abstract int run(List<PlatformModel> platforms, PrintWriter out);

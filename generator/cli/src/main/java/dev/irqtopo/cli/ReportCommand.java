@@ -5,7 +5,7 @@ import dev.irqtopo.cli.report.ReportJson;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A command that runs each selected platform and reports on it, as aligned text or, with {@code --json},
@@ -15,8 +15,13 @@ import picocli.CommandLine.Option;
  */
 abstract class ReportCommand<R> extends PlatformCommand {
 
-    @Option(names = "--json", description = "print the stable JSON report instead of text")
     boolean json;
+
+    @Override
+    void declareOptions(CommandSpec spec) {
+        spec.addOption(Declaration.option(boolean.class, () -> json, value -> json = value, "--json")
+                .description("print the stable JSON report instead of text").build());
+    }
 
     abstract R report(PlatformModel platform);
 
