@@ -42,7 +42,12 @@ abstract class PlatformCommand implements Callable<Integer> {
         return false;
     }
 
-    /** Prints what the command says of the selected platforms, x86 and arm64, in source order; for {@link #takesArm64} commands. */
+    /** Whether the command runs on riscv64 platforms ({@link #runDesigns}); the others refuse a selection holding one. */
+    boolean takesRiscv64() {
+        return false;
+    }
+
+    /** Prints what the command says of the selected platforms, x86, arm64 and riscv64, in source order; for {@link #takesArm64} commands. */
     int runDesigns(List<PlatformDesign> designs, PrintWriter out) {
         throw new UnsupportedOperationException(spec.name() + " takes no arm64 platform");
     }
@@ -78,10 +83,10 @@ abstract class PlatformCommand implements Callable<Integer> {
         }
         Optional<RiscvPlatformModel> riscv = loaded.designs().stream().filter(RiscvPlatformModel.class::isInstance)
                 .map(RiscvPlatformModel.class::cast).findFirst();
-        if (riscv.isPresent()) {
+        if (riscv.isPresent() && !takesRiscv64()) {
             return usage(err, spec.name() + " does not take riscv64 platforms yet (" + selection.fileName()
-                    + " declares riscv64 platform " + riscv.get().name() + "); check judges them, and --platform"
-                    + " selects another one");
+                    + " declares riscv64 platform " + riscv.get().name() + "); check, simulate and verify judge them,"
+                    + " and --platform selects another one");
         }
         if (!loaded.arm64().isEmpty() && !takesArm64()) {
             return usage(err, spec.name() + " does not take arm64 platforms yet (" + selection.fileName()
