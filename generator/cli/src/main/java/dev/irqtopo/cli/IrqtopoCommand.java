@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         description = "Makes Linux interrupt-domain designs executable: check, simulate, verify.",
         subcommands = {CheckCommand.class, GenerateCommand.class, SimulateCommand.class, VerifyCommand.class,
             ExplainCommand.class, DotCommand.class, TraceCommand.class, TablesCommand.class, DiffCommand.class,
+            CollectCommand.class, ImportCommand.class,
             CommandLine.HelpCommand.class})
 public final class IrqtopoCommand implements Callable<Integer> {
 
