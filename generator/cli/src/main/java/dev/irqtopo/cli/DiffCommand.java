@@ -3,7 +3,9 @@ package dev.irqtopo.cli;
 import dev.irqtopo.cli.report.DiffJson;
 import dev.irqtopo.cli.report.ReportJson;
 import dev.irqtopo.model.Arm64PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.runtime.diff.DesignDiff;
 import dev.irqtopo.runtime.diff.DiffText;
 import java.io.PrintWriter;
@@ -74,6 +76,14 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         for (CheckedFile file : List.of(was, is)) {
+            Optional<PlatformDesign> riscv = file.designs().stream().filter(RiscvPlatformModel.class::isInstance)
+                    .filter(p -> platform == null || p.name().equals(platform)).findFirst();
+            if (riscv.isPresent()) {
+                err.println("irqtopo: diff does not take riscv64 platforms yet (" + Path.of(file.name()).getFileName()
+                        + " declares riscv64 platform " + riscv.get().name() + "); check judges them");
+                err.flush();
+                return IrqtopoCommand.USAGE;
+            }
             Optional<Arm64PlatformModel> arm64 = file.arm64Platforms().stream()
                     .filter(p -> platform == null || p.name().equals(platform)).findFirst();
             if (arm64.isPresent()) {

@@ -2,6 +2,7 @@ package dev.irqtopo.cli;
 
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +75,13 @@ abstract class PlatformCommand implements Callable<Integer> {
         PlatformSelection.Loaded loaded = selection.load(err);
         if (!loaded.ok()) {
             return loaded.exitCode();
+        }
+        Optional<RiscvPlatformModel> riscv = loaded.designs().stream().filter(RiscvPlatformModel.class::isInstance)
+                .map(RiscvPlatformModel.class::cast).findFirst();
+        if (riscv.isPresent()) {
+            return usage(err, spec.name() + " does not take riscv64 platforms yet (" + selection.fileName()
+                    + " declares riscv64 platform " + riscv.get().name() + "); check judges them, and --platform"
+                    + " selects another one");
         }
         if (!loaded.arm64().isEmpty() && !takesArm64()) {
             return usage(err, spec.name() + " does not take arm64 platforms yet (" + selection.fileName()

@@ -37,12 +37,14 @@ public final class Checker {
             new RepeatedPropertyRule(),
             new RequiredDeclarationRule(),
             new GicRequiredRule(),
+            new RiscvRequiredRule(),
             new GuestHypervisorRule(),
             new AssignmentRule(),
             new StackOwnershipRule(),
             new StackStorageRule(),
             new ChainShapeRule(),
             new GicChainShapeRule(),
+            new ImsicChainShapeRule(),
             new RemapTargetRule(),
             new GuestRemapRule(),
             new HostHcallRule(),
@@ -64,7 +66,9 @@ public final class Checker {
             new ControllerTargetRule(),
             new ControllerCapacityRule(),
             new VlpiRule(),
-            new DoorbellOverlapRule());
+            new DoorbellOverlapRule(),
+            new ImsicRule(),
+            new GuestFileRule());
 
     private static final List<Rule> WARNING_RULES = List.of(
             new GuestStackWarningRule(),
@@ -108,8 +112,8 @@ public final class Checker {
                 if (file.platforms().get(i) instanceof PlatformModel model) {
                     GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
                 } else {
-                    report.add(GenerationCode.IRQ053, declared.name().pos(), "arm64 platform " + declared.name().text()
-                            + " has no generated code yet: check, simulate and verify judge it");
+                    report.add(GenerationCode.IRQ053, declared.name().pos(), file.platforms().get(i).architecture().keyword()
+                            + " platform " + declared.name().text() + " has no generated code yet");
                 }
             }
             diagnostics.add(report.diagnostics());

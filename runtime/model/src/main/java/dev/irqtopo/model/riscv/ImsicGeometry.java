@@ -47,46 +47,81 @@ public record ImsicGeometry(Harts harts, int guestFiles, int machineIds, int sup
     public ImsicGeometry {
         Objects.requireNonNull(harts);
         Objects.requireNonNull(placement);
-        if (guestFiles < 0 || guestFiles > MAX_GUEST_FILES) {
-            throw new IllegalArgumentException("guest files per hart " + guestFiles + " outside 0.." + MAX_GUEST_FILES);
+        Optional<String> problem = problem(harts, guestFiles, machineIds, supervisorIds, guestIds, placement);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
         }
-        checkIds("machine-level", machineIds);
-        checkIds("supervisor-level", supervisorIds);
-        checkIds("guest", guestIds);
+    }
+
+    /** The least D that leaves room for {@code guestFiles} guest pages after each S page: 12 + ⌈log2(GEILEN + 1)⌉. */
+    public static int minimumSupervisorShift(int guestFiles) {
+        return ImsicPlacement.PAGE_SHIFT + Bits.toRepresent(guestFiles + 1L);
+    }
+
+    /** Whether a file may implement {@code n} identities: N = 64k − 1 with 63 ≤ N ≤ 2047. */
+    public static boolean validIdentities(int n) {
+        return n >= MIN_IDS && n <= MAX_IDS && (n & 63) == 63;
+    }
+
+    /**
+     * What keeps these values from being a geometry, in words, the first rule broken; empty when they are
+     * one. The one place the rules above are decided: the record refuses what this names, and a checker
+     * reports it.
+     */
+    public static Optional<String> problem(Harts harts, int guestFiles, int machineIds, int supervisorIds, int guestIds,
+                                           ImsicPlacement placement) {
+        if (guestFiles < 0 || guestFiles > MAX_GUEST_FILES) {
+            return Optional.of("guest files per hart " + guestFiles + " outside 0.." + MAX_GUEST_FILES);
+        }
+        for (int[] ids : new int[][] {{0, machineIds}, {1, supervisorIds}, {2, guestIds}}) {
+            if (!validIdentities(ids[1])) {
+                return Optional.of(new String[] {"machine-level", "supervisor-level", "guest"}[ids[0]] + " files implement "
+                        + ids[1] + " identities: N must be 64k − 1 in " + MIN_IDS + ".." + MAX_IDS);
+            }
+        }
         int k = harts.hartBits();
         int c = placement.machineShift();
         int d = placement.supervisorShift();
         int e = placement.groupShift();
-        int minD = Bits.toRepresent(guestFiles + 1L) + ImsicPlacement.PAGE_SHIFT;
+        int minD = minimumSupervisorShift(guestFiles);
         if (d < minD) {
-            throw new IllegalArgumentException("D = " + d + " leaves no room for " + guestFiles
+            return Optional.of("D = " + d + " leaves no room for " + guestFiles
                     + " guest pages after each S page: D must be at least " + minD);
         }
-        requireAligned("A", placement.machineBase(), k + c);
-        requireAligned("B", placement.supervisorBase(), k + d);
+        if (!Bits.aligned(placement.machineBase(), k + c)) {
+            return Optional.of(unaligned("A", placement.machineBase(), k + c));
+        }
+        if (!Bits.aligned(placement.supervisorBase(), k + d)) {
+            return Optional.of(unaligned("B", placement.supervisorBase(), k + d));
+        }
         long groupField = 0;
         if (harts.groups() > 1) {
             if (e < k + Math.max(c, d)) {
-                throw new IllegalArgumentException("E = " + e + " is below k + max(C, D) = " + (k + Math.max(c, d)));
+                return Optional.of("E = " + e + " is below k + max(C, D) = " + (k + Math.max(c, d)));
             }
             int j = harts.groupBits();
             if (e + j > ImsicPlacement.PHYSICAL_ADDRESS_BITS) {
-                throw new IllegalArgumentException("the group field 2^" + e + "·(0.." + (harts.groups() - 1)
+                return Optional.of("the group field 2^" + e + "·(0.." + (harts.groups() - 1)
                         + ") reaches beyond 2^" + ImsicPlacement.PHYSICAL_ADDRESS_BITS);
             }
             groupField = Bits.ones(j) << e;
             if ((placement.machineBase() & groupField) != 0 || (placement.supervisorBase() & groupField) != 0) {
-                throw new IllegalArgumentException("A or B has a bit in the group field 0x" + Long.toHexString(groupField));
+                return Optional.of("A or B has a bit in the group field 0x" + Long.toHexString(groupField));
             }
         }
         long mEnd = placement.machineBase() + (1L << (k + c));
         long sEnd = placement.supervisorBase() + (1L << (k + d));
         if (placement.machineBase() < sEnd && placement.supervisorBase() < mEnd) {
-            throw new IllegalArgumentException("the machine-level region overlaps the supervisor-level region");
+            return Optional.of("the machine-level region overlaps the supervisor-level region");
         }
         if (((Math.max(mEnd, sEnd) - 1) | groupField) >>> ImsicPlacement.PHYSICAL_ADDRESS_BITS != 0) {
-            throw new IllegalArgumentException("interrupt-file pages beyond 2^" + ImsicPlacement.PHYSICAL_ADDRESS_BITS);
+            return Optional.of("interrupt-file pages beyond 2^" + ImsicPlacement.PHYSICAL_ADDRESS_BITS);
         }
+        return Optional.empty();
+    }
+
+    private static String unaligned(String name, long base, int bits) {
+        return name + " = 0x" + Long.toHexString(base) + " is not aligned to 2^" + bits;
     }
 
     /**
@@ -104,7 +139,7 @@ public record ImsicGeometry(Harts harts, int guestFiles, int machineIds, int sup
         if (guests < 0 || guests > VIRT_MAX_GUESTS) {
             throw new IllegalArgumentException("virt allows 0.." + VIRT_MAX_GUESTS + " guest files, not " + guests);
         }
-        int d = ImsicPlacement.PAGE_SHIFT + Bits.toRepresent(guests + 1L);
+        int d = minimumSupervisorShift(guests);
         return new ImsicGeometry(new Harts(harts / sockets, sockets), guests, VIRT_IDS, VIRT_IDS, VIRT_IDS,
                 new ImsicPlacement(VIRT_MACHINE_BASE, ImsicPlacement.PAGE_SHIFT, VIRT_SUPERVISOR_BASE, d, VIRT_GROUP_SHIFT));
     }
@@ -203,19 +238,6 @@ public record ImsicGeometry(Harts harts, int guestFiles, int machineIds, int sup
         if (file.hart() >= harts.count() || file.guest() > guestFiles) {
             throw new IllegalArgumentException("no interrupt file " + file.word() + " on " + harts.count()
                     + " harts with " + guestFiles + " guest files");
-        }
-    }
-
-    private static void checkIds(String kind, int n) {
-        if (n < MIN_IDS || n > MAX_IDS || (n & 63) != 63) {
-            throw new IllegalArgumentException(kind + " files implement " + n
-                    + " identities: N must be 64k − 1 in " + MIN_IDS + ".." + MAX_IDS);
-        }
-    }
-
-    private static void requireAligned(String name, long base, int bits) {
-        if (!Bits.aligned(base, bits)) {
-            throw new IllegalArgumentException(name + " = 0x" + Long.toHexString(base) + " is not aligned to 2^" + bits);
         }
     }
 }
