@@ -27,7 +27,8 @@ public final class IrqtopoCommand implements Callable<Integer> {
 
     /** The subcommands' names, in the order the usage lists them; {@code subcommand} makes each. */
     static final List<String> SUBCOMMANDS =
-            List.of("check", "generate", "simulate", "verify", "explain", "dot", "trace", "tables", "diff", "help");
+            List.of("check", "generate", "simulate", "verify", "explain", "dot", "trace", "tables", "diff", "collect",
+                    "import", "help");
 
     /**
      * Picocli's converters that need not be made: no option takes a date, a time or a database connection,
@@ -99,6 +100,8 @@ public final class IrqtopoCommand implements Callable<Integer> {
             case "trace" -> new CommandLine(new TraceCommand().spec());
             case "tables" -> new CommandLine(new TablesCommand().spec());
             case "diff" -> new CommandLine(new DiffCommand().spec());
+            case "collect" -> new CommandLine(new CollectCommand().spec());
+            case "import" -> new CommandLine(new ImportCommand().spec());
             case "help" -> new CommandLine(new CommandLine.HelpCommand());
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };

@@ -80,7 +80,9 @@ class SubcommandTreeTest {
                 new String[] {"-V"}, new String[] {"--help"}, new String[] {"-V", "verify", sample},
                 new String[] {"frobnicate"}, new String[] {"verif", sample}, new String[] {"help", "verify"}));
         for (String name : IrqtopoCommand.SUBCOMMANDS) {
-            cases.add(new String[] {name});
+            if (!name.equals("collect")) { // collect without arguments gathers this machine into the working directory
+                cases.add(new String[] {name});
+            }
             cases.add(new String[] {name, "--help"});
             cases.add(new String[] {name, "--version"});
             cases.add(new String[] {name, "--bogus", sample});
