@@ -4,7 +4,7 @@ import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.riscv64.OutcomeWords;
 import dev.irqtopo.runtime.riscv64.RiscvStackResult;
 import dev.irqtopo.runtime.riscv64.RiscvVector;
-import dev.irqtopo.runtime.riscv64.TextTable;
+import dev.irqtopo.runtime.text.TextTable;
 import java.util.List;
 import java.util.Optional;
 
