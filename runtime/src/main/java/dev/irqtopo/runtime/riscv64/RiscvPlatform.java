@@ -3,6 +3,7 @@ package dev.irqtopo.runtime.riscv64;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.riscv.DeviceContext;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A riscv64 platform booted as Linux 6.12 and KVM boot it. The IMSIC driver's early setup takes
@@ -71,6 +73,11 @@ public final class RiscvPlatform {
     private final ImsicDriver host;
     private final Map<String, GuestImsic> guests = new LinkedHashMap<>();
     private final List<DeviceModel> devices = new ArrayList<>();
+    private final Map<String, DeviceModel> byName = new HashMap<>();
+    /** The kernel each requester id's device context is built for: the owner of its first function. */
+    private final Map<RequesterId, String> contextOwners = new HashMap<>();
+    /** Translations once boot has taken KVM's notice identities; nothing changes them after. */
+    private final Map<String, DeviceTranslation> translations = new ConcurrentHashMap<>();
     private final Map<Target.FileIdentity, Handler> handlers = new HashMap<>();
     private final Map<Target.FileIdentity, GuestRoute> routes = new HashMap<>();
     private final Map<Target.FileIdentity, GuestRoute> notices = new HashMap<>();
@@ -79,6 +86,7 @@ public final class RiscvPlatform {
     private final List<RiscvStackResult> stacks = new ArrayList<>();
     private int nextVirq = 1;
     private boolean booted;
+    private volatile boolean settled;
 
     private record Slot(String device, StorageKind storage, int slot) {
     }
@@ -93,6 +101,13 @@ public final class RiscvPlatform {
         }
         for (BusModel bus : model.buses()) {
             devices.addAll(bus.devices());
+        }
+        for (DeviceModel device : devices) {
+            byName.put(device.name(), device);
+            if (!device.isSubDevice()) {
+                contextOwners.putIfAbsent(device.iommuRequesterId(),
+                        model.owner(device.name()).map(RiscvGuestModel::name).orElse(HOST));
+            }
         }
     }
 
@@ -123,8 +138,11 @@ public final class RiscvPlatform {
     }
 
     public DeviceModel device(String name) {
-        return devices.stream().filter(d -> d.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no device " + name));
+        DeviceModel device = byName.get(name);
+        if (device == null) {
+            throw new IllegalArgumentException("no device " + name);
+        }
+        return device;
     }
 
     /** Boots once: every stack in order; the results in boot order. */
@@ -137,6 +155,7 @@ public final class RiscvPlatform {
                 allocateNotices(guest, imsic);
                 guest.stacks().forEach(s -> stacks.add(bootGuest(imsic, s.device(), s.storage(), s.alloc(), s.chain())));
             }
+            settled = true;
         }
         return List.copyOf(stacks);
     }
@@ -216,7 +235,7 @@ public final class RiscvPlatform {
      * per vCPU, taken in vCPU order; a vCPU whose identity cannot be taken gets no MRIF entry (V = 0).
      */
     private void allocateNotices(RiscvGuestModel guest, GuestImsic imsic) {
-        boolean mrif = devices.stream().anyMatch(d -> guest.owns(d.name()) && translation(d).word().equals("mrif"));
+        boolean mrif = devices.stream().anyMatch(d -> guest.owns(d.name()) && recordsInMrifs(d));
         if (!mrif) {
             return;
         }
@@ -230,6 +249,12 @@ public final class RiscvPlatform {
             }
         }
         noticeVectors.put(guest.name(), own);
+    }
+
+    /** Whether {@code device}'s writes go through a context with MRIF entries (its IOMMU's {@code msi mrif}, built for a guest). */
+    private boolean recordsInMrifs(DeviceModel device) {
+        return guests.containsKey(contextOwner(device))
+                && model.iommuCovering(device).map(i -> i.msi() == MsiTranslationMode.MRIF).orElse(false);
     }
 
     /** KVM's notice identity for {@code guest}'s vCPU {@code vcpu}, if it has one. */
@@ -270,6 +295,10 @@ public final class RiscvPlatform {
      * write goes to the physical address it names.
      */
     public DeviceTranslation translation(DeviceModel device) {
+        return settled ? translations.computeIfAbsent(device.name(), n -> translate(device)) : translate(device);
+    }
+
+    private DeviceTranslation translate(DeviceModel device) {
         String owner = contextOwner(device);
         Optional<RiscvIommuModel> iommu = model.iommuCovering(device);
         if (iommu.isEmpty()) {
@@ -325,10 +354,8 @@ public final class RiscvPlatform {
 
     /** The kernel owning the first function with the requester id the IOMMU sees on {@code device}'s writes. */
     public String contextOwner(DeviceModel device) {
-        DeviceModel first = devices.stream()
-                .filter(d -> !d.isSubDevice() && d.iommuRequesterId().equals(device.iommuRequesterId()))
-                .findFirst().orElse(device);
-        return model.owner(first.name()).map(RiscvGuestModel::name).orElse(HOST);
+        String first = contextOwners.get(device.iommuRequesterId());
+        return first != null ? first : model.owner(device.name()).map(RiscvGuestModel::name).orElse(HOST);
     }
 
     /** The kernel a file belongs to: the host's machine- and supervisor-level files, a guest file's vCPU's guest, or none. */

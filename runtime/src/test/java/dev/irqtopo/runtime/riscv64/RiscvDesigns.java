@@ -75,7 +75,7 @@ public final class RiscvDesigns {
     public RiscvDesigns subDevice(String name, String parent, int pasid, StorageKind kind, int size) {
         DeviceModel of = devices.stream().filter(d -> d.name().equals(parent)).findFirst().orElseThrow();
         devices.add(new DeviceModel(name, "pci0", of.requesterId(), pasid, Optional.of(parent),
-                List.of(StorageModel.of(kind, size))));
+                List.of(StorageModel.of(kind, size)), of.bridge()));
         return this;
     }
 
@@ -125,6 +125,7 @@ public final class RiscvDesigns {
         return new RiscvPlatformModel("", "T", "", geometry(harts, guestFiles, identities),
                 iommu.map(m -> List.of(new RiscvIommuModel("iommu0", m, List.of("pci0")))).orElse(List.of()),
                 guests.isEmpty() ? Optional.empty() : Optional.of(new RiscvHypervisorModel(traps)),
-                List.of(new BusModel("pci0", devices)), host, guests, Optional.of(ExpectedVerdict.ISOLATED));
+                List.of(new BusModel("pci0", devices, devices.stream().anyMatch(d -> d.bridge().isPresent())
+                        ? List.of(BRIDGE) : List.of())), host, guests, Optional.of(ExpectedVerdict.ISOLATED));
     }
 }
