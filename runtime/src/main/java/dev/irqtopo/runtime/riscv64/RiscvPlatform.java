@@ -74,6 +74,14 @@ public final class RiscvPlatform {
     private final Map<String, GuestImsic> guests = new LinkedHashMap<>();
     private final List<DeviceModel> devices = new ArrayList<>();
     private final Map<String, DeviceModel> byName = new HashMap<>();
+    /** The guest each assigned device belongs to; the others are the host's. */
+    private final Map<String, String> owners = new HashMap<>();
+    /** Each guest's devices in bus declaration order. */
+    private final Map<String, List<DeviceModel>> assigned = new HashMap<>();
+    private final Map<String, Integer> guestIndex = new HashMap<>();
+    /** The guest whose vCPU each guest file backs; guest files no vCPU uses are absent. */
+    private final Map<InterruptFile, String> guestFiles = new HashMap<>();
+    private final Map<Long, String> mrifOwners = new HashMap<>();
     /** The kernel each requester id's device context is built for: the owner of its first function. */
     private final Map<RequesterId, String> contextOwners = new HashMap<>();
     /** Translations once boot has taken KVM's notice identities; nothing changes them after. */
@@ -96,17 +104,27 @@ public final class RiscvPlatform {
         this.imsics = Imsics.of(model.imsic());
         this.host = new ImsicDriver(model.imsic());
         for (RiscvGuestModel guest : model.guests()) {
-            guests.put(guest.name(), new GuestImsic(guest.name(), model.guestFiles().of(guest.name()),
-                    model.imsic().guestIds()));
+            GuestImsic imsic = new GuestImsic(guest.name(), model.guestFiles().of(guest.name()), model.imsic().guestIds());
+            guestIndex.put(guest.name(), guests.size());
+            for (int vcpu = 0; vcpu < imsic.vcpus(); vcpu++) {
+                guestFiles.put(imsic.backing(vcpu), guest.name());
+                mrifOwners.put(mrif(guests.size(), vcpu), guest.name());
+            }
+            guests.put(guest.name(), imsic);
+            guest.devices().forEach(d -> owners.putIfAbsent(d, guest.name()));
+            assigned.put(guest.name(), new ArrayList<>());
         }
         for (BusModel bus : model.buses()) {
             devices.addAll(bus.devices());
         }
         for (DeviceModel device : devices) {
             byName.put(device.name(), device);
+            String owner = owner(device.name());
+            if (!owner.equals(HOST)) {
+                assigned.get(owner).add(device);
+            }
             if (!device.isSubDevice()) {
-                contextOwners.putIfAbsent(device.iommuRequesterId(),
-                        model.owner(device.name()).map(RiscvGuestModel::name).orElse(HOST));
+                contextOwners.putIfAbsent(device.iommuRequesterId(), owner);
             }
         }
     }
@@ -135,6 +153,16 @@ public final class RiscvPlatform {
     /** The devices in bus declaration order. */
     public List<DeviceModel> devices() {
         return List.copyOf(devices);
+    }
+
+    /** The kernel a device belongs to: the guest it is assigned to, or the host. */
+    public String owner(String device) {
+        return owners.getOrDefault(device, HOST);
+    }
+
+    /** The devices assigned to {@code guest}, in bus declaration order. */
+    public List<DeviceModel> devicesOf(String guest) {
+        return List.copyOf(assigned.getOrDefault(guest, List.of()));
     }
 
     public DeviceModel device(String name) {
@@ -235,7 +263,7 @@ public final class RiscvPlatform {
      * per vCPU, taken in vCPU order; a vCPU whose identity cannot be taken gets no MRIF entry (V = 0).
      */
     private void allocateNotices(RiscvGuestModel guest, GuestImsic imsic) {
-        boolean mrif = devices.stream().anyMatch(d -> guest.owns(d.name()) && recordsInMrifs(d));
+        boolean mrif = assigned.get(guest.name()).stream().anyMatch(this::recordsInMrifs);
         if (!mrif) {
             return;
         }
@@ -312,7 +340,7 @@ public final class RiscvPlatform {
                     DeviceContext.off(), SecondStage.all());
         }
         Map<Long, MsiPte> table = new TreeMap<>();
-        int index = new ArrayList<>(guests.keySet()).indexOf(owner);
+        int index = guestIndex.get(owner);
         for (int vcpu = 0; vcpu < guest.vcpus(); vcpu++) {
             table.put((long) vcpu, mode == MsiTranslationMode.FLAT
                     ? new MsiPte.Basic(model.imsic().page(guest.backing(vcpu)) >>> ImsicPlacement.PAGE_SHIFT)
@@ -340,22 +368,13 @@ public final class RiscvPlatform {
 
     /** The guest an MRIF address belongs to, if any. */
     public Optional<String> mrifOwner(long mrif) {
-        List<String> names = new ArrayList<>(guests.keySet());
-        for (int i = 0; i < names.size(); i++) {
-            GuestImsic guest = guests.get(names.get(i));
-            for (int vcpu = 0; vcpu < guest.vcpus(); vcpu++) {
-                if (mrif(i, vcpu) == mrif) {
-                    return Optional.of(names.get(i));
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(mrifOwners.get(mrif));
     }
 
     /** The kernel owning the first function with the requester id the IOMMU sees on {@code device}'s writes. */
     public String contextOwner(DeviceModel device) {
         String first = contextOwners.get(device.iommuRequesterId());
-        return first != null ? first : model.owner(device.name()).map(RiscvGuestModel::name).orElse(HOST);
+        return first != null ? first : owner(device.name());
     }
 
     /** The kernel a file belongs to: the host's machine- and supervisor-level files, a guest file's vCPU's guest, or none. */
@@ -363,8 +382,7 @@ public final class RiscvPlatform {
         if (file.level() != FileLevel.GUEST) {
             return HOST;
         }
-        return guests.values().stream().filter(g -> g.vcpuOf(file).isPresent()).map(GuestImsic::name).findFirst()
-                .orElse(NOBODY);
+        return guestFiles.getOrDefault(file, NOBODY);
     }
 
     /** What the device's storage slot holds: the message it emits when the slot fires. */

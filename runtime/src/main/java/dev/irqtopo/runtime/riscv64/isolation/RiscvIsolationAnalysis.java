@@ -40,10 +40,7 @@ public final class RiscvIsolationAnalysis {
         List<RiscvFinding> findings = new ArrayList<>();
         List<RiscvAssignment> assignments = new ArrayList<>();
         for (RiscvGuestModel guest : model.guests()) {
-            for (DeviceModel device : platform.devices()) {
-                if (!guest.owns(device.name())) {
-                    continue;
-                }
+            for (DeviceModel device : platform.devicesOf(guest.name())) {
                 List<Reached> reach = reach(platform, device);
                 List<RiscvFinding> through = new ArrayList<>();
                 for (String means : means(model, device)) {

@@ -56,6 +56,6 @@ final class RiscvPath {
     }
 
     private static String ownerOf(RiscvPlatform platform, DeviceModel device) {
-        return platform.model().owner(device.name()).map(g -> g.name()).orElse(RiscvPlatform.HOST);
+        return platform.owner(device.name());
     }
 }
