@@ -51,11 +51,6 @@ abstract class BothArchitecturesReportCommand<R, A> extends PlatformCommand {
     }
 
     @Override
-    final boolean takesArm64() {
-        return true;
-    }
-
-    @Override
     final int run(List<PlatformModel> platforms, PrintWriter out) {
         return runDesigns(List.copyOf(platforms), out);
     }
