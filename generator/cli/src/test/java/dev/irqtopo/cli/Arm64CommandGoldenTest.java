@@ -25,7 +25,7 @@ class Arm64CommandGoldenTest {
     private static final boolean UPDATE = Boolean.getBoolean("irqtopo.updateGoldens");
 
     private static String sample(String name) {
-        return TestSources.resource("samples/arm64/" + name + ".irqtopo").toString();
+        return TestSources.resource("samples/" + name + ".irqtopo").toString();
     }
 
     @Test

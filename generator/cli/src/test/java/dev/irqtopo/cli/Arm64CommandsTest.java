@@ -67,7 +67,7 @@ class Arm64CommandsTest {
 
     @Test
     void verifyExitsThreeWhenAnArm64VerdictIsNotTheExpectedOne() {
-        String text = TestSources.read(TestSources.resource("samples/arm64/v2m-assigned.irqtopo"))
+        String text = TestSources.read(TestSources.resource("samples/v2m-assigned.irqtopo"))
                 .replace("expect breach;", "expect isolated;");
         java.nio.file.Path file = writeTemp(text);
         CommandRun run = CommandRun.of("verify", file.toString());

@@ -56,8 +56,7 @@ class DotSvgTest {
     }
 
     static List<Path> samples() throws IOException {
-        // the x86 samples, and the arm64 ones wherever they sit below
-        try (Stream<Path> files = Files.walk(TestSources.resource("samples"), 2)) {
+        try (Stream<Path> files = Files.list(TestSources.resource("samples"))) {
             List<Path> samples = files.filter(f -> f.getFileName().toString().endsWith(".irqtopo")).sorted().toList();
             assertThat(samples.size()).isAtLeast(12);
             return samples;

@@ -126,6 +126,33 @@ public final class Arm64Platform {
         return List.copyOf(stacks);
     }
 
+    /** What booting did with the stack of {@code kernel} ({@code host} or a guest) over the device's storage. */
+    public Optional<Arm64StackResult> stack(String kernel, String device, StorageKind storage) {
+        return stacks.stream()
+                .filter(s -> s.kernel().equals(kernel) && s.device().equals(device) && s.storage() == storage)
+                .findFirst();
+    }
+
+    /** The device's storage of that kind, to read and fire its slots. */
+    public Arm64Storage storage(String device, StorageKind storage) {
+        StorageModel declared = device(device).storage(storage)
+                .orElseThrow(() -> new IllegalArgumentException(device + " has no " + storage.keyword() + " storage"));
+        return new Arm64Storage(this, device, storage, declared.size());
+    }
+
+    /**
+     * Fires slot {@code slot} of the device's storage: the device emits what the slot holds; a slot
+     * no booted stack wrote sends nothing.
+     */
+    public Arm64Outcome fire(String device, StorageKind storage, int slot) {
+        Optional<Arm64StackResult> stack = stacks.stream()
+                .filter(s -> s.device().equals(device) && s.storage() == storage).findFirst();
+        if (stack.isEmpty()) {
+            return new Arm64Outcome.NotSentAtAll(NotSent.NEVER_WRITTEN);
+        }
+        return fire(stack.get(), slot);
+    }
+
     private Arm64StackResult bootHost(GicStackModel stack) {
         DeviceModel device = device(stack.device());
         StorageModel storage = device.storage(stack.storage()).orElseThrow();

@@ -3,8 +3,7 @@ package dev.irqtopo.compiler.check;
 import dev.irqtopo.compiler.ast.IrqtopoFile;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.Diagnostic;
-import dev.irqtopo.compiler.diag.GenerationCode;
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,12 +104,8 @@ public final class Checker {
             Report report = new Report(file.name());
             for (int i = 0; i < file.platforms().size(); i++) {
                 Platform declared = file.ast().platforms().get(i);
-                if (file.platforms().get(i) instanceof PlatformModel model) {
-                    GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
-                } else {
-                    report.add(GenerationCode.IRQ053, declared.name().pos(), "arm64 platform " + declared.name().text()
-                            + " has no generated code yet: check, simulate and verify judge it");
-                }
+                PlatformDesign model = file.platforms().get(i);
+                GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
             }
             diagnostics.add(report.diagnostics());
         }

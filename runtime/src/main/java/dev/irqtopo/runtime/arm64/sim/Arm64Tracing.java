@@ -36,6 +36,12 @@ public final class Arm64Tracing {
     public static Arm64TraceReport run(Arm64PlatformModel model, String deviceName, Message message) {
         Arm64Platform platform = Arm64Platform.create(model);
         platform.boot();
+        return trace(platform, deviceName, message);
+    }
+
+    /** The trace of one write on a platform already booted. */
+    public static Arm64TraceReport trace(Arm64Platform platform, String deviceName, Message message) {
+        Arm64PlatformModel model = platform.model();
         DeviceModel device = platform.device(deviceName);
         List<String> steps = new ArrayList<>();
         steps.add(device.name() + " writes it with requester id " + device.iommuRequesterId() + seenAs(model, device));
