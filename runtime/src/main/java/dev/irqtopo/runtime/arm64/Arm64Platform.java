@@ -61,6 +61,9 @@ public final class Arm64Platform {
     private final Map<Slot, Message> slots = new HashMap<>();
     private final Set<Long> doorbellPages = new HashSet<>();
     private final List<Arm64StackResult> stacks = new ArrayList<>();
+    /** The devices by name, and the guest each assigned one belongs to: looked up once per stack and write. */
+    private final Map<String, DeviceModel> devices = new HashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
     private int nextVirq = 1;
     private boolean booted;
 
@@ -81,7 +84,9 @@ public final class Arm64Platform {
         this.v2m = new V2mAllocator(model.gic().v2m());
         for (Arm64GuestModel guest : model.guests()) {
             guests.put(guest.name(), new GuestIts(guest, LINE));
+            guest.devices().forEach(d -> owners.putIfAbsent(d, guest.name()));
         }
+        model.devices().forEach(d -> devices.putIfAbsent(d.name(), d));
     }
 
     /** The platform with Linux's LPI space for the GIC's ID bits. */
@@ -320,7 +325,7 @@ public final class Arm64Platform {
         if (!model.smmuCovers(device)) {
             return new DeviceDma(DeviceDma.Kind.PHYSICAL, doorbell);
         }
-        return new DeviceDma(model.owner(device.name()).isPresent() ? DeviceDma.Kind.VFIO_DOMAIN : DeviceDma.Kind.HOST_DOMAIN,
+        return new DeviceDma(owners.containsKey(device.name()) ? DeviceDma.Kind.VFIO_DOMAIN : DeviceDma.Kind.HOST_DOMAIN,
                 doorbell);
     }
 
@@ -434,6 +439,10 @@ public final class Arm64Platform {
     }
 
     public DeviceModel device(String name) {
-        return model.device(name).orElseThrow(() -> new IllegalArgumentException("no device " + name));
+        DeviceModel device = devices.get(name);
+        if (device == null) {
+            throw new IllegalArgumentException("no device " + name);
+        }
+        return device;
     }
 }
