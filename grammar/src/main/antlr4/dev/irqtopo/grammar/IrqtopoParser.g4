@@ -26,6 +26,7 @@ platformItem
     | ioapic         # ioapicItem
     | gic            # gicItem
     | smmu           # smmuItem
+    | imsic          # imsicItem
     | host           # hostItem
     | guest          # guestItem
     | expect         # expectItem
@@ -37,9 +38,10 @@ expect
     : EXPECT value=(ISOLATED | BREACH) SEMI
     ;
 
-// The CPU side: x86 (APICs) or arm64 (a GIC). Which constructs belong to which is the checker's to say.
+// The CPU side: x86 (APICs), arm64 (a GIC) or riscv64 (IMSICs). Which constructs belong to which is
+// the checker's to say.
 cpu
-    : CPU arch=(X86 | ARM64) LBRACE cpuProp* RBRACE
+    : CPU arch=(X86 | ARM64 | RISCV64) LBRACE cpuProp* RBRACE
     ;
 
 cpuProp
@@ -51,7 +53,7 @@ cpuProp
     ;
 
 iommu
-    : IOMMU kind=(VTD | AMDVI) name LBRACE iommuProp* RBRACE
+    : IOMMU kind=(VTD | AMDVI | RISCV) name LBRACE iommuProp* RBRACE
     ;
 
 iommuProp
@@ -61,6 +63,7 @@ iommuProp
     | COMPAT value=(BLOCKED | ALLOWED) SEMI          # compatProp
     | POSTED value=(ON | OFF) SEMI                   # postedProp
     | COVERS name (COMMA name)* SEMI                 # coversProp
+    | MSI value=(OFF | FLAT | MRIF) SEMI             # msiTranslationProp
     | kernel                                         # iommuKernelProp
     ;
 
@@ -114,6 +117,19 @@ v2mProp
     : DOORBELL INT SEMI                              # v2mDoorbellProp
     | SPI_BASE INT SEMI                              # spiBaseProp
     | SPIS INT SEMI                                  # spisProp
+    ;
+
+// riscv64: the harts' incoming MSI controllers, their interrupt files' geometry and placement.
+imsic
+    : IMSIC LBRACE imsicProp* RBRACE
+    ;
+
+imsicProp
+    : IDENTITIES INT SEMI                            # identitiesProp
+    | GUEST_IDENTITIES INT SEMI                      # guestIdentitiesProp
+    | GUEST_FILES INT SEMI                           # guestFilesProp
+    | M_BASE INT SEMI                                # mBaseProp
+    | S_BASE INT SEMI                                # sBaseProp
     ;
 
 // arm64: the SMMU translating the DMA of the buses it covers.
@@ -197,6 +213,7 @@ link
     | GIC                                            # gicLink
     | ITS name?                                      # itsLink
     | V2M name                                       # v2mLink
+    | IMSIC                                          # imsicLink
     | busDomain                                      # busLink
     ;
 
@@ -215,9 +232,10 @@ name
 keyword
     : ALLOC | ALLOWED | AMDVI | APIC | APIC_IDS | ARM64 | ASSIGN | BLOCKED | BREACH | BRIDGE | BUS | COMPAT
     | COMPOSE | COVERS | CPU | CPUID | CPUS | DEVICE | DEVICE_ID_BITS | DOORBELL | ENTRIES | EVENT_ID_BITS
-    | EXPECT | EXT_DEST_ID | FULL | GIC | GUEST
-    | HCALL | HIDDEN_KW | HOST | HYPERCALL | HYPERV | HYPERVISOR | IMS | IOAPIC | IOMMU | ISOLATED | ITS | KERNEL | KVM
-    | MASKABLE | MPIDR | MSI | MSI_MAP | MSI_MAP_MASK | MSIX | NONE | OF | OFF | ON | PACKAGE | PASID | PINS | PLATFORM
-    | POSTED | QUEUE | REMAP | REMAPPING | SMMU | SOURCE_CHECK | SPI_BASE | SPIS | STACK | TRAPS | V2M | V3 | V4
+    | EXPECT | EXT_DEST_ID | FLAT | FULL | GIC | GUEST | GUEST_FILES | GUEST_IDENTITIES
+    | HCALL | HIDDEN_KW | HOST | HYPERCALL | HYPERV | HYPERVISOR | IDENTITIES | IMS | IMSIC | IOAPIC | IOMMU | ISOLATED
+    | ITS | KERNEL | KVM | M_BASE | MASKABLE | MPIDR | MRIF | MSI | MSI_MAP | MSI_MAP_MASK | MSIX | NONE | OF | OFF | ON
+    | PACKAGE | PASID | PINS | PLATFORM | POSTED | QUEUE | REMAP | REMAPPING | RISCV | RISCV64 | S_BASE | SMMU
+    | SOURCE_CHECK | SPI_BASE | SPIS | STACK | TRAPS | V2M | V3 | V4
     | VECTOR | VISIBLE | VLPI | VTD | X2APIC | X86 | XAPIC | XEN
     ;

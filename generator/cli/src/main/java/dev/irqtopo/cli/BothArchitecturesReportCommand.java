@@ -10,7 +10,7 @@ import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A command that runs each selected platform, x86 or arm64, and reports on it in source order, as
@@ -22,8 +22,13 @@ import picocli.CommandLine.Option;
  */
 abstract class BothArchitecturesReportCommand<R, A> extends PlatformCommand {
 
-    @Option(names = "--json", description = "print the stable JSON report instead of text")
     boolean json;
+
+    @Override
+    void declareOptions(CommandSpec spec) {
+        spec.addOption(Declaration.option(boolean.class, () -> json, value -> json = value, "--json")
+                .description("print the stable JSON report instead of text").build());
+    }
 
     abstract R report(PlatformModel platform);
 

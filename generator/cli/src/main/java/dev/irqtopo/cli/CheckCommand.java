@@ -15,10 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code irqtopo check [--format text|json|sarif] FILE...}: parses and checks each file and prints its
@@ -26,28 +23,32 @@ import picocli.CommandLine.Parameters;
  * SARIF 2.1.0 log of every file's diagnostics to standard output. A file that cannot be read is reported
  * in one line on standard error, in every format, and the others are still checked.
  */
-@Command(name = "check",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Parse and check .irqtopo files and print their diagnostics: for people, or for tools as "
-                + "JSON or SARIF 2.1.0.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {
-            "0:no errors (warnings allowed)",
-            "1:errors in a file",
-            "2:usage error, or a file that cannot be read"})
 final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "the .irqtopo files to check")
     List<Path> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (for people, on standard error), json (an array of diagnostics) or sarif "
-                    + "(SARIF 2.1.0, for code scanning), both on standard output; default: ${DEFAULT-VALUE}")
     DiagnosticFormat format;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+
+    /** The command's declaration, which picocli runs. */
+    CommandSpec spec() {
+        spec = Declaration.command(this, "check",
+                new String[] {"Parse and check .irqtopo files and print their diagnostics: for people, or for tools as "
+                        + "JSON or SARIF 2.1.0."},
+                "0:no errors (warnings allowed)",
+                "1:errors in a file",
+                "2:usage error, or a file that cannot be read");
+        spec.addPositional(Declaration.positional(List.class, () -> files, value -> files = value)
+                .auxiliaryTypes(Path.class).arity("1..*").required(true).paramLabel("FILE")
+                .description("the .irqtopo files to check").build());
+        spec.addOption(Declaration.option(DiagnosticFormat.class, () -> format, value -> format = value, "--format")
+                .paramLabel("FORMAT").defaultValue("text")
+                .description("text (for people, on standard error), json (an array of diagnostics) or sarif "
+                        + "(SARIF 2.1.0, for code scanning), both on standard output; default: ${DEFAULT-VALUE}")
+                .build());
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -3,49 +3,55 @@ package dev.irqtopo.cli;
 import dev.irqtopo.cli.report.DiffJson;
 import dev.irqtopo.cli.report.ReportJson;
 import dev.irqtopo.model.PlatformDesign;
+import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.runtime.diff.DesignDiff;
 import dev.irqtopo.runtime.diff.DiffText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code irqtopo diff OLD NEW}: checks both files, then matches their platforms by name and runs each on
  * both sides as {@code simulate} and {@code verify} do, and prints what the change changes: declarations,
  * each stack and interrupt, the findings, the verdicts.
  */
-@Command(name = "diff",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "What a change to a design changes: its declarations, each interrupt's allocation, message"
-                + " and delivery, the findings and the verdicts, Linux's included.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:no differences", "1:errors in a file", "2:usage error, or a file that cannot be read",
-            "4:the designs differ"})
 final class DiffCommand implements Callable<Integer> {
 
     /** Something differs between the two designs. */
     static final int DIFFERENCES = 4;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "the design before the change")
     Path old;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "the design after it")
     Path now;
 
-    @Option(names = "--platform", paramLabel = "NAME", description = "only this platform, which both files must declare")
     String platform;
 
-    @Option(names = "--json", description = "print the stable JSON of the differences instead of text")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+
+    /** The command's declaration, which picocli runs. */
+    CommandSpec spec() {
+        spec = Declaration.command(this, "diff",
+                new String[] {"What a change to a design changes: its declarations, each interrupt's allocation,"
+                        + " message and delivery, the findings and the verdicts, Linux's included."},
+                "0:no differences",
+                "1:errors in a file",
+                "2:usage error, or a file that cannot be read",
+                "4:the designs differ");
+        spec.addPositional(Declaration.positional(Path.class, () -> old, value -> old = value)
+                .index("0").required(true).paramLabel("OLD").description("the design before the change").build());
+        spec.addPositional(Declaration.positional(Path.class, () -> now, value -> now = value)
+                .index("1").required(true).paramLabel("NEW").description("the design after it").build());
+        spec.addOption(Declaration.option(String.class, () -> platform, value -> platform = value, "--platform")
+                .paramLabel("NAME").description("only this platform, which both files must declare").build());
+        spec.addOption(Declaration.option(boolean.class, () -> json, value -> json = value, "--json")
+                .description("print the stable JSON of the differences instead of text").build());
+        return spec;
+    }
 
     @Override
     public Integer call() {
@@ -68,6 +74,16 @@ final class DiffCommand implements Callable<Integer> {
             }
             oldPlatforms = List.of(was.platform(platform).orElseThrow());
             newPlatforms = List.of(is.platform(platform).orElseThrow());
+        }
+        for (CheckedFile file : List.of(was, is)) {
+            Optional<PlatformDesign> riscv = file.designs().stream().filter(RiscvPlatformModel.class::isInstance)
+                    .filter(p -> platform == null || p.name().equals(platform)).findFirst();
+            if (riscv.isPresent()) {
+                err.println("irqtopo: diff does not take riscv64 platforms yet (" + Path.of(file.name()).getFileName()
+                        + " declares riscv64 platform " + riscv.get().name() + "); check judges them");
+                err.flush();
+                return IrqtopoCommand.USAGE;
+            }
         }
         DesignDiff diff = DesignDiff.ofDesigns(oldPlatforms, newPlatforms);
         PrintWriter out = spec.commandLine().getOut();

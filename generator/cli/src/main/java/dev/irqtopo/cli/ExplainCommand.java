@@ -7,20 +7,21 @@ import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code irqtopo explain FILE}: for every stack, the boundary diagram with the domain that does each of
  * Alloc, Compose, Store and Use under each part, then what a trap or a hypercall does for it.
  */
-@Command(name = "explain",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Show, for every stack, which domain allocates, composes, stores and uses its interrupts at"
-                + " which hardware boundary, and what a trap or a hypercall does.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:explained", "1:errors in the file", "2:usage error, or a file that cannot be read"})
 final class ExplainCommand extends PlatformCommand {
+
+    @Override
+    CommandSpec declaration() {
+        return Declaration.command(this, "explain",
+                new String[] {"Show, for every stack, which domain allocates, composes, stores and uses its interrupts"
+                        + " at which hardware boundary, and what a trap or a hypercall does."},
+                "0:explained", "1:errors in the file", "2:usage error, or a file that cannot be read");
+    }
 
     @Override
     int run(List<PlatformModel> platforms, PrintWriter out) {

@@ -16,40 +16,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code irqtopo generate -d DIR [--package P] FILE...}: checks every file and, only when none has an
  * error, writes the Java sources of every platform under DIR, all or nothing. A file whose content
  * would not change is not rewritten; files already in DIR that no platform produces are left alone.
  */
-@Command(name = "generate",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Check .irqtopo files and write the Java classes of their platforms under a directory.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {
-            "0:sources written (warnings allowed)",
-            "1:errors in a file; the directory is left as it was",
-            "2:usage error, a file that cannot be read, or the directory cannot be written; the directory is left"
-                    + " as it was"})
 final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = {"-d", "--directory"}, required = true, paramLabel = "DIR",
-            description = "where the sources go, in directories by package")
     Path directory;
 
-    @Option(names = "--package", paramLabel = "P", description = "the Java package for files without a package line")
     String packageName;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "the .irqtopo files")
     List<Path> files;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+
+    /** The command's declaration, which picocli runs. */
+    CommandSpec spec() {
+        spec = Declaration.command(this, "generate",
+                new String[] {"Check .irqtopo files and write the Java classes of their platforms under a directory."},
+                "0:sources written (warnings allowed)",
+                "1:errors in a file; the directory is left as it was",
+                "2:usage error, a file that cannot be read, or the directory cannot be written; the directory is left"
+                        + " as it was");
+        spec.addOption(Declaration.option(Path.class, () -> directory, value -> directory = value, "-d", "--directory")
+                .required(true).paramLabel("DIR").description("where the sources go, in directories by package")
+                .build());
+        spec.addOption(Declaration.option(String.class, () -> packageName, value -> packageName = value, "--package")
+                .paramLabel("P").description("the Java package for files without a package line").build());
+        spec.addPositional(Declaration.positional(List.class, () -> files, value -> files = value)
+                .auxiliaryTypes(Path.class).arity("1..*").required(true).paramLabel("FILE")
+                .description("the .irqtopo files").build());
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -2,12 +2,12 @@ package dev.irqtopo.cli;
 
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A command over the checked platforms of one file ({@code FILE [--platform NAME]}): it runs only when
@@ -15,11 +15,24 @@ import picocli.CommandLine.Mixin;
  */
 abstract class PlatformCommand implements Callable<Integer> {
 
-    @Mixin
-    PlatformSelection selection;
+    final PlatformSelection selection = new PlatformSelection();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+
+    /** The command's name, description and exit codes ({@link Declaration#command}), before its arguments. */
+    abstract CommandSpec declaration();
+
+    /** Declares the command's own options, after the file and platform arguments every such command has. */
+    void declareOptions(CommandSpec spec) {
+    }
+
+    /** The whole declaration of the command, which picocli runs. */
+    final CommandSpec spec() {
+        spec = declaration();
+        selection.declare(spec);
+        declareOptions(spec);
+        return spec;
+    }
 
     /** Prints what the command says of the x86 platforms and returns its exit code. */
     abstract int run(List<PlatformModel> platforms, PrintWriter out);
@@ -58,6 +71,13 @@ abstract class PlatformCommand implements Callable<Integer> {
         PlatformSelection.Loaded loaded = selection.load(err);
         if (!loaded.ok()) {
             return loaded.exitCode();
+        }
+        Optional<RiscvPlatformModel> riscv = loaded.designs().stream().filter(RiscvPlatformModel.class::isInstance)
+                .map(RiscvPlatformModel.class::cast).findFirst();
+        if (riscv.isPresent()) {
+            return usage(err, spec.name() + " does not take riscv64 platforms yet (" + selection.fileName()
+                    + " declares riscv64 platform " + riscv.get().name() + "); check judges them, and --platform"
+                    + " selects another one");
         }
         Optional<String> refusal = refusal(loaded.designs(), loaded.declared());
         if (refusal.isPresent()) {

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code FILE [--platform NAME] [--kernel PROFILE]} arguments that simulate, verify, explain and dot
@@ -19,16 +18,24 @@ import picocli.CommandLine.Parameters;
  */
 final class PlatformSelection {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the .irqtopo file")
     Path file;
 
-    @Option(names = "--platform", paramLabel = "NAME", description = "only this platform of the file")
     String platform;
 
-    @Option(names = "--kernel", paramLabel = "PROFILE",
-            description = "run every kernel (host and guests) as this profile instead of the file's: design, linux-6.1,"
-                    + " linux-6.6, linux-6.12, linux-6.19")
     String kernel;
+
+    /** Declares the three arguments on the command that reads them. */
+    void declare(CommandSpec spec) {
+        spec.addPositional(Declaration.positional(Path.class, () -> file, value -> file = value)
+                .index("0").required(true).paramLabel("FILE").description("the .irqtopo file").build());
+        spec.addOption(Declaration.option(String.class, () -> platform, value -> platform = value, "--platform")
+                .paramLabel("NAME").description("only this platform of the file").build());
+        spec.addOption(Declaration.option(String.class, () -> kernel, value -> kernel = value, "--kernel")
+                .paramLabel("PROFILE")
+                .description("run every kernel (host and guests) as this profile instead of the file's: design,"
+                        + " linux-6.1, linux-6.6, linux-6.12, linux-6.19")
+                .build());
+    }
 
     /**
      * The outcome: the selected platforms, or the exit code to return instead.

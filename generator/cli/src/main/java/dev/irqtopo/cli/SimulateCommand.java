@@ -12,19 +12,21 @@ import dev.irqtopo.runtime.sim.Simulation;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.SimulationText;
 import java.util.List;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code irqtopo simulate FILE}: boots each platform, performs every stack's allocation, fires every
  * allocated interrupt once in boot order, and reports what each one did.
  */
-@Command(name = "simulate",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Boot each platform, allocate every stack, fire every interrupt once and report the results.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:simulated", "1:errors in the file", "2:usage error, or a file that cannot be read"})
 final class SimulateCommand extends BothArchitecturesReportCommand<SimulationReport, Arm64SimulationReport> {
+    @Override
+    CommandSpec declaration() {
+        return Declaration.command(this, "simulate",
+                new String[] {"Boot each platform, allocate every stack, fire every interrupt once and report the"
+                        + " results."},
+                "0:simulated", "1:errors in the file", "2:usage error, or a file that cannot be read");
+    }
+
 
     @Override
     SimulationReport report(PlatformModel platform) {

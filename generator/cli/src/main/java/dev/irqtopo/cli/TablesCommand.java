@@ -15,28 +15,36 @@ import dev.irqtopo.runtime.sim.TablesReport;
 import dev.irqtopo.runtime.sim.TablesText;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code irqtopo tables FILE [--iommu U]}: boots each platform as {@code simulate} does and prints every
  * present remap entry of every IOMMU (or of U), each field as the VT-d or AMD IOMMU specification names
  * it, and the bits the hardware reads.
  */
-@Command(name = "tables",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {"Boot each platform and print every present interrupt remapping table entry, field by field as"
-                + " the VT-d and AMD IOMMU specifications name them, with the raw bits the hardware reads.",
-            "On an arm64 platform: each ITS's device table, ITTs and collection table, and each GICv2m frame's"
-                + " allocated SPIs."},
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:printed", "1:errors in the file",
-            "2:usage error: an IOMMU no selected platform declares, or a file that cannot be read"})
 final class TablesCommand extends BothArchitecturesReportCommand<TablesReport, Arm64TablesReport> {
 
-    @Option(names = "--iommu", paramLabel = "U", description = "only this IOMMU's tables")
     String iommu;
+
+    @Override
+    CommandSpec declaration() {
+        return Declaration.command(this, "tables",
+                new String[] {"Boot each platform and print every present interrupt remapping table entry, field by"
+                        + " field as the VT-d and AMD IOMMU specifications name them, with the raw bits the hardware"
+                        + " reads.",
+                    "On an arm64 platform: each ITS's device table, ITTs and collection table, and each GICv2m"
+                        + " frame's allocated SPIs."},
+                "0:printed",
+                "1:errors in the file",
+                "2:usage error: an IOMMU no selected platform declares, or a file that cannot be read");
+    }
+
+    @Override
+    void declareOptions(CommandSpec spec) {
+        super.declareOptions(spec);
+        spec.addOption(Declaration.option(String.class, () -> iommu, value -> iommu = value, "--iommu")
+                .paramLabel("U").description("only this IOMMU's tables").build());
+    }
 
     private Optional<NamedPart> part() {
         return Optional.ofNullable(iommu)

@@ -16,34 +16,44 @@ import dev.irqtopo.runtime.sim.TraceText;
 import dev.irqtopo.runtime.sim.Tracing;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code irqtopo trace FILE --device D --message ADDRESS:DATA}: boots each platform that declares D as
  * {@code simulate} does, lets D emit that one message (whatever its storages hold, as a function's DMA
  * may) and prints every step it takes, then where it ends.
  */
-@Command(name = "trace",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Boot each platform, let one device emit one message, and print every step it takes and where it"
-                + " ends.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:traced", "1:errors in the file",
-            "2:usage error: a malformed message, a device no selected platform declares, or a file that cannot be read"})
 final class TraceCommand extends BothArchitecturesReportCommand<TraceReport, Arm64TraceReport> {
 
-    @Option(names = "--device", required = true, paramLabel = "D", description = "the device that emits the message")
     String device;
 
-    @Option(names = "--message", required = true, paramLabel = "ADDRESS:DATA",
-            description = "the memory write it emits: address (up to 64 bits) and data (32 bits) in hex, with or without"
-                    + " 0x, as in 0xfee00018:0x0")
     String messageText;
 
     /** The parsed {@code --message}, once {@link #optionError} accepted it. */
     private Message message;
+
+    @Override
+    CommandSpec declaration() {
+        return Declaration.command(this, "trace",
+                new String[] {"Boot each platform, let one device emit one message, and print every step it takes and"
+                        + " where it ends."},
+                "0:traced",
+                "1:errors in the file",
+                "2:usage error: a malformed message, a device no selected platform declares, or a file that cannot be"
+                        + " read");
+    }
+
+    @Override
+    void declareOptions(CommandSpec spec) {
+        super.declareOptions(spec);
+        spec.addOption(Declaration.option(String.class, () -> device, value -> device = value, "--device")
+                .required(true).paramLabel("D").description("the device that emits the message").build());
+        spec.addOption(Declaration.option(String.class, () -> messageText, value -> messageText = value, "--message")
+                .required(true).paramLabel("ADDRESS:DATA")
+                .description("the memory write it emits: address (up to 64 bits) and data (32 bits) in hex, with or"
+                        + " without 0x, as in 0xfee00018:0x0")
+                .build());
+    }
 
     @Override
     Optional<String> optionError() {

@@ -12,26 +12,28 @@ import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Verification;
 import dev.irqtopo.runtime.isolation.VerificationText;
 import java.util.List;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code irqtopo verify FILE}: boots each platform and decides, over the whole message space, whether a
  * guest that makes its devices emit whatever it can reach anyone else's interrupts, and whether that is
  * what each platform expects.
  */
-@Command(name = "verify",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Decide whether every guest is isolated; print a counterexample for each breach, and Linux's"
-                + " verdict beside the exact one for every assigned device.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every platform's verdict is the one it expects (expect; without it, isolated)",
-            "1:errors in the file", "2:usage error, or a file that cannot be read",
-            "3:a platform's verdict differs from the one it expects"})
 final class VerifyCommand extends BothArchitecturesReportCommand<IsolationReport, Arm64IsolationReport> {
 
     /** A verdict differs from its platform's {@code expect} line: an unexpected breach, or a breach that went missing. */
     static final int UNEXPECTED_VERDICT = 3;
+
+    @Override
+    CommandSpec declaration() {
+        return Declaration.command(this, "verify",
+                new String[] {"Decide whether every guest is isolated; print a counterexample for each breach, and"
+                        + " Linux's verdict beside the exact one for every assigned device."},
+                "0:every platform's verdict is the one it expects (expect; without it, isolated)",
+                "1:errors in the file",
+                "2:usage error, or a file that cannot be read",
+                "3:a platform's verdict differs from the one it expects");
+    }
 
     @Override
     IsolationReport report(PlatformModel platform) {

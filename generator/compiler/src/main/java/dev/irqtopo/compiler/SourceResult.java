@@ -5,6 +5,7 @@ import dev.irqtopo.compiler.diag.Diagnostic;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,12 @@ public record SourceResult(SourceFile source, Optional<IrqtopoFile> ast, List<Di
     /** The arm64 platforms, in source order. */
     public List<Arm64PlatformModel> arm64Platforms() {
         return designs.stream().filter(Arm64PlatformModel.class::isInstance).map(Arm64PlatformModel.class::cast)
+                .toList();
+    }
+
+    /** The riscv64 platforms, in source order. */
+    public List<RiscvPlatformModel> riscvPlatforms() {
+        return designs.stream().filter(RiscvPlatformModel.class::isInstance).map(RiscvPlatformModel.class::cast)
                 .toList();
     }
 

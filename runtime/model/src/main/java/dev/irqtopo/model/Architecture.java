@@ -8,7 +8,9 @@ public enum Architecture {
     /** Local APICs, reached through the 0xFEE interrupt range, optionally behind VT-d or AMD-Vi remapping. */
     X86("x86"),
     /** A GICv3/v4, reached through the doorbells of its ITS units or GICv2m frames. */
-    ARM64("arm64");
+    ARM64("arm64"),
+    /** Harts with IMSIC interrupt files, reached by writes to their pages, optionally behind a RISC-V IOMMU. */
+    RISCV64("riscv64");
 
     private final String keyword;
 

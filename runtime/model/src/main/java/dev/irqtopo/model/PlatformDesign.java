@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * One platform of an {@code .irqtopo} file, checked and resolved, whatever its CPU side: what the bus
  * side and the verdict share. The CPU side is the record's own: {@link PlatformModel} for x86,
- * {@link Arm64PlatformModel} for arm64.
+ * {@link Arm64PlatformModel} for arm64, {@link RiscvPlatformModel} for riscv64.
  */
-public sealed interface PlatformDesign permits PlatformModel, Arm64PlatformModel {
+public sealed interface PlatformDesign permits PlatformModel, Arm64PlatformModel, RiscvPlatformModel {
 
     Architecture architecture();
 

@@ -55,6 +55,21 @@ public record RequesterId(int segment, int bus, int device, int function) implem
         return "0".repeat(width - digits.length()) + digits;
     }
 
+    /*
+     * equals and hashCode written out, giving what the record's own would: those are linked through method
+     * handles the first time they run, which costs a command line that verifies one file a few milliseconds
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RequesterId other && segment == other.segment && bus == other.bus
+                && device == other.device && function == other.function;
+    }
+
+    @Override
+    public int hashCode() {
+        return ((segment * 31 + bus) * 31 + device) * 31 + function;
+    }
+
     @Override
     public int compareTo(RequesterId other) {
         int c = Integer.compare(segment, other.segment);

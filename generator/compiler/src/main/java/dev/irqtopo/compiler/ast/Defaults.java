@@ -9,6 +9,8 @@ import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.arm.ArmCpus;
 import dev.irqtopo.model.arm.Mpidr;
+import dev.irqtopo.model.riscv.ImsicGeometry;
+import dev.irqtopo.model.riscv.ImsicPlacement;
 import java.math.BigInteger;
 import java.util.EnumSet;
 import java.util.List;
@@ -71,6 +73,33 @@ public final class Defaults {
     /** An ITS's {@code event_id_bits}: 16 unless given. */
     public static int eventIdBits(MsiControllerDecl its) {
         return its.prop(GicProp.EventIdBits.class).map(b -> b.bits().intValue()).orElse(EVENT_ID_BITS);
+    }
+
+    /** An {@code imsic} block's {@code identities}: QEMU virt's 255 unless given. */
+    public static int identities(ImsicDecl imsic) {
+        return imsic.prop(ImsicProp.Identities.class).map(p -> p.value().intValue()).orElse(ImsicGeometry.VIRT_IDS);
+    }
+
+    /** An {@code imsic} block's {@code guest_identities}: as {@code identities} unless given. */
+    public static int guestIdentities(ImsicDecl imsic) {
+        return imsic.prop(ImsicProp.GuestIdentities.class).map(p -> p.value().intValue()).orElse(identities(imsic));
+    }
+
+    /** An {@code imsic} block's {@code guest_files}: none unless given. */
+    public static int guestFiles(ImsicDecl imsic) {
+        return imsic.prop(ImsicProp.GuestFiles.class).map(p -> p.value().intValue()).orElse(0);
+    }
+
+    /**
+     * Where an {@code imsic} block's files sit: QEMU virt's bases unless given, one page per machine-level
+     * file (C = 12), and each supervisor-level file followed by its guest files (D = 12 + ⌈log2(guest
+     * files + 1)⌉), one hart group.
+     */
+    public static ImsicPlacement imsicPlacement(ImsicDecl imsic) {
+        long m = imsic.prop(ImsicProp.MBase.class).map(p -> p.value().value().longValue()).orElse(ImsicGeometry.VIRT_MACHINE_BASE);
+        long s = imsic.prop(ImsicProp.SBase.class).map(p -> p.value().value().longValue()).orElse(ImsicGeometry.VIRT_SUPERVISOR_BASE);
+        return new ImsicPlacement(m, ImsicPlacement.PAGE_SHIFT, s, ImsicGeometry.minimumSupervisorShift(guestFiles(imsic)),
+                ImsicGeometry.VIRT_GROUP_SHIFT);
     }
 
     /** A bus block's {@code msi_map_mask}: every bit unless given. */

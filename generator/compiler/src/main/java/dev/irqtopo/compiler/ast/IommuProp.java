@@ -1,6 +1,7 @@
 package dev.irqtopo.compiler.ast;
 
 import dev.irqtopo.model.SourceCheck;
+import dev.irqtopo.model.riscv.MsiTranslationMode;
 import java.util.List;
 
 /** A property of an {@code iommu} block. */
@@ -55,6 +56,14 @@ public sealed interface IommuProp extends Property {
         @Override
         public String keyword() {
             return "covers";
+        }
+    }
+
+    /** {@code msi off|flat|mrif;} (riscv): the device contexts' MSI translation; {@code word} is where the value stands. */
+    record MsiTranslation(Pos at, MsiTranslationMode mode, Pos word) implements IommuProp {
+        @Override
+        public String keyword() {
+            return "msi";
         }
     }
 }

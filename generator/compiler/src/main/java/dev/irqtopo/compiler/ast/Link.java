@@ -52,4 +52,8 @@ public sealed interface Link {
             Objects.requireNonNull(frame);
         }
     }
+
+    /** {@code imsic} (riscv64): the IMSIC domain, which allocates an identity in a hart's interrupt file and composes. */
+    record Imsic(Pos at) implements Link {
+    }
 }

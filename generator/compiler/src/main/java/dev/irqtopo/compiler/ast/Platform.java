@@ -47,6 +47,11 @@ public record Platform(Pos at, Name name, Optional<String> description, List<Pla
         return gics().stream().flatMap(g -> g.controllers().stream()).toList();
     }
 
+    /** The {@code imsic} blocks (riscv64). */
+    public List<ImsicDecl> imsics() {
+        return itemsOf(ImsicDecl.class);
+    }
+
     /** The {@code smmu} blocks (arm64). */
     public List<SmmuDecl> smmus() {
         return itemsOf(SmmuDecl.class);

@@ -19,6 +19,20 @@ public record Pos(int line, int column) implements Comparable<Pos> {
         return compareTo(first) >= 0 && compareTo(last) <= 0;
     }
 
+    /*
+     * equals and hashCode written out, giving what the record's own would: those are linked through method
+     * handles the first time they run, which costs a command line that checks one file a few milliseconds
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Pos other && line == other.line && column == other.column;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * line + column;
+    }
+
     @Override
     public String toString() {
         return line + ":" + column;

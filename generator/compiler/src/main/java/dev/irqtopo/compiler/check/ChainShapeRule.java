@@ -14,7 +14,7 @@ import java.util.Set;
  * IRQ035: a chain is {@code vector}, then at most one {@code remap X} or {@code hcall}, then the stack's
  * bus domain, and nothing after it. Reported once per stack, at the first link out of place. Whether
  * {@code remap} or {@code hcall} suits the kernel is IRQ037's and IRQ038's to say, so a chain holding
- * both is left to them. A chain holding arm64 links is IRQ064's.
+ * both is left to them. A chain holding arm64 or riscv64 links is IRQ064's or IRQ075's.
  */
 final class ChainShapeRule extends PlatformRule {
 
@@ -27,7 +27,7 @@ final class ChainShapeRule extends PlatformRule {
     void check(PlatformIndex index, Report report) {
         for (KernelStack ks : KernelStack.all(index.platform())) {
             if (ks.stack().chain().stream().noneMatch(l -> l instanceof Link.Gic || l instanceof Link.Its
-                    || l instanceof Link.V2m)) {
+                    || l instanceof Link.V2m || l instanceof Link.Imsic)) {
                 checkChain(ks.stack(), report);
             }
         }

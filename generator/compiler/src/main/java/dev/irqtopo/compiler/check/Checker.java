@@ -4,6 +4,7 @@ import dev.irqtopo.compiler.ast.IrqtopoFile;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.Diagnostic;
 import dev.irqtopo.model.PlatformDesign;
+import dev.irqtopo.model.RiscvPlatformModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,12 +37,14 @@ public final class Checker {
             new RepeatedPropertyRule(),
             new RequiredDeclarationRule(),
             new GicRequiredRule(),
+            new RiscvRequiredRule(),
             new GuestHypervisorRule(),
             new AssignmentRule(),
             new StackOwnershipRule(),
             new StackStorageRule(),
             new ChainShapeRule(),
             new GicChainShapeRule(),
+            new ImsicChainShapeRule(),
             new RemapTargetRule(),
             new GuestRemapRule(),
             new HostHcallRule(),
@@ -63,7 +66,9 @@ public final class Checker {
             new ControllerTargetRule(),
             new ControllerCapacityRule(),
             new VlpiRule(),
-            new DoorbellOverlapRule());
+            new DoorbellOverlapRule(),
+            new ImsicRule(),
+            new GuestFileRule());
 
     private static final List<Rule> WARNING_RULES = List.of(
             new GuestStackWarningRule(),
@@ -105,7 +110,12 @@ public final class Checker {
             for (int i = 0; i < file.platforms().size(); i++) {
                 Platform declared = file.ast().platforms().get(i);
                 PlatformDesign model = file.platforms().get(i);
-                GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
+                if (model instanceof RiscvPlatformModel) {
+                    report.add(GenerationCode.IRQ053, declared.name().pos(),
+                            "riscv64 platform " + declared.name().text() + " has no generated code yet");
+                } else {
+                    GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
+                }
             }
             diagnostics.add(report.diagnostics());
         }

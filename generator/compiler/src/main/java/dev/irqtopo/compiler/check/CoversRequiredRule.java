@@ -17,7 +17,7 @@ final class CoversRequiredRule extends PlatformRule {
 
     @Override
     Set<Architecture> architectures() {
-        return EnumSet.of(Architecture.X86);
+        return EnumSet.of(Architecture.X86, Architecture.RISCV64);
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Set;
  * IRQ035 on arm64: a chain is {@code gic}, then the MSI controller's domain, then the stack's bus domain,
  * as Linux stacks them (the GIC's domain owns the INTIDs; the ITS or GICv2m domain allocates and
  * composes; the bus domain stores). A host names its controller ({@code its ITS} or {@code v2m FRAME}); a
- * guest's chain goes through its virtual ITS, {@code its} alone. A chain holding x86 links is IRQ063's.
+ * guest's chain goes through its virtual ITS, {@code its} alone. A chain holding x86 or riscv64 links is
+ * IRQ063's or IRQ075's.
  */
 final class GicChainShapeRule extends PlatformRule {
 
@@ -27,7 +28,8 @@ final class GicChainShapeRule extends PlatformRule {
     void check(PlatformIndex index, Report report) {
         for (KernelStack ks : KernelStack.all(index.platform())) {
             List<Link> chain = ks.stack().chain();
-            if (chain.stream().noneMatch(l -> l instanceof Link.Vector || l instanceof Link.Remap || l instanceof Link.Hcall)) {
+            if (chain.stream().noneMatch(l -> l instanceof Link.Vector || l instanceof Link.Remap || l instanceof Link.Hcall
+                    || l instanceof Link.Imsic)) {
                 checkChain(ks.stack(), ks.guest().isPresent(), report);
             }
         }

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * IRQ024: a property given twice in one block, at the second keyword; and a second {@code cpu},
- * {@code hypervisor}, {@code host}, {@code ioapic} or {@code gic} block, or {@code expect} line, at its
+ * {@code hypervisor}, {@code host}, {@code ioapic}, {@code gic} or {@code imsic} block, or {@code expect} line, at its
  * keyword; a second {@code msi_map_mask} in a bus block; a pin an
  * {@code ioapic} lists twice, at the second. A second IMS storage is IRQ043's alone, and
  * {@code assign} may repeat.
@@ -30,6 +30,7 @@ final class RepeatedPropertyRule extends PlatformRule {
         platform.iommus().forEach(i -> repeats(i.props(), report));
         platform.hypervisorBlocks().forEach(h -> repeats(h.props(), report));
         platform.msiControllers().forEach(c -> repeats(c.props(), report));
+        platform.imsics().forEach(i -> repeats(i.props(), report));
         platform.smmus().forEach(s -> repeats(s.covers(), report));
         platform.buses().forEach(b -> repeats(b.msiMapMasks(), report));
         for (DeviceDecl device : platform.devices()) {
@@ -43,6 +44,7 @@ final class RepeatedPropertyRule extends PlatformRule {
         secondBlock(platform.hostBlocks(), "host", report);
         secondBlock(platform.ioapics(), "ioapic", report);
         secondBlock(platform.gics(), "gic", report);
+        secondBlock(platform.imsics(), "imsic", report);
         for (IoApicDecl ioapic : platform.ioapics()) {
             repeats(ioapic.pins(), report);
             repeatedPins(ioapic, report);

@@ -16,7 +16,7 @@ final class SharedBusRule extends PlatformRule {
 
     @Override
     Set<Architecture> architectures() {
-        return EnumSet.of(Architecture.X86);
+        return EnumSet.of(Architecture.X86, Architecture.RISCV64);
     }
 
     @Override

@@ -47,7 +47,7 @@ final class UnknownReferenceRule extends PlatformRule {
                 // a link of the other architecture is IRQ063's or IRQ064's, whatever it names
                 if (link instanceof Link.Remap remap && index.architecture() == Architecture.X86) {
                     expect(remap.iommu(), "IOMMU", index.iommu(remap.iommu().text()).isPresent(), index, report);
-                } else if (index.architecture() == Architecture.X86) {
+                } else if (index.architecture() != Architecture.ARM64) {
                     continue;
                 } else if (link instanceof Link.Its its && its.its().isPresent()) {
                     Name unit = its.its().get();

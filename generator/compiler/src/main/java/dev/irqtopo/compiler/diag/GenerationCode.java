@@ -19,9 +19,9 @@ package dev.irqtopo.compiler.diag;
  *       file's platform goes into (or of a package above that one): {@code package p; platform q} in one file
  *       and {@code package p.Q;} in another. javac refuses a class and a package of the same name</td>
  *       <td>the platform's name, in the later file</td></tr>
- *   <tr><td>IRQ053</td><td>retired</td><td>was: an arm64 platform, whose Java code was not generated yet.
- *       arm64 platforms are generated now; the number stays unused, so that a code always means one thing</td>
- *       <td></td></tr>
+ *   <tr><td>IRQ053</td><td>error</td><td>a riscv64 platform: its Java code is not generated yet (arm64
+ *       platforms, which it refused before, are generated now)</td>
+ *       <td>the platform's name</td></tr>
  * </table>
  *
  * <p>Generation also reports two platforms of different files whose classes would collide, with the
@@ -31,7 +31,8 @@ package dev.irqtopo.compiler.diag;
 public enum GenerationCode {
     IRQ050("no package for generated code"),
     IRQ051("name taken by generated code"),
-    IRQ052("class named like a package");
+    IRQ052("class named like a package"),
+    IRQ053("riscv64 platform without generated code");
 
     private final String title;
 

@@ -20,7 +20,6 @@ import dev.irqtopo.compiler.ast.Rid;
 import dev.irqtopo.compiler.ast.StackDecl;
 import dev.irqtopo.compiler.ast.StorageDecl;
 import dev.irqtopo.compiler.ast.Word;
-import dev.irqtopo.model.Architecture;
 import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusModel;
 import dev.irqtopo.model.CpuModel;
@@ -58,8 +57,11 @@ public final class ModelBuilder {
     }
 
     private static PlatformDesign design(PlatformIndex index, String javaPackage) {
-        return index.architecture() == Architecture.ARM64 ? Arm64Models.platform(index, javaPackage)
-                : platform(index, javaPackage);
+        return switch (index.architecture()) {
+            case ARM64 -> Arm64Models.platform(index, javaPackage);
+            case RISCV64 -> RiscvModels.platform(index, javaPackage);
+            case X86 -> platform(index, javaPackage);
+        };
     }
 
     private static PlatformModel platform(PlatformIndex index, String javaPackage) {

@@ -15,6 +15,8 @@ import dev.irqtopo.compiler.ast.MsiMapDecl;
 import dev.irqtopo.compiler.ast.SmmuDecl;
 import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.GuestItem;
+import dev.irqtopo.compiler.ast.ImsicDecl;
+import dev.irqtopo.compiler.ast.ImsicProp;
 import dev.irqtopo.compiler.ast.HostBlock;
 import dev.irqtopo.compiler.ast.HypervisorBlock;
 import dev.irqtopo.compiler.ast.HypervisorProp;
@@ -44,6 +46,7 @@ import dev.irqtopo.model.HypervisorKind;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.SourceCheck;
 import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.model.riscv.MsiTranslationMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -171,7 +174,11 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
 
     @Override
     public CpuBlock visitCpu(IrqtopoParser.CpuContext ctx) {
-        Architecture arch = ctx.arch.getType() == IrqtopoLexer.ARM64 ? Architecture.ARM64 : Architecture.X86;
+        Architecture arch = switch (ctx.arch.getType()) {
+            case IrqtopoLexer.ARM64 -> Architecture.ARM64;
+            case IrqtopoLexer.RISCV64 -> Architecture.RISCV64;
+            default -> Architecture.X86;
+        };
         return new CpuBlock(pos(ctx.CPU()), new Word<>(arch, pos(ctx.arch)), ctx.cpuProp().stream()
                 .filter(p -> !misplaced(p, "cpu")).map(p -> build(p, CpuProp.class)).toList());
     }
@@ -201,7 +208,11 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
 
     @Override
     public IommuDecl visitIommu(IrqtopoParser.IommuContext ctx) {
-        IommuKind kind = ctx.kind.getType() == IrqtopoLexer.VTD ? IommuKind.VTD : IommuKind.AMDVI;
+        IommuKind kind = switch (ctx.kind.getType()) {
+            case IrqtopoLexer.VTD -> IommuKind.VTD;
+            case IrqtopoLexer.AMDVI -> IommuKind.AMDVI;
+            default -> IommuKind.RISCV;
+        };
         List<IommuProp> props = ctx.iommuProp().stream().filter(p -> !misplaced(p, "iommu"))
                 .map(p -> build(p, IommuProp.class)).toList();
         return new IommuDecl(pos(ctx.IOMMU()), kind, name(ctx.name()), props);
@@ -235,6 +246,16 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     @Override
     public IommuProp visitPostedProp(IrqtopoParser.PostedPropContext ctx) {
         return new IommuProp.Posted(pos(ctx.POSTED()), ctx.value.getType() == IrqtopoLexer.ON);
+    }
+
+    @Override
+    public IommuProp visitMsiTranslationProp(IrqtopoParser.MsiTranslationPropContext ctx) {
+        MsiTranslationMode mode = switch (ctx.value.getType()) {
+            case IrqtopoLexer.FLAT -> MsiTranslationMode.FLAT;
+            case IrqtopoLexer.MRIF -> MsiTranslationMode.MRIF;
+            default -> MsiTranslationMode.OFF;
+        };
+        return new IommuProp.MsiTranslation(pos(ctx.MSI()), mode, pos(ctx.value));
     }
 
     @Override
@@ -330,6 +351,39 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     @Override
     public GicProp visitSpisProp(IrqtopoParser.SpisPropContext ctx) {
         return new GicProp.Spis(pos(ctx.SPIS()), num(ctx.INT()));
+    }
+
+    // --- imsic (riscv64)
+
+    @Override
+    public Object visitImsicItem(IrqtopoParser.ImsicItemContext ctx) {
+        return new ImsicDecl(pos(ctx.imsic().IMSIC()),
+                ctx.imsic().imsicProp().stream().map(p -> build(p, ImsicProp.class)).toList());
+    }
+
+    @Override
+    public ImsicProp visitIdentitiesProp(IrqtopoParser.IdentitiesPropContext ctx) {
+        return new ImsicProp.Identities(pos(ctx.IDENTITIES()), num(ctx.INT()));
+    }
+
+    @Override
+    public ImsicProp visitGuestIdentitiesProp(IrqtopoParser.GuestIdentitiesPropContext ctx) {
+        return new ImsicProp.GuestIdentities(pos(ctx.GUEST_IDENTITIES()), num(ctx.INT()));
+    }
+
+    @Override
+    public ImsicProp visitGuestFilesProp(IrqtopoParser.GuestFilesPropContext ctx) {
+        return new ImsicProp.GuestFiles(pos(ctx.GUEST_FILES()), num(ctx.INT()));
+    }
+
+    @Override
+    public ImsicProp visitMBaseProp(IrqtopoParser.MBasePropContext ctx) {
+        return new ImsicProp.MBase(pos(ctx.M_BASE()), num(ctx.INT()));
+    }
+
+    @Override
+    public ImsicProp visitSBaseProp(IrqtopoParser.SBasePropContext ctx) {
+        return new ImsicProp.SBase(pos(ctx.S_BASE()), num(ctx.INT()));
     }
 
     @Override
@@ -482,6 +536,11 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     }
 
     @Override
+    public Link visitImsicLink(IrqtopoParser.ImsicLinkContext ctx) {
+        return new Link.Imsic(pos(ctx.IMSIC()));
+    }
+
+    @Override
     public Link visitGicLink(IrqtopoParser.GicLinkContext ctx) {
         return new Link.Gic(pos(ctx.GIC()));
     }
@@ -526,13 +585,16 @@ final class AstBuilder extends IrqtopoParserBaseVisitor<Object> {
     /**
      * Keywords that stay usable as names: {@code kernel} is a keyword only where a kernel line starts: it
      * came with the kernel profiles, and files written before them may use it as a name, which it stays;
-     * so do {@code ioapic} and {@code pins}, which came later still, and the words of arm64 platforms.
+     * so do {@code ioapic} and {@code pins}, which came later still, and the words of arm64 and riscv64
+     * platforms.
      */
     private static final Set<Integer> SOFT_KEYWORDS = Set.of(IrqtopoLexer.KERNEL, IrqtopoLexer.IOAPIC,
             IrqtopoLexer.PINS, IrqtopoLexer.ARM64, IrqtopoLexer.DEVICE_ID_BITS, IrqtopoLexer.DOORBELL,
             IrqtopoLexer.EVENT_ID_BITS, IrqtopoLexer.GIC, IrqtopoLexer.ITS, IrqtopoLexer.MPIDR, IrqtopoLexer.MSI_MAP,
             IrqtopoLexer.MSI_MAP_MASK, IrqtopoLexer.SMMU, IrqtopoLexer.SPI_BASE, IrqtopoLexer.SPIS, IrqtopoLexer.V2M,
-            IrqtopoLexer.V3, IrqtopoLexer.V4, IrqtopoLexer.VLPI);
+            IrqtopoLexer.V3, IrqtopoLexer.V4, IrqtopoLexer.VLPI, IrqtopoLexer.RISCV64, IrqtopoLexer.RISCV,
+            IrqtopoLexer.IMSIC, IrqtopoLexer.IDENTITIES, IrqtopoLexer.GUEST_IDENTITIES, IrqtopoLexer.GUEST_FILES,
+            IrqtopoLexer.M_BASE, IrqtopoLexer.S_BASE, IrqtopoLexer.FLAT, IrqtopoLexer.MRIF);
 
     /** A name as written; a keyword there is IRQ002's, unless it is one of {@link #SOFT_KEYWORDS}. */
     private static Name name(IrqtopoParser.NameContext ctx) {
