@@ -3,6 +3,7 @@ package dev.irqtopo.compiler.check;
 import dev.irqtopo.compiler.ast.IrqtopoFile;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.Diagnostic;
+import dev.irqtopo.compiler.diag.GenerationCode;
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.RiscvPlatformModel;
 import java.util.ArrayList;
