@@ -16,7 +16,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.irqtopo.compiler.naming.Arm64Layout;
 import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.naming.Naming;
-import dev.irqtopo.model.StorageModel;
+import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.table.Arm64ModelTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +32,7 @@ final class Arm64PlatformClassWriter {
 
     private static final int JAVADOC_WIDTH = 96;
     private static final String FIELD = "platform";
+    private static final String DEVICE = "device";
     private static final TypeName BOOT_RESULTS = ParameterizedTypeName.get(RuntimeTypes.LIST, Arm64RuntimeTypes.STACK_RESULT);
 
     private final Arm64Layout layout;
@@ -118,9 +119,7 @@ final class Arm64PlatformClassWriter {
             type.addType(kernel(kernel));
         }
         type.addType(hardware(hardware));
-        for (Arm64Layout.Device device : layout.devices()) {
-            type.addType(device(device));
-        }
+        layout.shapes().forEach((shape, kinds) -> type.addType(device(shape, kinds)));
         return type.build();
     }
 
@@ -158,43 +157,54 @@ final class Arm64PlatformClassWriter {
                             device.device().requesterId())
                     .addModifiers(PUBLIC)
                     .returns(deviceClass)
-                    .addStatement("return new $T(platform)", deviceClass)
+                    .addStatement("return new $T(platform, $S)", deviceClass, device.device().name())
                     .build());
         }
         return type.build();
     }
 
-    private TypeSpec device(Arm64Layout.Device device) {
-        String name = device.device().name();
-        TypeSpec.Builder type = holder(self.nestedClass(device.className()),
-                "Device {@code " + JavadocText.escape(name) + "}: its writes and its storages.");
+    /** One class per shape: a view of a named device with the storage kinds {@code kinds}. */
+    private TypeSpec device(String shape, List<StorageKind> kinds) {
+        List<String> words = kinds.stream().map(StorageKind::keyword).toList();
+        TypeSpec.Builder type = TypeSpec.classBuilder(self.nestedClass(shape))
+                .addJavadoc("A device $L: its writes and its storages.\n",
+                        words.isEmpty() ? "without storage" : "with " + String.join(" and ", words) + " storage")
+                .addModifiers(PUBLIC, STATIC, FINAL)
+                .addField(Arm64RuntimeTypes.PLATFORM, FIELD, PRIVATE, FINAL)
+                .addField(RuntimeTypes.STRING, DEVICE, PRIVATE, FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(PRIVATE)
+                        .addParameter(Arm64RuntimeTypes.PLATFORM, FIELD)
+                        .addParameter(RuntimeTypes.STRING, DEVICE)
+                        .addStatement("this.platform = platform")
+                        .addStatement("this.device = device")
+                        .build());
         type.addMethod(MethodSpec.methodBuilder("model")
                         .addJavadoc("The device as declared.\n")
                         .addModifiers(PUBLIC)
                         .returns(Arm64RuntimeTypes.DEVICE_MODEL)
-                        .addStatement("return platform.device($S)", name)
+                        .addStatement("return platform.device(device)")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("emit")
                         .addJavadoc("One 32-bit write of {@code message} by the device, as its DMA may make it.\n")
                         .addModifiers(PUBLIC)
                         .addParameter(RuntimeTypes.MESSAGE, "message")
                         .returns(Arm64RuntimeTypes.OUTCOME)
-                        .addStatement("return platform.emit(platform.device($S), message)", name)
+                        .addStatement("return platform.emit(platform.device(device), message)")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("trace")
                         .addJavadoc("Every step of one write of {@code message} by the device, and where it ends.\n")
                         .addModifiers(PUBLIC)
                         .addParameter(RuntimeTypes.MESSAGE, "message")
                         .returns(Arm64RuntimeTypes.TRACE_REPORT)
-                        .addStatement("return $T.trace(platform, $S, message)", Arm64RuntimeTypes.TRACING, name)
+                        .addStatement("return $T.trace(platform, device, message)", Arm64RuntimeTypes.TRACING)
                         .build());
-        for (StorageModel storage : device.device().storages()) {
-            type.addMethod(MethodSpec.methodBuilder(Naming.accessorName(storage.kind().keyword().toLowerCase(Locale.ROOT)))
-                    .addJavadoc("Its $L storage, $L slots.\n", storage.kind().keyword(), storage.size())
+        for (StorageKind kind : kinds) {
+            type.addMethod(MethodSpec.methodBuilder(Naming.accessorName(kind.keyword().toLowerCase(Locale.ROOT)))
+                    .addJavadoc("Its $L storage.\n", kind.keyword())
                     .addModifiers(PUBLIC)
                     .returns(Arm64RuntimeTypes.STORAGE)
-                    .addStatement("return platform.storage($S, $T.$N)", name, Arm64RuntimeTypes.STORAGE_KIND,
-                            storage.kind().name())
+                    .addStatement("return platform.storage(device, $T.$N)", Arm64RuntimeTypes.STORAGE_KIND, kind.name())
                     .build());
         }
         return type.build();

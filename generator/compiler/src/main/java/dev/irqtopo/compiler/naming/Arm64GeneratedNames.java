@@ -48,13 +48,15 @@ public final class Arm64GeneratedNames {
                 types.put(Naming.collisionKey(guest.className()), "the guest class " + guest.className());
             }
         }
+        // each device's stacks, in kernel order: looked up once, not per device
+        Map<String, List<Arm64Layout.Stack>> stacksOf = new HashMap<>();
+        layout.kernels().forEach(kernel -> kernel.stacks().forEach(stack ->
+                stacksOf.computeIfAbsent(stack.stack().device(), d -> new ArrayList<>()).add(stack)));
         for (Arm64Layout.Device device : layout.devices()) {
             Optional<String> method = member(device.accessor(), List.of(), "Hardware");
-            for (Arm64Layout.Kernel kernel : layout.kernels()) {
-                for (Arm64Layout.Stack stack : kernel.stacks()) {
-                    if (stack.stack().device().equals(device.device().name()) && method.isEmpty()) {
-                        method = member(stack.accessor(), Arm64Layout.KERNEL_METHODS, "a kernel class");
-                    }
+            for (Arm64Layout.Stack stack : stacksOf.getOrDefault(device.device().name(), List.of())) {
+                if (method.isEmpty()) {
+                    method = member(stack.accessor(), Arm64Layout.KERNEL_METHODS, "a kernel class");
                 }
             }
             method.ifPresent(m -> clashes.add(new Clash(Kind.DEVICE, device.device().name(), device.accessor() + "()", m)));

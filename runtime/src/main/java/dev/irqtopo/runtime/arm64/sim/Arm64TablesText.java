@@ -1,8 +1,8 @@
 package dev.irqtopo.runtime.arm64.sim;
 
 import dev.irqtopo.runtime.arm64.Arm64Platform;
-import dev.irqtopo.runtime.arm64.TextTable;
 import dev.irqtopo.runtime.message.Hex;
+import dev.irqtopo.runtime.text.TextTable;
 import java.util.List;
 import java.util.stream.Collectors;
 

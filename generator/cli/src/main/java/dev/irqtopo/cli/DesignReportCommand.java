@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param <R> one x86 platform's report
  * @param <A> one arm64 platform's report
  */
-abstract class BothArchitecturesReportCommand<R, A> extends PlatformCommand {
+abstract class DesignReportCommand<R, A> extends PlatformCommand {
 
     boolean json;
 
