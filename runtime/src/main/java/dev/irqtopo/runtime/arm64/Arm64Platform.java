@@ -61,11 +61,21 @@ public final class Arm64Platform {
     private final Map<Slot, Message> slots = new HashMap<>();
     private final Set<Long> doorbellPages = new HashSet<>();
     private final List<Arm64StackResult> stacks = new ArrayList<>();
+    private final Map<StackKey, Arm64StackResult> stacksByKernel = new HashMap<>();
+    private final Map<StorageKey, Arm64StackResult> stacksByStorage = new HashMap<>();
     /** The devices by name, and the guest each assigned one belongs to: looked up once per stack and write. */
     private final Map<String, DeviceModel> devices = new HashMap<>();
     private final Map<String, String> owners = new HashMap<>();
     private int nextVirq = 1;
     private boolean booted;
+
+    /** A stack as its kernel names it. */
+    private record StackKey(String kernel, String device, StorageKind storage) {
+    }
+
+    /** A device's storage: the first stack over it is the one whose messages its slots hold. */
+    private record StorageKey(String device, StorageKind storage) {
+    }
 
     private record Slot(String device, StorageKind storage, int slot) {
     }
@@ -119,9 +129,9 @@ public final class Arm64Platform {
     public synchronized List<Arm64StackResult> boot() {
         if (!booted) {
             booted = true;
-            model.hostStacks().forEach(s -> stacks.add(bootHost(s)));
+            model.hostStacks().forEach(s -> booted(bootHost(s)));
             for (Arm64GuestModel guest : model.guests()) {
-                guest.stacks().forEach(s -> stacks.add(bootGuest(guests.get(guest.name()), s)));
+                guest.stacks().forEach(s -> booted(bootGuest(guests.get(guest.name()), s)));
             }
         }
         return List.copyOf(stacks);
@@ -133,9 +143,13 @@ public final class Arm64Platform {
 
     /** What booting did with the stack of {@code kernel} ({@code host} or a guest) over the device's storage. */
     public Optional<Arm64StackResult> stack(String kernel, String device, StorageKind storage) {
-        return stacks.stream()
-                .filter(s -> s.kernel().equals(kernel) && s.device().equals(device) && s.storage() == storage)
-                .findFirst();
+        return Optional.ofNullable(stacksByKernel.get(new StackKey(kernel, device, storage)));
+    }
+
+    private void booted(Arm64StackResult stack) {
+        stacks.add(stack);
+        stacksByKernel.putIfAbsent(new StackKey(stack.kernel(), stack.device(), stack.storage()), stack);
+        stacksByStorage.putIfAbsent(new StorageKey(stack.device(), stack.storage()), stack);
     }
 
     /** The device's storage of that kind, to read and fire its slots. */
@@ -150,12 +164,11 @@ public final class Arm64Platform {
      * no booted stack wrote sends nothing.
      */
     public Arm64Outcome fire(String device, StorageKind storage, int slot) {
-        Optional<Arm64StackResult> stack = stacks.stream()
-                .filter(s -> s.device().equals(device) && s.storage() == storage).findFirst();
-        if (stack.isEmpty()) {
+        Arm64StackResult stack = stacksByStorage.get(new StorageKey(device, storage));
+        if (stack == null) {
             return new Arm64Outcome.NotSentAtAll(NotSent.NEVER_WRITTEN);
         }
-        return fire(stack.get(), slot);
+        return fire(stack, slot);
     }
 
     private Arm64StackResult bootHost(GicStackModel stack) {
