@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code irqtopo simulate FILE}: boots each platform, performs every stack's allocation, fires every
  * allocated interrupt once in boot order, and reports what each one did.
  */
-final class SimulateCommand extends BothArchitecturesReportCommand<SimulationReport, Arm64SimulationReport> {
+final class SimulateCommand extends DesignReportCommand<SimulationReport, Arm64SimulationReport> {
     @Override
     CommandSpec declaration() {
         return Declaration.command(this, "simulate",

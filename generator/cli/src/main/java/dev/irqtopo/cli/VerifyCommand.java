@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * guest that makes its devices emit whatever it can reach anyone else's interrupts, and whether that is
  * what each platform expects.
  */
-final class VerifyCommand extends BothArchitecturesReportCommand<IsolationReport, Arm64IsolationReport> {
+final class VerifyCommand extends DesignReportCommand<IsolationReport, Arm64IsolationReport> {
 
     /** A verdict differs from its platform's {@code expect} line: an unexpected breach, or a breach that went missing. */
     static final int UNEXPECTED_VERDICT = 3;

@@ -1,6 +1,6 @@
 package dev.irqtopo.runtime.diff;
 
-import dev.irqtopo.runtime.sim.TextTable;
+import dev.irqtopo.runtime.text.TextTable;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.irqtopo.runtime.sim;
 
 import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.text.TextTable;
 import java.util.List;
 import java.util.Optional;
 

@@ -5,7 +5,7 @@ import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.runtime.message.Hex;
 import dev.irqtopo.runtime.remap.AmdViIrte;
 import dev.irqtopo.runtime.remap.Irte;
-
+import dev.irqtopo.runtime.text.TextTable;
 import java.util.List;
 
 /**

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param <R> one x86 platform's report
  * @param <A> one arm64 platform's report
  */
-abstract class BothArchitecturesReportCommand<R, A> extends PlatformCommand {
+abstract class DesignReportCommand<R, A> extends PlatformCommand {
 
     boolean json;
 
@@ -53,11 +53,6 @@ abstract class BothArchitecturesReportCommand<R, A> extends PlatformCommand {
     /** The exit code once the x86 reports are printed. */
     final int exitCode(List<R> reports) {
         return reports.stream().allMatch(this::asExpected) ? IrqtopoCommand.OK : unexpected();
-    }
-
-    @Override
-    final boolean takesArm64() {
-        return true;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.irqtopo.runtime.arm64;
+package dev.irqtopo.runtime.text;
 
 import java.util.ArrayList;
 import java.util.List;
