@@ -5,7 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.diag.Diagnostic;
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SampleCatalogTest {
 
     /** Each sample file with the generated class's model: the class the build made from that file. */
-    private static final Map<String, Supplier<PlatformModel>> GENERATED = Map.ofEntries(
+    private static final Map<String, Supplier<PlatformDesign>> GENERATED = Map.ofEntries(
             Map.entry("bare-metal", BareMetal::model),
             Map.entry("iommu-remapping", IommuRemapping::model),
             Map.entry("guest-trapped", GuestTrapped::model),
@@ -38,7 +38,11 @@ class SampleCatalogTest {
             Map.entry("pci-bridge", PciBridge::model),
             Map.entry("seed-linux-6.1", SeedLinux61::model),
             Map.entry("seed-linux-6.6", SeedLinux66::model),
-            Map.entry("seed-linux-6.12", SeedLinux612::model));
+            Map.entry("seed-linux-6.12", SeedLinux612::model),
+            Map.entry("sriov-its", ArmIts::model),
+            Map.entry("v2m-assigned", ArmV2m::model),
+            Map.entry("msi-map-alias", ArmAlias::model),
+            Map.entry("gicv4-vlpi", ArmVlpi::model));
 
     /** The warnings a sample exists to show; every other sample has none. */
     private static final Map<String, List<String>> WARNINGS = Map.of(
@@ -59,7 +63,7 @@ class SampleCatalogTest {
     @Test
     void thereIsOneGeneratedClassPerSampleFile() throws IOException {
         assertThat(sampleNames()).containsExactlyElementsIn(GENERATED.keySet());
-        assertThat(sampleNames()).hasSize(15);
+        assertThat(sampleNames()).hasSize(19);
     }
 
     @Test
@@ -71,14 +75,14 @@ class SampleCatalogTest {
                     .isEmpty();
             assertWithMessage("warnings in %s", name).that(diagnostics.stream().map(Diagnostic::code).toList())
                     .containsExactlyElementsIn(WARNINGS.getOrDefault(name, List.of()));
-            assertWithMessage("platforms in %s", name).that(result.platforms()).hasSize(1);
+            assertWithMessage("platforms in %s", name).that(result.designs()).hasSize(1);
         }
     }
 
     @Test
     void eachGeneratedClassCarriesTheModelOfItsFile() {
         GENERATED.forEach((name, generated) -> {
-            PlatformModel checked = SampleFiles.platform(name);
+            PlatformDesign checked = SampleFiles.platform(name);
             assertWithMessage("the class generated from %s", name).that(generated.get()).isEqualTo(checked);
             assertThat(checked.javaPackage()).isEqualTo("dev.irqtopo.samples");
         });

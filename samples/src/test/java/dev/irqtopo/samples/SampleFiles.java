@@ -5,7 +5,7 @@ import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.compiler.Sources;
 import dev.irqtopo.compiler.UnreadableSourceException;
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import java.nio.file.Path;
 
 /** The sample platforms, read from {@code src/main/irqtopo} and checked. */
@@ -26,11 +26,11 @@ final class SampleFiles {
     }
 
     /** The one platform a sample declares; the sample must have no errors. */
-    static PlatformModel platform(String name) {
+    static PlatformDesign platform(String name) {
         SourceResult result = check(name);
-        if (result.hasErrors() || result.platforms().size() != 1) {
+        if (result.hasErrors() || result.designs().size() != 1) {
             throw new IllegalStateException(name + " does not check cleanly: " + result.diagnostics());
         }
-        return result.platforms().get(0);
+        return result.designs().get(0);
     }
 }

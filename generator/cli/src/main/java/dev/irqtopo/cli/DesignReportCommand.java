@@ -76,11 +76,6 @@ abstract class DesignReportCommand<R, A, V> extends PlatformCommand {
     }
 
     @Override
-    final boolean takesArm64() {
-        return true;
-    }
-
-    @Override
     final int run(List<PlatformModel> platforms, PrintWriter out) {
         return runDesigns(List.copyOf(platforms), out);
     }

@@ -2,9 +2,7 @@ package dev.irqtopo.cli;
 
 import dev.irqtopo.cli.report.DiffJson;
 import dev.irqtopo.cli.report.ReportJson;
-import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformDesign;
-import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.runtime.diff.DesignDiff;
 import dev.irqtopo.runtime.diff.DiffText;
@@ -64,8 +62,8 @@ final class DiffCommand implements Callable<Integer> {
         if (!was.ok() || !is.ok()) {
             return Math.max(was.exitCode(), is.exitCode());
         }
-        List<PlatformModel> oldPlatforms = was.platforms();
-        List<PlatformModel> newPlatforms = is.platforms();
+        List<PlatformDesign> oldPlatforms = was.designs();
+        List<PlatformDesign> newPlatforms = is.designs();
         if (platform != null) {
             for (CheckedFile file : List.of(was, is)) {
                 if (file.platform(platform).isEmpty()) {
@@ -74,6 +72,8 @@ final class DiffCommand implements Callable<Integer> {
                     return IrqtopoCommand.USAGE;
                 }
             }
+            oldPlatforms = List.of(was.platform(platform).orElseThrow());
+            newPlatforms = List.of(is.platform(platform).orElseThrow());
         }
         for (CheckedFile file : List.of(was, is)) {
             Optional<PlatformDesign> riscv = file.designs().stream().filter(RiscvPlatformModel.class::isInstance)
@@ -84,20 +84,8 @@ final class DiffCommand implements Callable<Integer> {
                 err.flush();
                 return IrqtopoCommand.USAGE;
             }
-            Optional<Arm64PlatformModel> arm64 = file.arm64Platforms().stream()
-                    .filter(p -> platform == null || p.name().equals(platform)).findFirst();
-            if (arm64.isPresent()) {
-                err.println("irqtopo: diff does not take arm64 platforms yet (" + Path.of(file.name()).getFileName() + " declares arm64 platform "
-                        + arm64.get().name() + "); simulate and verify do, and --platform selects an x86 one");
-                err.flush();
-                return IrqtopoCommand.USAGE;
-            }
         }
-        if (platform != null) {
-            oldPlatforms = List.of((PlatformModel) was.platform(platform).orElseThrow());
-            newPlatforms = List.of((PlatformModel) is.platform(platform).orElseThrow());
-        }
-        DesignDiff diff = DesignDiff.of(oldPlatforms, newPlatforms);
+        DesignDiff diff = DesignDiff.ofDesigns(oldPlatforms, newPlatforms);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? ReportJson.write(DiffJson.diff(diff)) : DiffText.render(diff));
         out.flush();

@@ -1,6 +1,8 @@
 package dev.irqtopo.cli;
 
+import dev.irqtopo.cli.explain.DesignDot;
 import dev.irqtopo.cli.explain.DotGraph;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,6 +26,12 @@ final class DotCommand extends PlatformCommand {
     @Override
     int run(List<PlatformModel> platforms, PrintWriter out) {
         out.print(DotGraph.render(selection.fileName(), platforms));
+        return IrqtopoCommand.OK;
+    }
+
+    @Override
+    int runDesigns(List<PlatformDesign> designs, PrintWriter out) {
+        out.print(DesignDot.render(selection.fileName(), designs));
         return IrqtopoCommand.OK;
     }
 }

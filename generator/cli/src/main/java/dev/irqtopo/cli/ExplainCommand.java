@@ -1,6 +1,9 @@
 package dev.irqtopo.cli;
 
+import dev.irqtopo.cli.explain.Arm64ExplainText;
 import dev.irqtopo.cli.explain.ExplainText;
+import dev.irqtopo.model.Arm64PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,6 +26,20 @@ final class ExplainCommand extends PlatformCommand {
     @Override
     int run(List<PlatformModel> platforms, PrintWriter out) {
         out.print(ExplainText.render(platforms));
+        return IrqtopoCommand.OK;
+    }
+
+    @Override
+    int runDesigns(List<PlatformDesign> designs, PrintWriter out) {
+        StringBuilder text = new StringBuilder();
+        for (PlatformDesign design : designs) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(design instanceof Arm64PlatformModel arm64 ? Arm64ExplainText.render(arm64)
+                    : ExplainText.render(List.of((PlatformModel) design)));
+        }
+        out.print(text);
         return IrqtopoCommand.OK;
     }
 }

@@ -1,6 +1,6 @@
 package dev.irqtopo.cli;
 
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -12,17 +12,17 @@ import java.util.function.Function;
  * @param kind  {@code "device"}, {@code "IOMMU"}
  * @param parts the names of such parts a platform declares, in declaration order
  */
-record NamedPart(String kind, String name, Function<PlatformModel, List<String>> parts) {
+record NamedPart(String kind, String name, Function<PlatformDesign, List<String>> parts) {
 
     /** Beyond this many, a refusal does not list the names a platform declares. */
     private static final int MAX_LISTED = 12;
 
-    boolean declaredBy(PlatformModel platform) {
+    boolean declaredBy(PlatformDesign platform) {
         return parts.apply(platform).contains(name);
     }
 
     /** The selected platforms that declare the part. */
-    List<PlatformModel> declaring(List<PlatformModel> selected) {
+    List<PlatformDesign> declaring(List<PlatformDesign> selected) {
         return selected.stream().filter(this::declaredBy).toList();
     }
 
@@ -30,15 +30,15 @@ record NamedPart(String kind, String name, Function<PlatformModel, List<String>>
      * Why the command cannot run: no selected platform declares the part. It names the platform that
      * does when {@code --platform} chose another.
      */
-    Optional<String> refusal(PlatformSelection selection, List<PlatformModel> selected, List<PlatformModel> declared) {
+    Optional<String> refusal(PlatformSelection selection, List<PlatformDesign> selected, List<PlatformDesign> declared) {
         if (selected.stream().anyMatch(this::declaredBy)) {
             return Optional.empty();
         }
         if (selected.size() != 1) {
             return Optional.of("no platform of " + selection.fileName() + " declares " + kind + " " + name);
         }
-        PlatformModel platform = selected.get(0);
-        Optional<PlatformModel> elsewhere = declared.stream().filter(this::declaredBy).findFirst();
+        PlatformDesign platform = selected.get(0);
+        Optional<PlatformDesign> elsewhere = declared.stream().filter(this::declaredBy).findFirst();
         if (selection.chosen() && elsewhere.isPresent()) {
             return Optional.of(kind + " " + name + " is declared on platform " + elsewhere.get().name() + ", not on "
                     + platform.name());

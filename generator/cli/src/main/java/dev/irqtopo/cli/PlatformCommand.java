@@ -34,23 +34,20 @@ abstract class PlatformCommand implements Callable<Integer> {
         return spec;
     }
 
-    /** Prints what the command says of the platforms and returns its exit code. */
+    /** Prints what the command says of the x86 platforms and returns its exit code. */
     abstract int run(List<PlatformModel> platforms, PrintWriter out);
 
-    /** Whether the command runs on arm64 platforms ({@link #runDesigns}); the others refuse a selection holding one. */
-    boolean takesArm64() {
-        return false;
-    }
-
-    /** Whether the command runs on riscv64 platforms ({@link #runDesigns}); the others refuse a selection holding one. */
+    /** Whether the command runs on riscv64 platforms; the others refuse a selection holding one. */
     boolean takesRiscv64() {
         return false;
     }
 
-    /** Prints what the command says of the selected platforms, x86, arm64 and riscv64, in source order; for {@link #takesArm64} commands. */
-    int runDesigns(List<PlatformDesign> designs, PrintWriter out) {
-        throw new UnsupportedOperationException(spec.name() + " takes no arm64 platform");
-    }
+    /**
+     * Prints what the command says of the selected platforms, x86, arm64 and riscv64 (for a
+     * {@link #takesRiscv64} command), in source order, when at least one is not x86 (a selection of x86
+     * platforms alone goes to {@link #run}).
+     */
+    abstract int runDesigns(List<PlatformDesign> designs, PrintWriter out);
 
     /** A mistake in the command's own options, found before the file is read: the one line that names it. */
     Optional<String> optionError() {
@@ -61,12 +58,12 @@ abstract class PlatformCommand implements Callable<Integer> {
      * Why the command cannot run on the {@code selected} platforms (the options name something none of
      * them declares), in one line; {@code declared} are all the file's.
      */
-    Optional<String> refusal(List<PlatformModel> selected, List<PlatformModel> declared) {
+    Optional<String> refusal(List<PlatformDesign> selected, List<PlatformDesign> declared) {
         return Optional.empty();
     }
 
     /** The selected platforms the command runs on: all of them, unless its options name a part only some declare. */
-    List<PlatformModel> runsOn(List<PlatformModel> selected) {
+    List<PlatformDesign> runsOn(List<PlatformDesign> selected) {
         return selected;
     }
 
@@ -88,17 +85,15 @@ abstract class PlatformCommand implements Callable<Integer> {
                     + " declares riscv64 platform " + riscv.get().name() + "); check, simulate and verify take them,"
                     + " and --platform selects another one");
         }
-        if (!loaded.arm64().isEmpty() && !takesArm64()) {
-            return usage(err, spec.name() + " does not take arm64 platforms yet (" + selection.fileName()
-                    + " declares arm64 platform " + loaded.arm64().get(0).name()
-                    + "); simulate and verify do, and --platform selects an x86 one");
-        }
-        Optional<String> refusal = refusal(loaded.platforms(), loaded.declaredPlatforms());
+        Optional<String> refusal = refusal(loaded.designs(), loaded.declared());
         if (refusal.isPresent()) {
             return usage(err, refusal.get());
         }
         PrintWriter out = spec.commandLine().getOut();
-        int exitCode = takesArm64() ? runDesigns(loaded.designs(), out) : run(runsOn(loaded.platforms()), out);
+        List<PlatformDesign> designs = runsOn(loaded.designs());
+        int exitCode = designs.stream().allMatch(PlatformModel.class::isInstance)
+                ? run(designs.stream().map(PlatformModel.class::cast).toList(), out)
+                : runDesigns(designs, out);
         out.flush();
         return exitCode;
     }

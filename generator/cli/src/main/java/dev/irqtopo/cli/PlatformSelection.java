@@ -53,23 +53,9 @@ final class PlatformSelection {
             return exitCode == IrqtopoCommand.OK;
         }
 
-        /** The selected x86 platforms. */
-        List<PlatformModel> platforms() {
-            return x86(designs);
-        }
-
-        /** Every x86 platform of the file. */
-        List<PlatformModel> declaredPlatforms() {
-            return x86(declared);
-        }
-
         /** The selected arm64 platforms. */
         List<Arm64PlatformModel> arm64() {
             return designs.stream().filter(Arm64PlatformModel.class::isInstance).map(Arm64PlatformModel.class::cast).toList();
-        }
-
-        private static List<PlatformModel> x86(List<PlatformDesign> designs) {
-            return designs.stream().filter(PlatformModel.class::isInstance).map(PlatformModel.class::cast).toList();
         }
     }
 

@@ -1,9 +1,15 @@
 package dev.irqtopo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irqtopo.cli.report.Arm64TablesJson;
 import dev.irqtopo.cli.report.TablesJson;
+import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.arm64.sim.Arm64Tables;
+import dev.irqtopo.runtime.arm64.sim.Arm64TablesReport;
+import dev.irqtopo.runtime.arm64.sim.Arm64TablesText;
 import dev.irqtopo.runtime.sim.Tables;
 import dev.irqtopo.runtime.sim.TablesReport;
 import dev.irqtopo.runtime.sim.TablesText;
@@ -16,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * present remap entry of every IOMMU (or of U), each field as the VT-d or AMD IOMMU specification names
  * it, and the bits the hardware reads.
  */
-final class TablesCommand extends ReportCommand<TablesReport> {
+final class TablesCommand extends DesignReportCommand<TablesReport, Arm64TablesReport, Void> {
 
     String iommu;
 
@@ -25,7 +31,9 @@ final class TablesCommand extends ReportCommand<TablesReport> {
         return Declaration.command(this, "tables",
                 new String[] {"Boot each platform and print every present interrupt remapping table entry, field by"
                         + " field as the VT-d and AMD IOMMU specifications name them, with the raw bits the hardware"
-                        + " reads."},
+                        + " reads.",
+                    "On an arm64 platform: each ITS's device table, ITTs and collection table, and each GICv2m"
+                        + " frame's allocated SPIs."},
                 "0:printed",
                 "1:errors in the file",
                 "2:usage error: an IOMMU no selected platform declares, or a file that cannot be read");
@@ -40,16 +48,17 @@ final class TablesCommand extends ReportCommand<TablesReport> {
 
     private Optional<NamedPart> part() {
         return Optional.ofNullable(iommu)
-                .map(name -> new NamedPart("IOMMU", name, p -> p.iommus().stream().map(IommuModel::name).toList()));
+                .map(name -> new NamedPart("IOMMU", name, p -> p instanceof PlatformModel x86
+                        ? x86.iommus().stream().map(IommuModel::name).toList() : List.of()));
     }
 
     @Override
-    Optional<String> refusal(List<PlatformModel> selected, List<PlatformModel> declared) {
+    Optional<String> refusal(List<PlatformDesign> selected, List<PlatformDesign> declared) {
         return part().flatMap(p -> p.refusal(selection, selected, declared));
     }
 
     @Override
-    List<PlatformModel> runsOn(List<PlatformModel> selected) {
+    List<PlatformDesign> runsOn(List<PlatformDesign> selected) {
         return part().map(p -> p.declaring(selected)).orElse(selected);
     }
 
@@ -59,8 +68,18 @@ final class TablesCommand extends ReportCommand<TablesReport> {
     }
 
     @Override
+    Arm64TablesReport arm64Report(Arm64PlatformModel platform) {
+        return Arm64Tables.run(platform);
+    }
+
+    @Override
     JsonNode json(List<TablesReport> reports) {
         return TablesJson.tables(reports);
+    }
+
+    @Override
+    JsonNode arm64Json(List<Arm64TablesReport> reports) {
+        return Arm64TablesJson.tables(reports);
     }
 
     @Override
@@ -69,7 +88,22 @@ final class TablesCommand extends ReportCommand<TablesReport> {
     }
 
     @Override
-    int exitCode(List<TablesReport> reports) {
+    String arm64Text(List<Arm64TablesReport> reports) {
+        return Arm64TablesText.render(reports);
+    }
+
+    @Override
+    boolean asExpected(TablesReport report) {
+        return true;
+    }
+
+    @Override
+    boolean arm64AsExpected(Arm64TablesReport report) {
+        return true;
+    }
+
+    @Override
+    int unexpected() {
         return IrqtopoCommand.OK;
     }
 }

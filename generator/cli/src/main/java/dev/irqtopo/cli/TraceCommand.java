@@ -1,9 +1,15 @@
 package dev.irqtopo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irqtopo.cli.report.Arm64TraceJson;
 import dev.irqtopo.cli.report.TraceJson;
+import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.DeviceModel;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.arm64.sim.Arm64TraceReport;
+import dev.irqtopo.runtime.arm64.sim.Arm64TraceText;
+import dev.irqtopo.runtime.arm64.sim.Arm64Tracing;
 import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.sim.TraceReport;
 import dev.irqtopo.runtime.sim.TraceText;
@@ -17,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code simulate} does, lets D emit that one message (whatever its storages hold, as a function's DMA
  * may) and prints every step it takes, then where it ends.
  */
-final class TraceCommand extends ReportCommand<TraceReport> {
+final class TraceCommand extends DesignReportCommand<TraceReport, Arm64TraceReport, Void> {
 
     String device;
 
@@ -64,12 +70,12 @@ final class TraceCommand extends ReportCommand<TraceReport> {
     }
 
     @Override
-    Optional<String> refusal(List<PlatformModel> selected, List<PlatformModel> declared) {
+    Optional<String> refusal(List<PlatformDesign> selected, List<PlatformDesign> declared) {
         return part().refusal(selection, selected, declared);
     }
 
     @Override
-    List<PlatformModel> runsOn(List<PlatformModel> selected) {
+    List<PlatformDesign> runsOn(List<PlatformDesign> selected) {
         return part().declaring(selected);
     }
 
@@ -79,8 +85,18 @@ final class TraceCommand extends ReportCommand<TraceReport> {
     }
 
     @Override
+    Arm64TraceReport arm64Report(Arm64PlatformModel platform) {
+        return Arm64Tracing.run(platform, device, message);
+    }
+
+    @Override
     JsonNode json(List<TraceReport> reports) {
         return TraceJson.traces(reports);
+    }
+
+    @Override
+    JsonNode arm64Json(List<Arm64TraceReport> reports) {
+        return Arm64TraceJson.traces(reports);
     }
 
     @Override
@@ -89,7 +105,22 @@ final class TraceCommand extends ReportCommand<TraceReport> {
     }
 
     @Override
-    int exitCode(List<TraceReport> reports) {
+    String arm64Text(List<Arm64TraceReport> reports) {
+        return Arm64TraceText.render(reports);
+    }
+
+    @Override
+    boolean asExpected(TraceReport report) {
+        return true;
+    }
+
+    @Override
+    boolean arm64AsExpected(Arm64TraceReport report) {
+        return true;
+    }
+
+    @Override
+    int unexpected() {
         return IrqtopoCommand.OK;
     }
 }

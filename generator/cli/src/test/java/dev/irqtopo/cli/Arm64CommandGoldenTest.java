@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * {@code simulate} and {@code verify}, text and JSON, on the arm64 samples in {@code samples/arm64},
+ * {@code simulate}, {@code verify}, {@code explain}, {@code dot}, {@code trace}, {@code tables} and
+ * {@code diff}, text and JSON, on the arm64 samples,
  * compared character for character with {@code src/test/resources/commands/arm64/}, one file per test
  * method. Regenerate after a deliberate change with {@code -Dirqtopo.updateGoldens=true}, as for
  * {@link CommandGoldenTest}, and review the difference.
@@ -24,7 +25,7 @@ class Arm64CommandGoldenTest {
     private static final boolean UPDATE = Boolean.getBoolean("irqtopo.updateGoldens");
 
     private static String sample(String name) {
-        return TestSources.resource("samples/arm64/" + name + ".irqtopo").toString();
+        return TestSources.resource("samples/" + name + ".irqtopo").toString();
     }
 
     @Test
@@ -100,13 +101,111 @@ class Arm64CommandGoldenTest {
         assertGolden(test, "verify", sample("gicv4-vlpi"));
     }
 
+    @Test
+    void explainSriovIts(TestInfo test) throws IOException {
+        assertGolden(test, "explain", sample("sriov-its"));
+    }
+
+    /** A GICv2m frame stops nothing: vm0's DMA raises the host's SPI 80. */
+    @Test
+    void explainV2mAssigned(TestInfo test) throws IOException {
+        assertGolden(test, "explain", sample("v2m-assigned"));
+    }
+
+    @Test
+    void explainMsiMapAlias(TestInfo test) throws IOException {
+        assertGolden(test, "explain", sample("msi-map-alias"));
+    }
+
+    @Test
+    void explainGicv4Vlpi(TestInfo test) throws IOException {
+        assertGolden(test, "explain", sample("gicv4-vlpi"));
+    }
+
+    @Test
+    void dotSriovIts(TestInfo test) throws IOException {
+        assertGolden(test, "dot", sample("sriov-its"));
+    }
+
+    @Test
+    void dotV2mAssigned(TestInfo test) throws IOException {
+        assertGolden(test, "dot", sample("v2m-assigned"));
+    }
+
+    /** vf0's own slot 0 as the SMMU sees it: the MSI window's page, its0, the host LPI behind vm0's vector, vm0's vITS. */
+    @Test
+    void traceSriovItsOwnSlot(TestInfo test) throws IOException {
+        assertGolden(test, "trace", sample("sriov-its"), "--device", "vf0", "--message", "0x08000040:0");
+    }
+
+    @Test
+    void traceSriovItsOwnSlotJson(TestInfo test) throws IOException {
+        assertGolden(test, "trace", sample("sriov-its"), "--device", "vf0", "--message", "0x08000040:0", "--json");
+    }
+
+    /** fa writes EventID 2 under the DeviceID it shares with fb: vm1's interrupt. */
+    @Test
+    void traceMsiMapAliasBreach(TestInfo test) throws IOException {
+        assertGolden(test, "trace", sample("msi-map-alias"), "--device", "fa", "--message", "0x08000040:2");
+    }
+
+    /** An EventID the ITT has no entry for. */
+    @Test
+    void traceSriovItsUnmappedEvent(TestInfo test) throws IOException {
+        assertGolden(test, "trace", sample("sriov-its"), "--device", "vf0", "--message", "0x08000040:3");
+    }
+
+    /** Behind the SMMU the GICv2m frame's page is not mapped for vf: a fault before the frame. */
+    @Test
+    void traceV2mAssignedFault(TestInfo test) throws IOException {
+        assertGolden(test, "trace", sample("v2m-assigned"), "--device", "vf", "--message", "0x08020040:0x50");
+    }
+
+    @Test
+    void traceGicv4Vlpi(TestInfo test) throws IOException {
+        assertGolden(test, "trace", sample("gicv4-vlpi"), "--device", "vf", "--message", "0x08000040:1");
+    }
+
+    @Test
+    void tablesSriovIts(TestInfo test) throws IOException {
+        assertGolden(test, "tables", sample("sriov-its"));
+    }
+
+    @Test
+    void tablesSriovItsJson(TestInfo test) throws IOException {
+        assertGolden(test, "tables", sample("sriov-its"), "--json");
+    }
+
+    @Test
+    void tablesV2mAssigned(TestInfo test) throws IOException {
+        assertGolden(test, "tables", sample("v2m-assigned"));
+    }
+
+    /** An msi_map_mask of 0xffff gives fb its own DeviceID: the breach is gone. */
+    @Test
+    void diffMsiMapAliasUnmasked(TestInfo test) throws IOException {
+        assertGolden(test, DiffCommand.DIFFERENCES, "diff", sample("msi-map-alias"),
+                TestSources.resource("diff/msi-map-alias-unmasked.irqtopo").toString());
+    }
+
+    @Test
+    void diffMsiMapAliasUnmaskedJson(TestInfo test) throws IOException {
+        assertGolden(test, DiffCommand.DIFFERENCES, "diff", sample("msi-map-alias"),
+                TestSources.resource("diff/msi-map-alias-unmasked.irqtopo").toString(), "--json");
+    }
+
     private static void assertGolden(TestInfo test, String... args) throws IOException {
+        assertGolden(test, IrqtopoCommand.OK, args);
+    }
+
+    private static void assertGolden(TestInfo test, int exit, String... args) throws IOException {
         CommandRun run = CommandRun.of(args);
         assertWithMessage("standard error of %s", String.join(" ", args)).that(run.err()).isEmpty();
-        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.exit()).isEqualTo(exit);
         String name = test.getTestMethod().orElseThrow().getName()
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json" : name + ".txt");
+        String extension = name.startsWith("dot-") ? ".dot" : ".txt";
+        Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json" : name + extension);
         if (UPDATE) {
             Files.createDirectories(DIR);
             Files.writeString(golden, run.out(), StandardCharsets.UTF_8);

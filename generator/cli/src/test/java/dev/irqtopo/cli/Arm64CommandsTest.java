@@ -16,28 +16,46 @@ class Arm64CommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"explain", "dot", "tables"})
-    void platformCommandsWithoutArm64SayItInOneLineAndExitTwo(String command) {
+    void platformCommandsTakeArm64Platforms(String command) {
         CommandRun run = CommandRun.of(command, its());
-        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("irqtopo: " + command + " does not take arm64 platforms yet (its.irqtopo declares"
-                + " arm64 platform ArmIts); simulate and verify do, and --platform selects an x86 one\n");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).contains("ArmIts");
     }
 
     @Test
-    void traceSaysItToo() {
-        CommandRun run = CommandRun.of("trace", its(), "--device", "vf0", "--message", "0x08090040:0");
+    void traceNamesADeviceNoArm64PlatformDeclares() {
+        CommandRun run = CommandRun.of("trace", its(), "--device", "nic9", "--message", "0x08090040:0");
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
-        assertThat(run.err()).startsWith("irqtopo: trace does not take arm64 platforms yet");
-        assertThat(run.err().lines().count()).isEqualTo(1);
+        assertThat(run.err()).startsWith("irqtopo: platform ArmIts declares no device nic9 (it declares ");
     }
 
     @Test
-    void diffSaysItToo() {
+    void tablesWithAnIommuRefusesAnArm64Platform() {
+        CommandRun run = CommandRun.of("tables", its(), "--iommu", "dmar0");
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err()).isEqualTo("irqtopo: platform ArmIts declares no IOMMU dmar0 (it declares none)\n");
+    }
+
+    @Test
+    void diffOfAFileWithItselfFindsNoDifference() {
         CommandRun run = CommandRun.of("diff", its(), its());
-        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
-        assertThat(run.err()).isEqualTo("irqtopo: diff does not take arm64 platforms yet (its.irqtopo declares arm64"
-                + " platform ArmIts); simulate and verify do, and --platform selects an x86 one\n");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).isEqualTo("no differences\n");
+    }
+
+    @Test
+    void aFileOfBothArchitecturesKeepsSourceOrder() {
+        String x86 = TestSources.read(TestSources.resource("samples/bare-metal.irqtopo"))
+                .replaceFirst("(?m)^package [\\w.]+;\\n", "");
+        java.nio.file.Path file = writeTemp(TestSources.read(java.nio.file.Path.of(its())) + "\n" + x86);
+        for (String command : new String[] {"explain", "dot", "tables"}) {
+            CommandRun run = CommandRun.of(command, file.toString());
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+            assertThat(run.out().indexOf("ArmIts")).isLessThan(run.out().indexOf("BareMetal"));
+        }
     }
 
     @Test
@@ -49,7 +67,7 @@ class Arm64CommandsTest {
 
     @Test
     void verifyExitsThreeWhenAnArm64VerdictIsNotTheExpectedOne() {
-        String text = TestSources.read(TestSources.resource("samples/arm64/v2m-assigned.irqtopo"))
+        String text = TestSources.read(TestSources.resource("samples/v2m-assigned.irqtopo"))
                 .replace("expect breach;", "expect isolated;");
         java.nio.file.Path file = writeTemp(text);
         CommandRun run = CommandRun.of("verify", file.toString());

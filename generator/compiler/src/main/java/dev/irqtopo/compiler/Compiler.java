@@ -12,7 +12,7 @@ import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.output.GeneratedFile;
 import dev.irqtopo.compiler.parse.ParseResult;
 import dev.irqtopo.compiler.parse.SourceParser;
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ public final class Compiler {
         }
         List<GeneratedFile> files = new ArrayList<>();
         for (SourceResult result : results) {
-            for (PlatformModel platform : result.platforms()) {
+            for (PlatformDesign platform : result.designs()) {
                 String path = platform.javaPackage().replace('.', '/') + "/"
                         + GeneratedNames.platformClass(platform.name()) + ".java";
                 String text = JavaEmitter.emit(platform, fileName(result.source().name())).toString();

@@ -5,33 +5,28 @@ import dev.irqtopo.compiler.CompileResult;
 import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.output.GeneratedFile;
-import dev.irqtopo.model.PlatformModel;
-import dev.irqtopo.runtime.delivery.Delivery;
-import dev.irqtopo.runtime.isolation.IsolationReport;
-import dev.irqtopo.runtime.isolation.Verification;
-import dev.irqtopo.runtime.sim.InterruptReport;
-import dev.irqtopo.runtime.sim.Simulation;
-import dev.irqtopo.runtime.sim.SimulationReport;
-import dev.irqtopo.runtime.sim.StackReport;
+import dev.irqtopo.model.PlatformDesign;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Times each stage of the tool on {@link ScalePlatform}s of several sizes and prints a table with the
+ * Times each stage of the tool on {@link ScalePlatform}s (or, with {@code -Dscale.architecture=arm64},
+ * {@link Arm64ScalePlatform}s) of several sizes and prints a table with the
  * growth of each stage against linear. Every run is checked as it goes (no diagnostic, javac silent,
  * every interrupt delivered to the kernel that allocated it, the platform isolated), so a faster but
  * wrong stage cannot pass for a fast one.
  *
  * <p>Run it with {@code ./mvnw -B -pl generator/compiler -am -DskipTests -Pscale verify}; the
- * properties {@code scale.sizes} (default {@code 1000,10000}), {@code scale.warmups} (3) and
+ * properties {@code scale.architecture} ({@code x86}, the default, or {@code arm64}),
+ * {@code scale.sizes} (default {@code 1000,10000}), {@code scale.warmups} (3) and
  * {@code scale.repetitions} (7) change what it does. Sizes run interleaved, warm-ups first, and each
  * figure is the median of the repetitions, on two clocks: elapsed time, and the CPU time of the
  * thread running the stage, which other load on a shared machine does not inflate (garbage
@@ -41,6 +36,22 @@ import java.util.function.Supplier;
 public final class ScaleHarness {
 
     private ScaleHarness() {
+    }
+
+    /** The platforms a run measures, by {@code scale.architecture}. */
+    enum Architecture {
+        X86(ScalePlatform::new),
+        ARM64(Arm64ScalePlatform::new);
+
+        private final IntFunction<ScaleDesign<?, ?>> design;
+
+        Architecture(IntFunction<ScaleDesign<?, ?>> design) {
+            this.design = design;
+        }
+
+        ScaleDesign<?, ?> design(int devices) {
+            return design.apply(devices);
+        }
     }
 
     /** What a figure counts: elapsed time, or the CPU time of the thread that ran the stage. */
@@ -71,21 +82,25 @@ public final class ScaleHarness {
                 .map(String::trim).map(Integer::parseInt).toList();
         int warmups = Integer.getInteger("scale.warmups", 3);
         int repetitions = Integer.getInteger("scale.repetitions", 7);
+        Architecture architecture = Architecture.valueOf(
+                System.getProperty("scale.architecture", "x86").toUpperCase(Locale.ROOT));
         PrintStream out = System.out;
-        out.printf("irqtopo scale: sizes %s devices, %d warm-up and %d measured rounds, java %s, %d MB heap%n",
-                sizes, warmups, repetitions, System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        Measurements measured = measure(sizes, warmups, repetitions, out);
+        out.printf("irqtopo scale: %s, sizes %s devices, %d warm-up and %d measured rounds, java %s, %d MB heap%n",
+                architecture.name().toLowerCase(Locale.ROOT), sizes, warmups, repetitions,
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        Measurements measured = measure(architecture, sizes, warmups, repetitions, out);
         out.print(table(measured));
         out.flush();
     }
 
     /** Runs every stage at every size, warm-ups first, reporting each round on {@code progress}. */
-    static Measurements measure(List<Integer> sizes, int warmups, int repetitions, PrintStream progress) {
+    static Measurements measure(Architecture architecture, List<Integer> sizes, int warmups, int repetitions,
+                                PrintStream progress) {
         if (sizes.isEmpty() || repetitions < 1 || warmups < 0) {
             throw new IllegalArgumentException("sizes " + sizes + ", warm-ups " + warmups + ", repetitions " + repetitions);
         }
-        List<ScalePlatform> platforms = sizes.stream().map(ScalePlatform::new).toList();
-        List<String> texts = platforms.stream().map(ScalePlatform::text).toList();
+        List<ScaleDesign<?, ?>> platforms = sizes.stream().map(architecture::design).toList();
+        List<String> texts = platforms.stream().map(ScaleDesign::text).toList();
         Map<Clock, Map<ScaleStage, long[][]>> nanos = new EnumMap<>(Clock.class);
         for (Clock clock : Clock.values()) {
             Map<ScaleStage, long[][]> byStage = new EnumMap<>(ScaleStage.class);
@@ -112,25 +127,23 @@ public final class ScaleHarness {
     }
 
     /** One pass through every stage; the time of each on each clock, by stage ordinal. */
-    static Map<Clock, long[]> runOnce(ScalePlatform platform, String text) {
+    static <S, V> Map<Clock, long[]> runOnce(ScaleDesign<S, V> platform, String text) {
         Stopwatch watch = new Stopwatch();
         CompileResult generated = watch.time(ScaleStage.GENERATE,
                 () -> Compiler.compile(CompileRequest.generate(new SourceFile(platform.fileName(), text))));
         List<GeneratedFile> files = checkGenerated(platform, generated);
-        PlatformModel model = generated.sources().get(0).platforms().get(0);
+        PlatformDesign model = generated.sources().get(0).designs().get(0);
 
         int classes = watch.time(ScaleStage.JAVAC, () -> InProcessJavac.compile(files));
         if (classes < 2) {
             throw new IllegalStateException("javac wrote " + classes + " class files");
         }
 
-        SimulationReport simulation = watch.time(ScaleStage.SIMULATE, () -> Simulation.run(model));
-        checkSimulation(platform, simulation);
+        S simulation = watch.time(ScaleStage.SIMULATE, () -> platform.simulate(model));
+        platform.checkSimulation(simulation);
 
-        IsolationReport isolation = watch.time(ScaleStage.VERIFY, () -> Verification.run(model));
-        if (!isolation.isolated()) {
-            throw new IllegalStateException(platform.className() + " is not isolated: " + isolation.findings().get(0));
-        }
+        V isolation = watch.time(ScaleStage.VERIFY, () -> platform.verify(model));
+        platform.checkVerification(isolation);
         return watch.times();
     }
 
@@ -161,7 +174,7 @@ public final class ScaleHarness {
         }
     }
 
-    private static List<GeneratedFile> checkGenerated(ScalePlatform platform, CompileResult generated) {
+    private static List<GeneratedFile> checkGenerated(ScaleDesign<?, ?> platform, CompileResult generated) {
         if (!generated.diagnostics().isEmpty()) {
             throw new IllegalStateException(platform.fileName() + ": " + generated.diagnostics().get(0).headline());
         }
@@ -171,28 +184,6 @@ public final class ScaleHarness {
             throw new IllegalStateException("expected " + expected + ", generated " + files);
         }
         return files;
-    }
-
-    /** Every declared interrupt allocated, and delivered to the kernel that allocated it with its irq number. */
-    static void checkSimulation(ScalePlatform platform, SimulationReport report) {
-        int interrupts = 0;
-        List<String> wrong = new ArrayList<>();
-        for (StackReport stack : report.stacks()) {
-            if (stack.errno().isPresent()) {
-                wrong.add(stack.kernel() + " " + stack.device() + ": " + stack.errno().get());
-            }
-            for (InterruptReport irq : stack.interrupts()) {
-                interrupts++;
-                if (!(irq.delivery() instanceof Delivery.Delivered delivered) || !delivered.kernel().equals(stack.kernel())
-                        || delivered.virq() != irq.virq()) {
-                    wrong.add(stack.kernel() + " " + stack.device() + " slot " + irq.slot() + ": " + irq.delivery());
-                }
-            }
-        }
-        if (!wrong.isEmpty() || interrupts != platform.interrupts()) {
-            throw new IllegalStateException(platform.className() + ": " + interrupts + " of " + platform.interrupts()
-                    + " interrupts; " + wrong.size() + " wrong, first " + wrong.stream().limit(3).toList());
-        }
     }
 
     /** The table: per stage and clock the median at each size, and the growth against linear. */

@@ -6,6 +6,7 @@ import dev.irqtopo.compiler.CompileRequest;
 import dev.irqtopo.compiler.Compiler;
 import dev.irqtopo.compiler.SourceFile;
 import dev.irqtopo.compiler.SourceResult;
+import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
@@ -25,7 +26,7 @@ class ScaleHarnessTest {
     @Test
     void fiftyDevicesGoThroughEveryStageAndIntoTheTable() {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        ScaleHarness.Measurements measured = ScaleHarness.measure(List.of(50), 0, 1,
+        ScaleHarness.Measurements measured = ScaleHarness.measure(ScaleHarness.Architecture.X86, List.of(50), 0, 1,
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
         for (ScaleHarness.Clock clock : ScaleHarness.Clock.values()) {
             for (ScaleStage stage : ScaleStage.values()) {
@@ -90,5 +91,35 @@ class ScaleHarnessTest {
         }
         assertThat(total).isEqualTo(100_000);
         assertThat(model.guests().get(99).devices()).hasSize(40);
+    }
+
+    @Test
+    void fiftyArm64DevicesGoThroughEveryStageChecked() {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        ScaleHarness.Measurements measured = ScaleHarness.measure(ScaleHarness.Architecture.ARM64, List.of(50), 0, 1,
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+        for (ScaleStage stage : ScaleStage.values()) {
+            assertThat(measured.median(ScaleHarness.Clock.CPU, stage, 0)).isGreaterThan(0L);
+        }
+        assertThat(progress.toString(StandardCharsets.UTF_8)).startsWith("  round 1      50 devices: parse+check+generate ");
+    }
+
+    @Test
+    void tenThousandArm64DevicesFitLinuxsLpiSpaceAndGrowEveryDimension() {
+        Arm64ScalePlatform platform = new Arm64ScalePlatform(10_000);
+        // 4 LPIs a device: 40 000 of the 57 344 that 16 ID bits leave above INTID 8191
+        assertThat(platform.interrupts()).isEqualTo(40_000);
+        SourceResult checked = Compiler.compile(CompileRequest.check(new SourceFile(platform.fileName(), platform.text()))).sources().get(0);
+        assertThat(checked.diagnostics()).isEmpty();
+        Arm64PlatformModel model = checked.arm64Platforms().get(0);
+        assertThat(model.buses()).hasSize(40);
+        assertThat(model.gic().its()).hasSize(5);
+        assertThat(model.guests()).hasSize(100);
+        // devices 9900 to 9999, four of each ten
+        assertThat(model.guests().get(99).devices()).hasSize(40);
+        assertThat(model.guests().get(99).devices().get(0)).isEqualTo("d9906");
+        // the last ITS's GITS_TRANSLATER: base 0x08080000 + 4 x 128 KiB, 0x10040 above it
+        assertThat(model.gic().its().get(4).doorbell()).isEqualTo(0x0811_0040L);
+        assertThat(model.hostStacks()).hasSize(6_000);
     }
 }

@@ -1,5 +1,17 @@
 package dev.irqtopo.scale;
 
+import dev.irqtopo.model.PlatformDesign;
+import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.delivery.Delivery;
+import dev.irqtopo.runtime.isolation.IsolationReport;
+import dev.irqtopo.runtime.isolation.Verification;
+import dev.irqtopo.runtime.sim.InterruptReport;
+import dev.irqtopo.runtime.sim.Simulation;
+import dev.irqtopo.runtime.sim.SimulationReport;
+import dev.irqtopo.runtime.sim.StackReport;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A large platform whose every dimension grows with its device count, so that the cost of each stage
  * should grow linearly with it: ten interrupts per device; a bus block per 250 devices; a VT-d unit
@@ -12,7 +24,7 @@ package dev.irqtopo.scale;
  * IMS in device memory) and four are assigned to the guest of their hundred (MSI-X and IMS in device
  * memory, trapped and translated by the hypervisor; IMS in queue memory, composed by hypercall).
  */
-record ScalePlatform(int devices) {
+record ScalePlatform(int devices) implements ScaleDesign<SimulationReport, IsolationReport> {
 
     static final int INTERRUPTS_PER_DEVICE = 10;
     static final int DEVICES_PER_BUS = 250;
@@ -27,7 +39,8 @@ record ScalePlatform(int devices) {
         }
     }
 
-    int interrupts() {
+    @Override
+    public int interrupts() {
         return devices * INTERRUPTS_PER_DEVICE;
     }
 
@@ -48,16 +61,14 @@ record ScalePlatform(int devices) {
         return devices / 10 * 4;
     }
 
-    String className() {
+    @Override
+    public String className() {
         return "Scale" + devices;
     }
 
-    String fileName() {
-        return "scale-" + devices + ".irqtopo";
-    }
-
     /** The platform's text: about 100 bytes per device. */
-    String text() {
+    @Override
+    public String text() {
         StringBuilder text = new StringBuilder(devices * 110 + 4096)
                 .append("package dev.example.scale;\n\n")
                 .append("platform ").append(className()).append(" \"").append(devices).append(" devices, ")
@@ -143,6 +154,45 @@ record ScalePlatform(int devices) {
             case 8 -> text.append(name).append(".ims: vector -> hcall -> ims alloc 10;\n");
             case 9 -> text.append(name).append(".ims: vector -> ims alloc 10;\n");
             default -> text.append(name).append(".msix: vector -> msix alloc 10;\n");
+        }
+    }
+
+    @Override
+    public SimulationReport simulate(PlatformDesign model) {
+        return Simulation.run((PlatformModel) model);
+    }
+
+    @Override
+    public void checkSimulation(SimulationReport report) {
+        int interrupts = 0;
+        List<String> wrong = new ArrayList<>();
+        for (StackReport stack : report.stacks()) {
+            if (stack.errno().isPresent()) {
+                wrong.add(stack.kernel() + " " + stack.device() + ": " + stack.errno().get());
+            }
+            for (InterruptReport irq : stack.interrupts()) {
+                interrupts++;
+                if (!(irq.delivery() instanceof Delivery.Delivered delivered) || !delivered.kernel().equals(stack.kernel())
+                        || delivered.virq() != irq.virq()) {
+                    wrong.add(stack.kernel() + " " + stack.device() + " slot " + irq.slot() + ": " + irq.delivery());
+                }
+            }
+        }
+        if (!wrong.isEmpty() || interrupts != interrupts()) {
+            throw new IllegalStateException(className() + ": " + interrupts + " of " + interrupts()
+                    + " interrupts; " + wrong.size() + " wrong, first " + wrong.stream().limit(3).toList());
+        }
+    }
+
+    @Override
+    public IsolationReport verify(PlatformDesign model) {
+        return Verification.run((PlatformModel) model);
+    }
+
+    @Override
+    public void checkVerification(IsolationReport report) {
+        if (!report.isolated()) {
+            throw new IllegalStateException(className() + " is not isolated: " + report.findings().get(0));
         }
     }
 

@@ -61,8 +61,21 @@ public final class Arm64Platform {
     private final Map<Slot, Message> slots = new HashMap<>();
     private final Set<Long> doorbellPages = new HashSet<>();
     private final List<Arm64StackResult> stacks = new ArrayList<>();
+    private final Map<StackKey, Arm64StackResult> stacksByKernel = new HashMap<>();
+    private final Map<StorageKey, Arm64StackResult> stacksByStorage = new HashMap<>();
+    /** The devices by name, and the guest each assigned one belongs to: looked up once per stack and write. */
+    private final Map<String, DeviceModel> devices = new HashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
     private int nextVirq = 1;
     private boolean booted;
+
+    /** A stack as its kernel names it. */
+    private record StackKey(String kernel, String device, StorageKind storage) {
+    }
+
+    /** A device's storage: the first stack over it is the one whose messages its slots hold. */
+    private record StorageKey(String device, StorageKind storage) {
+    }
 
     private record Slot(String device, StorageKind storage, int slot) {
     }
@@ -81,7 +94,9 @@ public final class Arm64Platform {
         this.v2m = new V2mAllocator(model.gic().v2m());
         for (Arm64GuestModel guest : model.guests()) {
             guests.put(guest.name(), new GuestIts(guest, LINE));
+            guest.devices().forEach(d -> owners.putIfAbsent(d, guest.name()));
         }
+        model.devices().forEach(d -> devices.putIfAbsent(d.name(), d));
     }
 
     /** The platform with Linux's LPI space for the GIC's ID bits. */
@@ -114,9 +129,9 @@ public final class Arm64Platform {
     public synchronized List<Arm64StackResult> boot() {
         if (!booted) {
             booted = true;
-            model.hostStacks().forEach(s -> stacks.add(bootHost(s)));
+            model.hostStacks().forEach(s -> booted(bootHost(s)));
             for (Arm64GuestModel guest : model.guests()) {
-                guest.stacks().forEach(s -> stacks.add(bootGuest(guests.get(guest.name()), s)));
+                guest.stacks().forEach(s -> booted(bootGuest(guests.get(guest.name()), s)));
             }
         }
         return List.copyOf(stacks);
@@ -124,6 +139,36 @@ public final class Arm64Platform {
 
     public List<Arm64StackResult> stacks() {
         return List.copyOf(stacks);
+    }
+
+    /** What booting did with the stack of {@code kernel} ({@code host} or a guest) over the device's storage. */
+    public Optional<Arm64StackResult> stack(String kernel, String device, StorageKind storage) {
+        return Optional.ofNullable(stacksByKernel.get(new StackKey(kernel, device, storage)));
+    }
+
+    private void booted(Arm64StackResult stack) {
+        stacks.add(stack);
+        stacksByKernel.putIfAbsent(new StackKey(stack.kernel(), stack.device(), stack.storage()), stack);
+        stacksByStorage.putIfAbsent(new StorageKey(stack.device(), stack.storage()), stack);
+    }
+
+    /** The device's storage of that kind, to read and fire its slots. */
+    public Arm64Storage storage(String device, StorageKind storage) {
+        StorageModel declared = device(device).storage(storage)
+                .orElseThrow(() -> new IllegalArgumentException(device + " has no " + storage.keyword() + " storage"));
+        return new Arm64Storage(this, device, storage, declared.size());
+    }
+
+    /**
+     * Fires slot {@code slot} of the device's storage: the device emits what the slot holds; a slot
+     * no booted stack wrote sends nothing.
+     */
+    public Arm64Outcome fire(String device, StorageKind storage, int slot) {
+        Arm64StackResult stack = stacksByStorage.get(new StorageKey(device, storage));
+        if (stack == null) {
+            return new Arm64Outcome.NotSentAtAll(NotSent.NEVER_WRITTEN);
+        }
+        return fire(stack, slot);
     }
 
     private Arm64StackResult bootHost(GicStackModel stack) {
@@ -293,7 +338,7 @@ public final class Arm64Platform {
         if (!model.smmuCovers(device)) {
             return new DeviceDma(DeviceDma.Kind.PHYSICAL, doorbell);
         }
-        return new DeviceDma(model.owner(device.name()).isPresent() ? DeviceDma.Kind.VFIO_DOMAIN : DeviceDma.Kind.HOST_DOMAIN,
+        return new DeviceDma(owners.containsKey(device.name()) ? DeviceDma.Kind.VFIO_DOMAIN : DeviceDma.Kind.HOST_DOMAIN,
                 doorbell);
     }
 
@@ -407,6 +452,10 @@ public final class Arm64Platform {
     }
 
     public DeviceModel device(String name) {
-        return model.device(name).orElseThrow(() -> new IllegalArgumentException("no device " + name));
+        DeviceModel device = devices.get(name);
+        if (device == null) {
+            throw new IllegalArgumentException("no device " + name);
+        }
+        return device;
     }
 }

@@ -83,7 +83,7 @@ final class Declarations {
     }
 
     /** Where the device sits, who the IOMMU sees, and each storage the language can declare, absent or with its size. */
-    private static Facts device(DeviceModel device) {
+    static Facts device(DeviceModel device) {
         Facts facts = new Facts()
                 .word("bus", device.bus())
                 .word("requester_id", device.requesterId().toString())
@@ -108,11 +108,11 @@ final class Declarations {
                 .number("alloc", stack.alloc());
     }
 
-    private static String onOff(boolean on) {
+    static String onOff(boolean on) {
         return on ? "on" : "off";
     }
 
-    private static String joined(List<String> words) {
+    static String joined(List<String> words) {
         return String.join(", ", words);
     }
 }

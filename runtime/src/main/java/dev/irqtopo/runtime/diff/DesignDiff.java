@@ -1,6 +1,12 @@
 package dev.irqtopo.runtime.diff;
 
+import dev.irqtopo.model.Arm64PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.runtime.arm64.isolation.Arm64IsolationReport;
+import dev.irqtopo.runtime.arm64.isolation.Arm64Verification;
+import dev.irqtopo.runtime.arm64.sim.Arm64Simulation;
+import dev.irqtopo.runtime.arm64.sim.Arm64SimulationReport;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Verification;
 import dev.irqtopo.runtime.sim.Simulation;
@@ -15,6 +21,7 @@ import java.util.stream.Collectors;
  * What a change to a design changes: for each platform, matched by name, its declarations, each
  * interrupt's allocation, messages and delivery as {@code simulate} reports them, and the verdict as
  * {@code verify} decides it. Platforms come in the new design's order, then those only the old one has.
+ * x86 and arm64 platforms are compared alike; one whose architecture changed differs in every field.
  */
 public record DesignDiff(List<PlatformDifference> platforms) {
 
@@ -27,16 +34,21 @@ public record DesignDiff(List<PlatformDifference> platforms) {
         return platforms.stream().anyMatch(PlatformDifference::differs);
     }
 
-    /** Compares two designs' checked platforms: those of the old file, those of the new one. */
+    /** Compares two designs' checked x86 platforms: those of the old file, those of the new one. */
     public static DesignDiff of(List<PlatformModel> old, List<PlatformModel> now) {
-        Map<String, PlatformModel> oldByName = old.stream()
-                .collect(Collectors.toMap(PlatformModel::name, Function.identity()));
+        return ofDesigns(List.copyOf(old), List.copyOf(now));
+    }
+
+    /** Compares two designs' checked platforms, x86 and arm64. */
+    public static DesignDiff ofDesigns(List<PlatformDesign> old, List<PlatformDesign> now) {
+        Map<String, PlatformDesign> oldByName = old.stream()
+                .collect(Collectors.toMap(PlatformDesign::name, Function.identity()));
         List<PlatformDifference> platforms = new ArrayList<>();
-        for (PlatformModel platform : now) {
-            PlatformModel was = oldByName.get(platform.name());
+        for (PlatformDesign platform : now) {
+            PlatformDesign was = oldByName.get(platform.name());
             platforms.add(was == null ? new PlatformDifference.Added(platform.name()) : compare(was, platform));
         }
-        for (PlatformModel platform : old) {
+        for (PlatformDesign platform : old) {
             if (now.stream().noneMatch(p -> p.name().equals(platform.name()))) {
                 platforms.add(new PlatformDifference.Removed(platform.name()));
             }
@@ -45,22 +57,36 @@ public record DesignDiff(List<PlatformDifference> platforms) {
     }
 
     /** Runs both sides of one platform as {@code simulate} and {@code verify} do and compares what they say. */
-    public static PlatformDifference.Compared compare(PlatformModel old, PlatformModel now) {
+    public static PlatformDifference.Compared compare(PlatformDesign old, PlatformDesign now) {
         Side was = Side.run(old);
         Side is = Side.run(now);
         return new PlatformDifference.Compared(now.name(),
-                Matching.compare(Declarations.of(old), Declarations.of(now)),
-                Matching.compare(Stacks.of(old, was.simulation()), Stacks.of(now, is.simulation())),
-                Matching.compare(Interrupts.of(was.simulation()), Interrupts.of(is.simulation())),
-                was.verdict().isolated(), is.verdict().isolated(),
-                Matching.presence(Verdicts.findings(was.verdict()), Verdicts.findings(is.verdict())),
-                Matching.compare(Verdicts.assignments(was.verdict()), Verdicts.assignments(is.verdict())));
+                Matching.compare(was.declarations(), is.declarations()),
+                Matching.compare(was.stacks(), is.stacks()),
+                Matching.compare(was.interrupts(), is.interrupts()),
+                was.isolated(), is.isolated(),
+                Matching.presence(was.findings(), is.findings()),
+                Matching.compare(was.assignments(), is.assignments()));
     }
 
-    /** One platform, as one design declares it, simulated and verified. */
-    private record Side(SimulationReport simulation, IsolationReport verdict) {
-        static Side run(PlatformModel platform) {
-            return new Side(Simulation.run(platform), Verification.run(platform));
+    /** One platform, as one design declares it, simulated and verified, as facts. */
+    private record Side(Map<Subject.Declaration, Facts> declarations, Map<Subject.Stack, Facts> stacks,
+                        Map<Subject.Interrupt, Facts> interrupts, boolean isolated,
+                        Map<Subject.Breach, Facts> findings, Map<Subject.Assignment, Facts> assignments) {
+
+        static Side run(PlatformDesign design) {
+            if (design instanceof Arm64PlatformModel arm64) {
+                Arm64SimulationReport simulation = Arm64Simulation.run(arm64);
+                Arm64IsolationReport verdict = Arm64Verification.run(arm64);
+                return new Side(Arm64Declarations.of(arm64), Arm64Runs.stacks(arm64, simulation),
+                        Arm64Runs.interrupts(simulation), verdict.isolated(), Arm64Runs.findings(verdict),
+                        Arm64Runs.assignments(verdict));
+            }
+            PlatformModel platform = (PlatformModel) design;
+            SimulationReport simulation = Simulation.run(platform);
+            IsolationReport verdict = Verification.run(platform);
+            return new Side(Declarations.of(platform), Stacks.of(platform, simulation), Interrupts.of(simulation),
+                    verdict.isolated(), Verdicts.findings(verdict), Verdicts.assignments(verdict));
         }
     }
 }

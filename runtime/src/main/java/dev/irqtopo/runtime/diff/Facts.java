@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** One part's fields in their order, each with its value; what two parts are compared by. */
 final class Facts {
@@ -22,6 +23,10 @@ final class Facts {
 
     Facts number(String field, OptionalInt value) {
         return put(field, value.isPresent() ? Value.number(value.getAsInt()) : Value.absent());
+    }
+
+    Facts number(String field, OptionalLong value) {
+        return put(field, value.isPresent() ? Value.number(value.getAsLong()) : Value.absent());
     }
 
     Facts hex(String field, int value) {

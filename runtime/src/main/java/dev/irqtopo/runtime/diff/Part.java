@@ -6,8 +6,18 @@ public enum Part {
     PLATFORM("platform"),
     CPU("cpu"),
     IOMMU("iommu"),
+    /** An arm64 platform's GIC: its version. */
+    GIC("gic"),
+    /** An ITS of the GIC. */
+    ITS("its"),
+    /** A GICv2m frame of the GIC. */
+    V2M("v2m"),
+    /** The buses an SMMU translates. */
+    SMMU("smmu"),
     HYPERVISOR("hypervisor"),
     IOAPIC("ioapic"),
+    /** A bus's {@code msi_map} lines and {@code msi_map_mask}. */
+    MSI_MAP("msi_map"),
     DEVICE("device"),
     /** The host block: its kernel. */
     HOST("host"),

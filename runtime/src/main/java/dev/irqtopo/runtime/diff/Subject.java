@@ -1,6 +1,7 @@
 package dev.irqtopo.runtime.diff;
 
 import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.runtime.arm64.isolation.Arm64Finding;
 import dev.irqtopo.runtime.isolation.FindingClass;
 import dev.irqtopo.runtime.isolation.Means;
 import java.util.Objects;
@@ -65,9 +66,11 @@ public sealed interface Subject permits Subject.Declaration, Subject.Stack, Subj
 
     /**
      * A finding of {@code verify}, by who reaches whom through what and why; not by its counterexample,
-     * which another design may lower or raise without the breach being another one.
+     * which another design may lower or raise without the breach being another one. {@code means} and
+     * {@code findingClass} are the words {@code verify} prints (x86: {@code dma}, {@code no-remapping};
+     * arm64: {@code dma}, {@code shared-device-id}).
      */
-    record Breach(String guest, String device, Means means, String victim, FindingClass findingClass)
+    record Breach(String guest, String device, String means, String victim, String findingClass)
             implements Subject {
         public Breach {
             Objects.requireNonNull(guest);
@@ -77,15 +80,23 @@ public sealed interface Subject permits Subject.Declaration, Subject.Stack, Subj
             Objects.requireNonNull(findingClass);
         }
 
+        public Breach(String guest, String device, Means means, String victim, FindingClass findingClass) {
+            this(guest, device, means.keyword(), victim, findingClass.keyword());
+        }
+
         static Breach of(dev.irqtopo.runtime.isolation.Finding finding) {
             return new Breach(finding.guest(), finding.device(), finding.means(), finding.victim(),
                     finding.findingClass());
         }
 
+        static Breach of(Arm64Finding finding) {
+            return new Breach(finding.guest(), finding.device(), finding.means(), finding.victim(),
+                    finding.findingClass().keyword());
+        }
+
         @Override
         public String text() {
-            return guest + " reaches " + victim + " through " + device + " " + means.keyword() + ", class "
-                    + findingClass.keyword();
+            return guest + " reaches " + victim + " through " + device + " " + means + ", class " + findingClass;
         }
     }
 

@@ -15,6 +15,10 @@ public sealed interface Value permits Value.Number, Value.Word, Value.Flag, Valu
         return new Number(value, false);
     }
 
+    static Value number(long value) {
+        return new Number(value, false);
+    }
+
     /** A vector or an APIC ID: a number in JSON, {@code 0x21} for people. */
     static Value hex(int value) {
         return new Number(value, true);
@@ -33,10 +37,10 @@ public sealed interface Value permits Value.Number, Value.Word, Value.Flag, Valu
     }
 
     /** @param hex whether people read it in hex; the JSON number is the same */
-    record Number(int value, boolean hex) implements Value {
+    record Number(long value, boolean hex) implements Value {
         @Override
         public String text() {
-            return hex ? String.format("0x%02x", value) : Integer.toString(value);
+            return hex ? String.format("0x%02x", value) : Long.toString(value);
         }
     }
 

@@ -206,6 +206,11 @@ public final class Its {
         return cpu == null ? OptionalInt.empty() : OptionalInt.of(cpu);
     }
 
+    /** The mapped collections, ICID → target CPU (its RDbase: the processor number, GITS_TYPER.PTA = 0), in ICID order. */
+    public SortedMap<Integer, Integer> collections() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(collections));
+    }
+
     private WriteOutcome ignored(IgnoreReason reason) {
         return new WriteOutcome.Ignored(name(), reason);
     }

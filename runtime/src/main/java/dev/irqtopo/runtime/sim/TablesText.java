@@ -6,7 +6,6 @@ import dev.irqtopo.runtime.message.Hex;
 import dev.irqtopo.runtime.remap.AmdViIrte;
 import dev.irqtopo.runtime.remap.Irte;
 import dev.irqtopo.runtime.text.TextTable;
-
 import java.util.List;
 
 /**

@@ -1,5 +1,2 @@
-/**
- * Plain-text layout the reports of every architecture share: aligned columns. Below every other
- * package of the engine, and depending on none.
- */
+/** Plain-text layout the reports of every architecture share; it depends on nothing of the engine. */
 package dev.irqtopo.runtime.text;

@@ -3,6 +3,8 @@ package dev.irqtopo.truth;
 import static com.google.common.truth.Truth.assertAbout;
 
 import dev.irqtopo.runtime.Allocation;
+import dev.irqtopo.runtime.arm64.Arm64Outcome;
+import dev.irqtopo.runtime.arm64.isolation.Arm64IsolationReport;
 import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.message.Message;
@@ -23,6 +25,14 @@ public final class IrqtopoTruth {
 
     public static AllocationSubject assertThat(Allocation actual) {
         return assertAbout(AllocationSubject.allocations()).that(actual);
+    }
+
+    public static Arm64OutcomeSubject assertThat(Arm64Outcome actual) {
+        return assertAbout(Arm64OutcomeSubject.arm64Outcomes()).that(actual);
+    }
+
+    public static Arm64IsolationReportSubject assertThat(Arm64IsolationReport actual) {
+        return assertAbout(Arm64IsolationReportSubject.arm64IsolationReports()).that(actual);
     }
 
     public static IsolationReportSubject assertThat(IsolationReport actual) {

@@ -8,6 +8,7 @@ import dev.irqtopo.model.GuestModel;
 import dev.irqtopo.model.HypervisorModel;
 import dev.irqtopo.model.IommuKind;
 import dev.irqtopo.model.IommuModel;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
 import dev.irqtopo.model.StackModel;
 import dev.irqtopo.model.StorageKind;
@@ -71,13 +72,18 @@ public final class DotGraph {
                 .append(", labelloc=t];\n");
         out.append("    node [shape=box];\n");
         for (PlatformModel platform : platforms) {
-            out.append("    subgraph ").append(id("cluster_" + platform.name())).append(" {\n");
-            out.append("        label=").append(id(title(platform))).append(";\n");
-            new DotGraph(platform, out, platform.name() + "/", "        ").body();
-            out.append("    }\n");
+            cluster(platform, out);
         }
         out.append("}\n");
         return out.toString();
+    }
+
+    /** The platform as one cluster of a graph of several, its names prefixed with its own. */
+    static void cluster(PlatformModel platform, StringBuilder out) {
+        out.append("    subgraph ").append(id("cluster_" + platform.name())).append(" {\n");
+        out.append("        label=").append(id(title(platform))).append(";\n");
+        new DotGraph(platform, out, platform.name() + "/", "        ").body();
+        out.append("    }\n");
     }
 
     private void body() {
@@ -88,7 +94,7 @@ public final class DotGraph {
         }
     }
 
-    private static String title(PlatformModel platform) {
+    static String title(PlatformDesign platform) {
         return platform.description().isEmpty() ? platform.name() : platform.name() + ": " + platform.description();
     }
 

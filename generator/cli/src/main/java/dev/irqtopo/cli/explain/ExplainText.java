@@ -85,17 +85,17 @@ public final class ExplainText {
         }
     }
 
-    private static String pad(String text, int width) {
+    static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 
     /** A note in lines of at most {@link #NOTE_WIDTH} characters, continuation lines indented further. */
-    private static String wrap(String note) {
+    static String wrap(String note) {
         return wrap(note, INDENT + "  ");
     }
 
     /** Text after {@link #INDENT} in lines of at most {@link #NOTE_WIDTH} characters, continuing at {@code indent}. */
-    private static String wrap(String note, String indent) {
+    static String wrap(String note, String indent) {
         StringBuilder out = new StringBuilder(INDENT);
         int lineStart = 0;
         boolean first = true;

@@ -111,7 +111,7 @@ public final class Arm64Json {
     }
 
     /** {@code outcome, kernel, cpu, mpidr, intid, virq, route, unit, ignore_reason, address}; what it does not name is null. */
-    private static ObjectNode outcome(Arm64Outcome outcome) {
+    static ObjectNode outcome(Arm64Outcome outcome) {
         ObjectNode node = NODES.objectNode();
         node.put("outcome", outcome.outcome());
         Optional<Arm64Outcome.Delivered> d = outcome instanceof Arm64Outcome.Delivered x ? Optional.of(x) : Optional.empty();

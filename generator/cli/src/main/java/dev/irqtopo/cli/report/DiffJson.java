@@ -86,9 +86,9 @@ public final class DiffJson {
         } else if (subject instanceof Subject.Breach b) {
             node.put("guest", b.guest());
             node.put("device", b.device());
-            node.put("means", b.means().keyword());
+            node.put("means", b.means());
             node.put("victim", b.victim());
-            node.put("class", b.findingClass().keyword());
+            node.put("class", b.findingClass());
         } else if (subject instanceof Subject.Assignment a) {
             node.put("guest", a.guest());
             node.put("device", a.device());

@@ -3,7 +3,7 @@ package dev.irqtopo.compiler.check;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.DiagnosticCode;
 import dev.irqtopo.compiler.naming.GeneratedNames;
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 
 /**
  * IRQ010 and IRQ012 across the files of a generation run: two files' platforms whose classes would be
@@ -14,7 +14,7 @@ import dev.irqtopo.model.PlatformModel;
 final class ClassCollisionRule implements GenerationRule {
 
     @Override
-    public void check(Platform declared, PlatformModel model, GenerationRun run, Report report) {
+    public void check(Platform declared, PlatformDesign model, GenerationRun run, Report report) {
         run.collision(declared).ifPresent(collision -> {
             ClassesOfRun.Declared earlier = collision.earlier();
             String className = GeneratedNames.platformClass(model.name());

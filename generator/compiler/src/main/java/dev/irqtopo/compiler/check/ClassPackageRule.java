@@ -3,7 +3,7 @@ package dev.irqtopo.compiler.check;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.GenerationCode;
 import dev.irqtopo.compiler.naming.GeneratedNames;
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 
 /**
  * IRQ052: a platform's class with the qualified name of a package that a platform of an earlier file
@@ -14,7 +14,7 @@ import dev.irqtopo.model.PlatformModel;
 final class ClassPackageRule implements GenerationRule {
 
     @Override
-    public void check(Platform declared, PlatformModel model, GenerationRun run, Report report) {
+    public void check(Platform declared, PlatformDesign model, GenerationRun run, Report report) {
         run.collision(declared).ifPresent(collision -> {
             ClassesOfRun.Declared earlier = collision.earlier();
             String qualified = model.javaPackage() + "." + GeneratedNames.platformClass(model.name());

@@ -6,7 +6,11 @@ import dev.irqtopo.compiler.ast.Name;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.GenerationCode;
 import dev.irqtopo.compiler.naming.GeneratedNames;
+import dev.irqtopo.compiler.naming.Arm64GeneratedNames;
+import dev.irqtopo.model.Arm64PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import java.util.List;
 
 /**
  * IRQ051: a platform, guest or device name whose identifier the generated code already uses in that
@@ -17,8 +21,10 @@ import dev.irqtopo.model.PlatformModel;
 final class GeneratedNameRule implements GenerationRule {
 
     @Override
-    public void check(Platform declared, PlatformModel model, GenerationRun run, Report report) {
-        for (GeneratedNames.Clash clash : GeneratedNames.clashes(model)) {
+    public void check(Platform declared, PlatformDesign model, GenerationRun run, Report report) {
+        List<GeneratedNames.Clash> clashes = model instanceof PlatformModel x86 ? GeneratedNames.clashes(x86)
+                : Arm64GeneratedNames.clashes((Arm64PlatformModel) model);
+        for (GeneratedNames.Clash clash : clashes) {
             report.add(GenerationCode.IRQ051, name(declared, clash).pos(), "'" + clash.name() + "' would become "
                     + clash.identifier() + ", which the generated code already has as " + clash.takenBy());
         }

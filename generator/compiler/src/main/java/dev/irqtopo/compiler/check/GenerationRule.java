@@ -1,7 +1,7 @@
 package dev.irqtopo.compiler.check;
 
 import dev.irqtopo.compiler.ast.Platform;
-import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
 
 /**
  * One check of a generation run: it judges each platform of a file that checked without errors, by
@@ -10,5 +10,5 @@ import dev.irqtopo.model.PlatformModel;
  */
 interface GenerationRule {
 
-    void check(Platform declared, PlatformModel model, GenerationRun run, Report report);
+    void check(Platform declared, PlatformDesign model, GenerationRun run, Report report);
 }

@@ -19,7 +19,8 @@ package dev.irqtopo.compiler.diag;
  *       file's platform goes into (or of a package above that one): {@code package p; platform q} in one file
  *       and {@code package p.Q;} in another. javac refuses a class and a package of the same name</td>
  *       <td>the platform's name, in the later file</td></tr>
- *   <tr><td>IRQ053</td><td>error</td><td>an arm64 or riscv64 platform: its Java code is not generated yet</td>
+ *   <tr><td>IRQ053</td><td>error</td><td>a riscv64 platform: its Java code is not generated yet (arm64
+ *       platforms, which it refused before, are generated now)</td>
  *       <td>the platform's name</td></tr>
  * </table>
  *
@@ -30,8 +31,8 @@ package dev.irqtopo.compiler.diag;
 public enum GenerationCode {
     IRQ050("no package for generated code"),
     IRQ051("name taken by generated code"),
-    IRQ053("arm64 or riscv64 platform without generated code"),
-    IRQ052("class named like a package");
+    IRQ052("class named like a package"),
+    IRQ053("riscv64 platform without generated code");
 
     private final String title;
 

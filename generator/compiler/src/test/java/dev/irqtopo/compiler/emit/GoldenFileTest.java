@@ -55,6 +55,18 @@ class GoldenFileTest {
         assertGolden(test, Optional.of("dev.example.bare"));
     }
 
+    /** An arm64 platform over Arm64Platform: an ITS, an SMMU, two guests. */
+    @Test
+    void arm64SriovIts(TestInfo test) throws IOException {
+        assertGolden(test, Optional.empty());
+    }
+
+    /** An arm64 platform whose only MSI controller is a GICv2m frame. */
+    @Test
+    void arm64V2mAssigned(TestInfo test) throws IOException {
+        assertGolden(test, Optional.empty());
+    }
+
     private static void assertGolden(TestInfo test, Optional<String> packageName) throws IOException {
         String name = caseName(test.getTestMethod().orElseThrow().getName());
         Path input = GOLDEN.resolve(name + ".irqtopo");

@@ -31,7 +31,7 @@ final class TableDecoder {
     private String[] tokens;
     private int token;
 
-    private TableDecoder(String text) {
+    TableDecoder(String text) {
         if (!text.endsWith("\n")) {
             throw new IllegalArgumentException("model table is truncated: it does not end with a line end");
         }
@@ -146,7 +146,7 @@ final class TableDecoder {
         return new HypervisorModel(kind, cpuidVisible, traps, composeHypercall, extDestId);
     }
 
-    private BusModel bus() {
+    BusModel bus() {
         record("bus");
         String name = string();
         end();
@@ -230,12 +230,12 @@ final class TableDecoder {
     // ---- lines and tokens
 
     /** Whether the next line is a record of this kind. */
-    private boolean at(String kind) {
+    boolean at(String kind) {
         return next < lines.length && (lines[next].equals(kind) || lines[next].startsWith(kind + " "));
     }
 
     /** Starts reading the next line, which must be a record of this kind. */
-    private void record(String kind) {
+    void record(String kind) {
         if (!at(kind)) {
             String found = next < lines.length ? "'" + lines[next].split(" ", 2)[0] + "'" : "the end of the text";
             throw new IllegalArgumentException("model table line " + (next + 1) + ": expected " + kind + ", found " + found);
@@ -245,7 +245,7 @@ final class TableDecoder {
     }
 
     /** Reads the next token if it is {@code -}, the mark of an absent value, and says whether it was. */
-    private boolean absent() {
+    boolean absent() {
         if (token < tokens.length && tokens[token].equals(TableText.ABSENT)) {
             token++;
             return true;
@@ -253,18 +253,18 @@ final class TableDecoder {
         return false;
     }
 
-    private String word() {
+    String word() {
         if (token >= tokens.length) {
             throw new IllegalArgumentException("model table line " + next + ": too few fields");
         }
         return tokens[token++];
     }
 
-    private String string() {
+    String string() {
         return TableText.unescape(word());
     }
 
-    private List<String> strings() {
+    List<String> strings() {
         int n = integer();
         List<String> strings = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
@@ -273,7 +273,28 @@ final class TableDecoder {
         return strings;
     }
 
-    private int integer() {
+    /** A number of up to 64 bits, in decimal or, with {@code 0x}, in hex. */
+    long longInteger() {
+        String word = word();
+        try {
+            return word.startsWith("0x") ? Long.parseUnsignedLong(word.substring(2), 16) : Long.parseLong(word);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model table line " + next + ": expected a number, found '" + word + "'", e);
+        }
+    }
+
+    /** Whether every line has been read. */
+    boolean done() {
+        return next == lines.length;
+    }
+
+    /** The first line, which names the table's format and version. */
+    String header() {
+        next = 1;
+        return lines[0];
+    }
+
+    int integer() {
         String word = word();
         try {
             return Integer.parseInt(word);
@@ -282,7 +303,7 @@ final class TableDecoder {
         }
     }
 
-    private void end() {
+    void end() {
         if (token != tokens.length) {
             throw new IllegalArgumentException("model table line " + next + ": unexpected '" + tokens[token] + "'");
         }

@@ -35,18 +35,7 @@ final class TableEncoder {
         model.iommus().forEach(table::iommu);
         model.hypervisor().ifPresent(table::hypervisor);
         for (BusModel bus : model.buses()) {
-            table.line("bus", TableText.escape(bus.name()));
-            for (BridgeModel bridge : bus.bridges()) {
-                table.line("bridge", TableText.escape(bridge.name()), bridge.requesterId().toString(),
-                        Integer.toString(bridge.secondaryBus()));
-            }
-            for (DeviceModel device : bus.devices()) {
-                if (!device.bus().equals(bus.name())) {
-                    throw new IllegalArgumentException("device " + device.name() + " names bus " + device.bus()
-                            + " but is listed in bus " + bus.name());
-                }
-                table.device(device, bus);
-            }
+            bus(bus, table.out);
         }
         model.ioapic().ifPresent(io -> {
             List<String> tokens = new ArrayList<>(List.of("ioapic", TableText.escape(io.name()),
@@ -108,6 +97,24 @@ final class TableEncoder {
         }
         list(tokens, traps);
         line(tokens);
+    }
+
+    /** The bus's {@code bus}, {@code bridge} and {@code device} records. */
+    static void bus(BusModel bus, StringBuilder out) {
+        TableEncoder table = new TableEncoder();
+        table.line("bus", TableText.escape(bus.name()));
+        for (BridgeModel bridge : bus.bridges()) {
+            table.line("bridge", TableText.escape(bridge.name()), bridge.requesterId().toString(),
+                    Integer.toString(bridge.secondaryBus()));
+        }
+        for (DeviceModel device : bus.devices()) {
+            if (!device.bus().equals(bus.name())) {
+                throw new IllegalArgumentException("device " + device.name() + " names bus " + device.bus()
+                        + " but is listed in bus " + bus.name());
+            }
+            table.device(device, bus);
+        }
+        out.append(table.out);
     }
 
     private void device(DeviceModel device, BusModel bus) {

@@ -10,6 +10,7 @@ import dev.irqtopo.runtime.gic.Reach;
 import dev.irqtopo.runtime.gic.Reached;
 import dev.irqtopo.runtime.message.Message;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +35,26 @@ public final class Arm64IsolationAnalysis {
         Arm64PlatformModel model = platform.model();
         List<Arm64Finding> findings = new ArrayList<>();
         List<Arm64Assignment> assignments = new ArrayList<>();
+        // each guest's devices in bus declaration order, and the functions the SMMU sees as one requester
+        Map<String, List<DeviceModel>> owned = new LinkedHashMap<>();
+        model.guests().forEach(g -> owned.put(g.name(), new ArrayList<>()));
+        Map<String, List<String>> ownersOf = new HashMap<>();
+        model.guests().forEach(g -> g.devices().forEach(d -> ownersOf.computeIfAbsent(d, k -> new ArrayList<>()).add(g.name())));
+        Map<List<Object>, List<DeviceModel>> groups = new HashMap<>();
+        for (DeviceModel device : model.devices()) {
+            ownersOf.getOrDefault(device.name(), List.of()).forEach(g -> owned.get(g).add(device));
+            if (!device.isSubDevice()) {
+                groups.computeIfAbsent(group(device), k -> new ArrayList<>()).add(device);
+            }
+        }
         for (Arm64GuestModel guest : model.guests()) {
-            for (DeviceModel device : model.devices()) {
-                if (!guest.owns(device.name())) {
-                    continue;
-                }
+            for (DeviceModel device : owned.get(guest.name())) {
                 List<Arm64Finding> through = new ArrayList<>();
                 for (String means : means(model, device)) {
                     through.addAll(attack(platform, guest, device, means));
                 }
                 findings.addAll(through);
-                assignments.add(assignment(platform, guest, device, through.isEmpty()));
+                assignments.add(assignment(platform, guest, device, through.isEmpty(), groups.get(group(device))));
             }
         }
         return new Arm64IsolationReport(model.name(), model.expectedVerdict(), findings, assignments);
@@ -102,16 +112,19 @@ public final class Arm64IsolationAnalysis {
         return ordered;
     }
 
+    /** The IOMMU group a function falls in: its bus and the requester id the SMMU sees. */
+    private static List<Object> group(DeviceModel device) {
+        return List.of(device.bus(), device.iommuRequesterId());
+    }
+
+    /** @param group the functions of the device's IOMMU group (none for a sub-device) */
     private static Arm64Assignment assignment(Arm64Platform platform, Arm64GuestModel guest, DeviceModel device,
-                                              boolean isolated) {
+                                              boolean isolated, List<DeviceModel> group) {
         Arm64PlatformModel model = platform.model();
         Optional<String> controller = platform.ownController(device);
         boolean linux = controller.map(c -> platform.gic().isolatedMsi(c)).orElse(false);
         boolean smmu = model.smmuCovers(device);
-        boolean viable = smmu && (device.isSubDevice() || model.devices().stream()
-                .filter(d -> !d.isSubDevice() && d.bus().equals(device.bus())
-                        && d.iommuRequesterId().equals(device.iommuRequesterId()))
-                .allMatch(d -> guest.owns(d.name())));
+        boolean viable = smmu && (device.isSubDevice() || group.stream().allMatch(d -> guest.owns(d.name())));
         OptionalLong deviceId = controller.isPresent() && model.gic().its(controller.get()).isPresent()
                 ? platform.deviceId(device, controller.get()) : OptionalLong.empty();
         return new Arm64Assignment(guest.name(), device.name(), device.iommuRequesterId(), controller, deviceId, smmu,

@@ -1,9 +1,9 @@
 package dev.irqtopo.runtime.arm64.sim;
 
+import dev.irqtopo.runtime.arm64.Arm64StackResult;
 import dev.irqtopo.runtime.arm64.ArmVector;
 import dev.irqtopo.runtime.arm64.HostBacking;
 import dev.irqtopo.runtime.arm64.OutcomeWords;
-import dev.irqtopo.runtime.arm64.Arm64StackResult;
 import dev.irqtopo.runtime.message.Hex;
 import dev.irqtopo.runtime.message.Message;
 import dev.irqtopo.runtime.text.TextTable;

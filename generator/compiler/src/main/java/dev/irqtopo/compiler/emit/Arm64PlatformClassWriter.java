@@ -1,0 +1,249 @@
+package dev.irqtopo.compiler.emit;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.irqtopo.compiler.naming.Arm64Layout;
+import dev.irqtopo.compiler.naming.GeneratedNames;
+import dev.irqtopo.compiler.naming.Naming;
+import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.model.table.Arm64ModelTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An arm64 platform's class, over the runtime's {@code Arm64Platform}: the model table as constants,
+ * {@code boot()}, one kernel class per kernel with one accessor per stack (what booting did with it),
+ * {@code hardware()} with one class per device ({@code emit}, {@code trace}, and one accessor per
+ * storage to read and fire its slots), and {@code verifyIsolation()}.
+ */
+final class Arm64PlatformClassWriter {
+
+    private static final int JAVADOC_WIDTH = 96;
+    private static final String FIELD = "platform";
+    private static final String DEVICE = "device";
+    private static final TypeName BOOT_RESULTS = ParameterizedTypeName.get(RuntimeTypes.LIST, Arm64RuntimeTypes.STACK_RESULT);
+
+    private final Arm64Layout layout;
+    private final ClassName self;
+
+    private Arm64PlatformClassWriter(Arm64Layout layout) {
+        this.layout = layout;
+        this.self = ClassName.get(layout.model().javaPackage(), layout.platformClass());
+    }
+
+    static TypeSpec write(Arm64Layout layout, String sourceName) {
+        return new Arm64PlatformClassWriter(layout).type(sourceName);
+    }
+
+    private TypeSpec type(String sourceName) {
+        TypeSpec.Builder type = TypeSpec.classBuilder(self)
+                .addJavadoc(javadoc())
+                .addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
+                        .addMember("value", "$S", "dev.irqtopo")
+                        .addMember("comments", "$L", JavadocText.asciiLiteral(sourceName))
+                        .build())
+                .addModifiers(PUBLIC, FINAL);
+        List<String> constants = new ArrayList<>();
+        List<String> parts = ModelConstants.split(Arm64ModelTable.encode(layout.model()));
+        for (int i = 0; i < parts.size(); i++) {
+            String name = "MODEL_" + i;
+            type.addField(FieldSpec.builder(RuntimeTypes.STRING, name, PRIVATE, STATIC, FINAL)
+                    .initializer("$S", parts.get(i)).build());
+            constants.add(name);
+        }
+        type.addField(FieldSpec.builder(RuntimeTypes.EXPECTED_VERDICT, GeneratedNames.EXPECTED_VERDICT, PUBLIC, STATIC, FINAL)
+                        .addJavadoc("What {@link #verifyIsolation()} must find: the platform's {@code expect} line, else"
+                                + " isolated.\n")
+                        .initializer("$T.$N", RuntimeTypes.EXPECTED_VERDICT, layout.model().expectedVerdict().name())
+                        .build())
+                .addField(Arm64RuntimeTypes.PLATFORM, FIELD, PRIVATE, FINAL)
+                .addField(BOOT_RESULTS, GeneratedNames.BOOT_RESULTS, PRIVATE, FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(PRIVATE)
+                        .addParameter(Arm64RuntimeTypes.PLATFORM, FIELD)
+                        .addStatement("this.platform = platform")
+                        .addStatement("this.bootResults = platform.boot()")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder(GeneratedNames.BOOT)
+                        .addJavadoc("Builds the platform from its model and performs every stack's declared"
+                                + " {@code alloc}, in boot order.\n")
+                        .addModifiers(PUBLIC, STATIC)
+                        .returns(self)
+                        .addStatement("return new $T($T.create($N()))", self, Arm64RuntimeTypes.PLATFORM, GeneratedNames.MODEL)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder(GeneratedNames.MODEL)
+                        .addJavadoc("The platform's model, decoded from the table this class carries.\n")
+                        .addModifiers(PUBLIC, STATIC)
+                        .returns(Arm64RuntimeTypes.PLATFORM_MODEL)
+                        .addStatement("return $T.decode($L)", Arm64RuntimeTypes.MODEL_TABLE,
+                                CodeBlock.join(constants.stream().map(c -> CodeBlock.of("$N", c)).toList(), ",$W"))
+                        .build())
+                .addMethod(getter(GeneratedNames.PLATFORM, Arm64RuntimeTypes.PLATFORM, "The runtime's arm64 platform."))
+                .addMethod(getter(GeneratedNames.BOOT_RESULTS, BOOT_RESULTS, "What booting did with each stack, in boot order."));
+        for (Arm64Layout.Kernel kernel : layout.kernels()) {
+            ClassName kernelClass = self.nestedClass(kernel.className());
+            type.addMethod(MethodSpec.methodBuilder(kernel.accessor())
+                    .addJavadoc(kernel.host() ? CodeBlock.of("The host kernel's stacks.\n")
+                            : CodeBlock.of("Guest {@code $L}'s stacks.\n", kernel.kernel()))
+                    .addModifiers(PUBLIC)
+                    .returns(kernelClass)
+                    .addStatement("return new $T(platform)", kernelClass)
+                    .build());
+        }
+        ClassName hardware = self.nestedClass(Arm64Layout.HARDWARE_CLASS);
+        type.addMethod(MethodSpec.methodBuilder(GeneratedNames.HARDWARE_ACCESSOR)
+                        .addJavadoc("The devices, to let them write and to fire their slots.\n")
+                        .addModifiers(PUBLIC)
+                        .returns(hardware)
+                        .addStatement("return new $T(platform)", hardware)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder(GeneratedNames.VERIFY_ISOLATION)
+                        .addJavadoc("The isolation analysis of the platform as it is now.\n")
+                        .addModifiers(PUBLIC)
+                        .returns(Arm64RuntimeTypes.ISOLATION_REPORT)
+                        .addStatement("return $T.analyze(platform)", Arm64RuntimeTypes.ISOLATION_ANALYSIS)
+                        .build());
+        for (Arm64Layout.Kernel kernel : layout.kernels()) {
+            type.addType(kernel(kernel));
+        }
+        type.addType(hardware(hardware));
+        layout.shapes().forEach((shape, kinds) -> type.addType(device(shape, kinds)));
+        return type.build();
+    }
+
+    private TypeSpec kernel(Arm64Layout.Kernel kernel) {
+        TypeSpec.Builder type = holder(self.nestedClass(kernel.className()),
+                kernel.host() ? "The host's stacks, each as booting left it." : "Guest {@code " + kernel.kernel()
+                        + "}'s stacks, each as booting left it.");
+        type.addMethod(MethodSpec.methodBuilder(GeneratedNames.KERNEL)
+                .addJavadoc("The kernel's name.\n")
+                .addModifiers(PUBLIC)
+                .returns(RuntimeTypes.STRING)
+                .addStatement("return $S", kernel.kernel())
+                .build());
+        for (Arm64Layout.Stack stack : kernel.stacks()) {
+            type.addMethod(MethodSpec.methodBuilder(stack.accessor())
+                    .addJavadoc("Stack {@code $L.$L}: {@code $L}, alloc $L.\n", JavadocText.escape(stack.stack().device()),
+                            stack.stack().busDomain().keyword(), String.join(" -> ",
+                                    stack.stack().chain(stack.stack().controller().map(c -> layout.model().gic().its(c)
+                                            .isPresent() ? "its" : "v2m").orElse("its"))), stack.stack().alloc())
+                    .addModifiers(PUBLIC)
+                    .returns(Arm64RuntimeTypes.STACK_RESULT)
+                    .addStatement("return platform.stack($S, $S, $T.$N).orElseThrow()", kernel.kernel(),
+                            stack.stack().device(), Arm64RuntimeTypes.STORAGE_KIND, stack.stack().storage().name())
+                    .build());
+        }
+        return type.build();
+    }
+
+    private TypeSpec hardware(ClassName hardware) {
+        TypeSpec.Builder type = holder(hardware, "The platform's devices.");
+        for (Arm64Layout.Device device : layout.devices()) {
+            ClassName deviceClass = self.nestedClass(device.className());
+            type.addMethod(MethodSpec.methodBuilder(device.accessor())
+                    .addJavadoc("Device {@code $L}, $L.\n", JavadocText.escape(device.device().name()),
+                            device.device().requesterId())
+                    .addModifiers(PUBLIC)
+                    .returns(deviceClass)
+                    .addStatement("return new $T(platform, $S)", deviceClass, device.device().name())
+                    .build());
+        }
+        return type.build();
+    }
+
+    /** One class per shape: a view of a named device with the storage kinds {@code kinds}. */
+    private TypeSpec device(String shape, List<StorageKind> kinds) {
+        List<String> words = kinds.stream().map(StorageKind::keyword).toList();
+        TypeSpec.Builder type = TypeSpec.classBuilder(self.nestedClass(shape))
+                .addJavadoc("A device $L: its writes and its storages.\n",
+                        words.isEmpty() ? "without storage" : "with " + String.join(" and ", words) + " storage")
+                .addModifiers(PUBLIC, STATIC, FINAL)
+                .addField(Arm64RuntimeTypes.PLATFORM, FIELD, PRIVATE, FINAL)
+                .addField(RuntimeTypes.STRING, DEVICE, PRIVATE, FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(PRIVATE)
+                        .addParameter(Arm64RuntimeTypes.PLATFORM, FIELD)
+                        .addParameter(RuntimeTypes.STRING, DEVICE)
+                        .addStatement("this.platform = platform")
+                        .addStatement("this.device = device")
+                        .build());
+        type.addMethod(MethodSpec.methodBuilder("model")
+                        .addJavadoc("The device as declared.\n")
+                        .addModifiers(PUBLIC)
+                        .returns(Arm64RuntimeTypes.DEVICE_MODEL)
+                        .addStatement("return platform.device(device)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("emit")
+                        .addJavadoc("One 32-bit write of {@code message} by the device, as its DMA may make it.\n")
+                        .addModifiers(PUBLIC)
+                        .addParameter(RuntimeTypes.MESSAGE, "message")
+                        .returns(Arm64RuntimeTypes.OUTCOME)
+                        .addStatement("return platform.emit(platform.device(device), message)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("trace")
+                        .addJavadoc("Every step of one write of {@code message} by the device, and where it ends.\n")
+                        .addModifiers(PUBLIC)
+                        .addParameter(RuntimeTypes.MESSAGE, "message")
+                        .returns(Arm64RuntimeTypes.TRACE_REPORT)
+                        .addStatement("return $T.trace(platform, device, message)", Arm64RuntimeTypes.TRACING)
+                        .build());
+        for (StorageKind kind : kinds) {
+            type.addMethod(MethodSpec.methodBuilder(Naming.accessorName(kind.keyword().toLowerCase(Locale.ROOT)))
+                    .addJavadoc("Its $L storage.\n", kind.keyword())
+                    .addModifiers(PUBLIC)
+                    .returns(Arm64RuntimeTypes.STORAGE)
+                    .addStatement("return platform.storage(device, $T.$N)", Arm64RuntimeTypes.STORAGE_KIND, kind.name())
+                    .build());
+        }
+        return type.build();
+    }
+
+    /** A nested class holding the runtime's platform, with its private constructor. */
+    private static TypeSpec.Builder holder(ClassName name, String doc) {
+        return TypeSpec.classBuilder(name)
+                .addJavadoc("$L\n", doc)
+                .addModifiers(PUBLIC, STATIC, FINAL)
+                .addField(Arm64RuntimeTypes.PLATFORM, FIELD, PRIVATE, FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(PRIVATE)
+                        .addParameter(Arm64RuntimeTypes.PLATFORM, FIELD)
+                        .addStatement("this.platform = platform")
+                        .build());
+    }
+
+    private CodeBlock javadoc() {
+        String description = layout.model().description();
+        String title = "Arm64 platform {@code " + layout.model().name() + "}"
+                + (description.isEmpty() ? "." : ": " + JavadocText.escape(description) + ".");
+        String guide = "<p>{@link #boot()} builds it and performs the declared allocations; {@link #host()}"
+                + (layout.kernels().size() > 1 ? " and one accessor per guest give" : " gives")
+                + " each kernel's stacks, {@link #hardware()} the devices, and {@link #verifyIsolation()} tells whether"
+                + " a guest can reach interrupts it does not own.";
+        return CodeBlock.builder()
+                .add("$L", JavadocText.wrap(title, JAVADOC_WIDTH))
+                .add("\n")
+                .add("$L", JavadocText.wrap(guide, JAVADOC_WIDTH))
+                .build();
+    }
+
+    private static MethodSpec getter(String name, TypeName type, String doc) {
+        return MethodSpec.methodBuilder(name)
+                .addJavadoc("$L\n", doc)
+                .addModifiers(PUBLIC)
+                .returns(type)
+                .addStatement("return $N", name)
+                .build();
+    }
+}
