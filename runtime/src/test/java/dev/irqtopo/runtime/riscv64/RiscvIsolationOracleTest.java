@@ -2,10 +2,12 @@ package dev.irqtopo.runtime.riscv64;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.RequesterId;
 import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.model.riscv.FileLevel;
 import dev.irqtopo.model.riscv.ImsicGeometry;
 import dev.irqtopo.model.riscv.InterruptFile;
 import dev.irqtopo.model.riscv.MsiTranslationMode;
@@ -118,7 +120,7 @@ class RiscvIsolationOracleTest {
             pages.add(page);
             // the rest of a supervisor-level file's slot: its guest files, then pages without a file
             long slot = 1L << imsic.placement().supervisorShift();
-            if (file.level() != dev.irqtopo.model.riscv.FileLevel.MACHINE) {
+            if (file.level() != FileLevel.MACHINE) {
                 for (long p = page & -slot; p < (page & -slot) + slot; p += ImsicGeometry.PAGE) {
                     pages.add(p);
                 }
@@ -193,7 +195,7 @@ class RiscvIsolationOracleTest {
                 functions.add(name);
             }
             int owner = random.nextInt(guests + 1);
-            int alloc = kind.busDomain() == dev.irqtopo.model.BusDomainKind.MSI ? 1 : 1 + random.nextInt(size);
+            int alloc = kind.busDomain() == BusDomainKind.MSI ? 1 : 1 + random.nextInt(size);
             if (owner == 0) {
                 design.hostStack(name, kind, alloc);
             } else if (random.nextInt(4) == 0) {

@@ -3,6 +3,7 @@ package dev.irqtopo.runtime.riscv64.isolation;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.model.StorageModel;
+import dev.irqtopo.model.riscv.MsiTranslationMode;
 import dev.irqtopo.model.riscv.RiscvGuestModel;
 import dev.irqtopo.runtime.message.Hex;
 import dev.irqtopo.runtime.riommu.DeviceBus;
@@ -127,7 +128,7 @@ public final class RiscvIsolationAnalysis {
         Set<String> reaches = new LinkedHashSet<>();
         reach.forEach(r -> reaches.add(target(r.target())));
         boolean irqbypass = t.iommu().isPresent() && platform.model().iommuCovering(device).orElseThrow().msi()
-                == dev.irqtopo.model.riscv.MsiTranslationMode.FLAT;
+                == MsiTranslationMode.FLAT;
         return new RiscvAssignment(guest.name(), device.name(), device.iommuRequesterId(), t.iommu(), t.word(),
                 t.contextOwner(), new ArrayList<>(reaches), false, irqbypass, isolated);
     }

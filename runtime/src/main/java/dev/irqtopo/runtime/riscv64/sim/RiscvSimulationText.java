@@ -5,6 +5,7 @@ import dev.irqtopo.runtime.riscv64.OutcomeWords;
 import dev.irqtopo.runtime.riscv64.RiscvStackResult;
 import dev.irqtopo.runtime.riscv64.RiscvVector;
 import dev.irqtopo.runtime.text.TextTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ public final class RiscvSimulationText {
             }
             for (RiscvInterruptReport irq : stack.interrupts()) {
                 RiscvVector v = irq.interrupt();
-                List<String> row = new java.util.ArrayList<>(List.of(Integer.toString(v.slot()), Integer.toString(v.virq()),
+                List<String> row = new ArrayList<>(List.of(Integer.toString(v.slot()), Integer.toString(v.virq()),
                         Integer.toString(v.cpu()), v.file().word(), Integer.toString(v.identity())));
                 if (backed) {
                     Optional<RiscvVector> h = irq.host();
