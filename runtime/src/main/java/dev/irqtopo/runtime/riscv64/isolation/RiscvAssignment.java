@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param iommu                the RISC-V IOMMU covering its bus, if any
  * @param msi                  its device context's MSI translation: {@code none}, {@code off}, {@code flat}, {@code mrif}
  * @param contextOwner         the kernel the device context (per requester id) was built for
- * @param reaches              every interrupt file and MRIF it can make something pending in, in target order
+ * @param reaches              every interrupt file and MRIF it can make something pending in, in target order;
+ *                             a notice's identity alone, as {@code hart1.supervisor identity 2 (notice)}
  * @param linuxIsolatedMsi     Linux 6.12's {@code msi_device_has_isolated_msi}: false on every RISC-V device
  *                             (no RISC-V IOMMU driver; the IMSIC domain sets no {@code IRQ_DOMAIN_FLAG_ISOLATED_MSI};
  *                             {@code arch_is_isolated_msi} is false)

@@ -126,7 +126,9 @@ public final class RiscvIsolationAnalysis {
                                               List<Reached> reach, boolean isolated) {
         DeviceTranslation t = platform.translation(device);
         Set<String> reaches = new LinkedHashSet<>();
-        reach.forEach(r -> reaches.add(target(r.target())));
+        // a notice reaches one identity of a host file, not the file: name the identity
+        reach.forEach(r -> reaches.add(r.via() == Route.NOTICE && r.target() instanceof Target.FileIdentity fi
+                ? fi.file().word() + " identity " + fi.identity() + " (notice)" : target(r.target())));
         boolean irqbypass = t.iommu().isPresent() && platform.model().iommuCovering(device).orElseThrow().msi()
                 == MsiTranslationMode.FLAT;
         return new RiscvAssignment(guest.name(), device.name(), device.iommuRequesterId(), t.iommu(), t.word(),
