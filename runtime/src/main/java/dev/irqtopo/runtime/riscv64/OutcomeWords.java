@@ -51,7 +51,7 @@ public final class OutcomeWords {
             case HOST:
                 return " -> host cpu " + t.cpu() + " irq " + t.virq().getAsInt();
             case IPI:
-                return " -> host cpu " + t.cpu() + " IPI";
+                return " -> " + t.kernel() + (t.kernel().equals(RiscvPlatform.HOST) ? " cpu " : " vcpu ") + t.cpu() + " IPI";
             case GUEST_FILE:
                 return " -> " + t.kernel() + " vcpu " + t.cpu() + " irq " + t.virq().getAsInt();
             case IRQFD:

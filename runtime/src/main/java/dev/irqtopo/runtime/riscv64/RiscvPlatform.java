@@ -436,10 +436,15 @@ public final class RiscvPlatform {
             return new Taken(notice.guest(), notice.vcpu(), file, identity, OptionalInt.empty(), TakenRoute.NOTICE,
                     Optional.empty());
         }
-        if (file.level() == FileLevel.SUPERVISOR && identity == ImsicMatrix.IPI_IDENTITY) {
-            return new Taken(HOST, file.hart(), file, identity, OptionalInt.empty(), TakenRoute.IPI, Optional.empty());
-        }
         String owner = fileOwner(file);
+        if (identity == ImsicMatrix.IPI_IDENTITY && (file.level() == FileLevel.SUPERVISOR
+                || file.level() == FileLevel.GUEST && !owner.equals(NOBODY))) {
+            // the host's IMSIC driver on a hart, and a guest's on its vCPU's file, take identity 1 for IPIs
+            return file.level() == FileLevel.SUPERVISOR
+                    ? new Taken(HOST, file.hart(), file, identity, OptionalInt.empty(), TakenRoute.IPI, Optional.empty())
+                    : new Taken(owner, guests.get(owner).vcpuOf(file).orElseThrow(), file, identity, OptionalInt.empty(),
+                            TakenRoute.IPI, Optional.empty());
+        }
         int cpu = owner.equals(HOST) ? file.hart() : owner.equals(NOBODY) ? -1 : guests.get(owner).vcpuOf(file).orElseThrow();
         return new Taken(owner, cpu, file, identity, OptionalInt.empty(), TakenRoute.UNOWNED, Optional.empty());
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum TakenRoute {
     /** A host identity the host's IMSIC driver handed to a host stack. */
     HOST,
-    /** Identity 1 of a host supervisor-level file: the IMSIC driver's IPI. */
+    /** Identity 1 of a host supervisor-level file, or of the guest file behind a vCPU: that kernel's IMSIC driver's IPI. */
     IPI,
     /** Straight into the guest file behind a vCPU: the guest's own identity. */
     GUEST_FILE,
