@@ -213,6 +213,10 @@ class RiscvPlatformTest {
         assertThat(platform.fileOwner(InterruptFile.guest(1, 1))).isEqualTo("vm0");
         assertThat(platform.fileOwner(InterruptFile.guest(2, 1))).isEqualTo(RiscvPlatform.NOBODY);
         assertThat(platform.fileOwner(InterruptFile.machine(3))).isEqualTo(RiscvPlatform.HOST);
+        // identity 1 of a vCPU's guest file is the guest driver's IPI; of a file no vCPU uses, nobody's
+        Taken ipi = platform.take(InterruptFile.guest(1, 1), 1);
+        assertThat(List.of(ipi.kernel(), ipi.cpu(), ipi.route())).containsExactly("vm0", 1, TakenRoute.IPI).inOrder();
+        assertThat(platform.take(InterruptFile.guest(2, 1), 1).route()).isEqualTo(TakenRoute.UNOWNED);
     }
 
     private static List<ImsicVector> vectors(RiscvStackResult stack) {
