@@ -33,9 +33,7 @@ record Arm64ScalePlatform(int devices) implements ScaleDesign<Arm64SimulationRep
     static final int GUEST_CPUS = 4;
 
     Arm64ScalePlatform {
-        if (devices < 10 || devices % 10 != 0) {
-            throw new IllegalArgumentException("a multiple of ten devices, at least ten: " + devices);
-        }
+        ScaleDesign.checkedSize(devices);
     }
 
     @Override
@@ -44,15 +42,15 @@ record Arm64ScalePlatform(int devices) implements ScaleDesign<Arm64SimulationRep
     }
 
     int buses() {
-        return ceil(devices, DEVICES_PER_BUS);
+        return ScaleDesign.ceil(devices, DEVICES_PER_BUS);
     }
 
     int itsUnits() {
-        return ceil(buses(), BUSES_PER_ITS);
+        return ScaleDesign.ceil(buses(), BUSES_PER_ITS);
     }
 
     int guests() {
-        return ceil(devices, DEVICES_PER_GUEST);
+        return ScaleDesign.ceil(devices, DEVICES_PER_GUEST);
     }
 
     @Override
@@ -102,7 +100,7 @@ record Arm64ScalePlatform(int devices) implements ScaleDesign<Arm64SimulationRep
         }
         text.append("    host {\n");
         for (int d = 0; d < devices; d++) {
-            if (!assigned(d)) {
+            if (!ScaleDesign.assigned(d)) {
                 text.append("        stack d").append(d).append(".msix: gic -> its its")
                         .append(d / DEVICES_PER_BUS / BUSES_PER_ITS).append(" -> msix alloc ")
                         .append(INTERRUPTS_PER_DEVICE).append(";\n");
@@ -116,7 +114,7 @@ record Arm64ScalePlatform(int devices) implements ScaleDesign<Arm64SimulationRep
             StringBuilder assign = new StringBuilder();
             StringBuilder stacks = new StringBuilder();
             for (int d = first; d < last; d++) {
-                if (assigned(d)) {
+                if (ScaleDesign.assigned(d)) {
                     assign.append(assign.length() == 0 ? "" : ", ").append('d').append(d);
                     stacks.append("        stack d").append(d).append(".msix: gic -> its -> msix alloc ")
                             .append(INTERRUPTS_PER_DEVICE).append(";\n");
@@ -125,11 +123,6 @@ record Arm64ScalePlatform(int devices) implements ScaleDesign<Arm64SimulationRep
             text.append("        assign ").append(assign).append(";\n").append(stacks).append("    }\n");
         }
         return text.append("}\n").toString();
-    }
-
-    /** Devices 6 to 9 of every ten go to a guest. */
-    static boolean assigned(int device) {
-        return device % 10 >= 6;
     }
 
     @Override
@@ -168,9 +161,5 @@ record Arm64ScalePlatform(int devices) implements ScaleDesign<Arm64SimulationRep
         if (!report.isolated()) {
             throw new IllegalStateException(className() + " is not isolated: " + report.findings().get(0));
         }
-    }
-
-    private static int ceil(int a, int b) {
-        return (a + b - 1) / b;
     }
 }

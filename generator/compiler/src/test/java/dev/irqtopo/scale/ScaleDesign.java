@@ -34,4 +34,21 @@ interface ScaleDesign<S, V> {
 
     /** Throws unless the platform is isolated. */
     void checkVerification(V report);
+
+    /** Every scale design's size: ten devices at least, in tens, so that each ten splits host and guest alike. */
+    static int checkedSize(int devices) {
+        if (devices < 10 || devices % 10 != 0) {
+            throw new IllegalArgumentException("a multiple of ten devices, at least ten: " + devices);
+        }
+        return devices;
+    }
+
+    /** Devices 6 to 9 of every ten go to a guest. */
+    static boolean assigned(int device) {
+        return device % 10 >= 6;
+    }
+
+    static int ceil(int a, int b) {
+        return (a + b - 1) / b;
+    }
 }

@@ -34,9 +34,7 @@ record ScalePlatform(int devices) implements ScaleDesign<SimulationReport, Isola
     static final int GUEST_CPUS = 4;
 
     ScalePlatform {
-        if (devices < 10 || devices % 10 != 0) {
-            throw new IllegalArgumentException("a multiple of ten devices, at least ten: " + devices);
-        }
+        ScaleDesign.checkedSize(devices);
     }
 
     @Override
@@ -45,15 +43,15 @@ record ScalePlatform(int devices) implements ScaleDesign<SimulationReport, Isola
     }
 
     int buses() {
-        return ceil(devices, DEVICES_PER_BUS);
+        return ScaleDesign.ceil(devices, DEVICES_PER_BUS);
     }
 
     int iommus() {
-        return ceil(buses(), BUSES_PER_IOMMU);
+        return ScaleDesign.ceil(buses(), BUSES_PER_IOMMU);
     }
 
     int guests() {
-        return ceil(devices, DEVICES_PER_GUEST);
+        return ScaleDesign.ceil(devices, DEVICES_PER_GUEST);
     }
 
     /** Devices whose interrupts a guest allocates: four of every ten. */
@@ -97,7 +95,7 @@ record ScalePlatform(int devices) implements ScaleDesign<SimulationReport, Isola
         }
         text.append("    host {\n");
         for (int d = 0; d < devices; d++) {
-            if (!assigned(d)) {
+            if (!ScaleDesign.assigned(d)) {
                 hostStacks(text, d);
             }
         }
@@ -108,24 +106,19 @@ record ScalePlatform(int devices) implements ScaleDesign<SimulationReport, Isola
             int last = Math.min(first + DEVICES_PER_GUEST, devices);
             StringBuilder assign = new StringBuilder();
             for (int d = first; d < last; d++) {
-                if (assigned(d)) {
+                if (ScaleDesign.assigned(d)) {
                     assign.append(assign.length() == 0 ? "" : ", ").append('d').append(d);
                 }
             }
             text.append("        assign ").append(assign).append(";\n");
             for (int d = first; d < last; d++) {
-                if (assigned(d)) {
+                if (ScaleDesign.assigned(d)) {
                     guestStack(text, d);
                 }
             }
             text.append("    }\n");
         }
         return text.append("}\n").toString();
-    }
-
-    /** Devices 6 to 9 of every ten go to a guest. */
-    static boolean assigned(int device) {
-        return device % 10 >= 6;
     }
 
     private static String storages(int device) {
@@ -194,9 +187,5 @@ record ScalePlatform(int devices) implements ScaleDesign<SimulationReport, Isola
         if (!report.isolated()) {
             throw new IllegalStateException(className() + " is not isolated: " + report.findings().get(0));
         }
-    }
-
-    private static int ceil(int a, int b) {
-        return (a + b - 1) / b;
     }
 }

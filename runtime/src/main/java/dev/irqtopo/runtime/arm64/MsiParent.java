@@ -1,6 +1,6 @@
 package dev.irqtopo.runtime.arm64;
 
-import dev.irqtopo.runtime.gic.Result;
+import dev.irqtopo.runtime.message.Result;
 import java.util.List;
 
 /**

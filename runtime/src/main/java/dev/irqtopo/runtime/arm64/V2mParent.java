@@ -1,9 +1,9 @@
 package dev.irqtopo.runtime.arm64;
 
 import dev.irqtopo.runtime.gic.GicInterrupt;
-import dev.irqtopo.runtime.gic.Result;
 import dev.irqtopo.runtime.gic.V2mAllocator;
 import dev.irqtopo.runtime.gic.V2mBlock;
+import dev.irqtopo.runtime.message.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

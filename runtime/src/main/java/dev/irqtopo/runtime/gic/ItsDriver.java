@@ -2,6 +2,7 @@ package dev.irqtopo.runtime.gic;
 
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.message.Result;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;

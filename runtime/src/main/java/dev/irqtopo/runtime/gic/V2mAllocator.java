@@ -2,6 +2,7 @@ package dev.irqtopo.runtime.gic;
 
 import dev.irqtopo.model.arm.V2mFrameModel;
 import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Result;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

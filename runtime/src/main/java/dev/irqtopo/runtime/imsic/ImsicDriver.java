@@ -4,6 +4,7 @@ import dev.irqtopo.model.riscv.ImsicGeometry;
 import dev.irqtopo.model.riscv.InterruptFile;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.message.Result;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.irqtopo.runtime.imsic;
 
 import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Result;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

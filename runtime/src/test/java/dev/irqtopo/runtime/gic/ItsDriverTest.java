@@ -1,13 +1,13 @@
 package dev.irqtopo.runtime.gic;
 
-import static com.google.common.truth.Truth.assertThat;
-
 import dev.irqtopo.model.arm.ItsModel;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.message.Result;
 import java.util.BitSet;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import static com.google.common.truth.Truth.assertThat;
 
 /** Linux's ITS driver against the ITS it programs, with values worked out by hand. */
 class ItsDriverTest {

@@ -1,10 +1,10 @@
 package dev.irqtopo.runtime.gic;
 
+import dev.irqtopo.runtime.message.Errno;
+import dev.irqtopo.runtime.message.Result;
+import org.junit.jupiter.api.Test;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.irqtopo.runtime.message.Errno;
-import org.junit.jupiter.api.Test;
 
 /** {@code alloc_lpi_range}, {@code its_lpi_alloc} and {@code free_lpi_range}, with values worked out by hand. */
 class LpiRangesTest {

@@ -1,12 +1,11 @@
 package dev.irqtopo.runtime.gic;
 
-import static com.google.common.truth.Truth.assertWithMessage;
-
 import dev.irqtopo.model.arm.EventIdOverflow;
 import dev.irqtopo.model.arm.GicModel;
 import dev.irqtopo.model.arm.ItsModel;
 import dev.irqtopo.model.arm.V2mFrameModel;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.message.Result;
 import dev.irqtopo.testing.PropertyRuns;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -19,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 /**
  * {@link Reach} against brute force on 1 500 random small platforms: one or two ITS units and up to two

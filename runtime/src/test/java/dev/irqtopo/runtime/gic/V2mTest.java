@@ -1,14 +1,14 @@
 package dev.irqtopo.runtime.gic;
 
-import static com.google.common.truth.Truth.assertThat;
-
 import dev.irqtopo.model.arm.GicModel;
 import dev.irqtopo.model.arm.ItsModel;
 import dev.irqtopo.model.arm.V2mFrameModel;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.message.Result;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static com.google.common.truth.Truth.assertThat;
 
 /** GICv2m: Linux's SPI allocation and composition, and what the frame does with a write. */
 class V2mTest {

@@ -1,16 +1,16 @@
 package dev.irqtopo.runtime.imsic;
 
-import static com.google.common.truth.Truth.assertThat;
-
 import dev.irqtopo.model.riscv.Harts;
 import dev.irqtopo.model.riscv.ImsicGeometry;
 import dev.irqtopo.model.riscv.ImsicPlacement;
 import dev.irqtopo.runtime.message.Errno;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.message.Result;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static com.google.common.truth.Truth.assertThat;
 
 /** Linux's IMSIC identity allocation, moves and message composition, worked out by hand. */
 class ImsicDriverTest {

@@ -73,6 +73,7 @@ public final class Checker {
 
     private static final List<Rule> WARNING_RULES = List.of(
             new GuestStackWarningRule(),
+            new Arm64GuestStackWarningRule(),
             new HostRemapWarningRule(),
             new MultiMessageMsiWarningRule(),
             new CompatX2apicWarningRule(),

@@ -68,7 +68,8 @@ public enum DiagnosticCode {
     IRQ108(Severity.WARNING, "device assigned twice to one guest"),
     IRQ109(Severity.WARNING, "remapping on for some units and off for others"),
     IRQ110(Severity.WARNING, "the kernel has no IMS domain for this stack"),
-    IRQ111(Severity.WARNING, "the kernel does not compose this storage by hypercall");
+    IRQ111(Severity.WARNING, "the kernel does not compose this storage by hypercall"),
+    IRQ112(Severity.WARNING, "an arm64 guest's untrapped messages never reach it");
 
     private final Severity severity;
     private final String title;

@@ -30,7 +30,6 @@ import java.util.Locale;
  */
 final class Arm64PlatformClassWriter {
 
-    private static final int JAVADOC_WIDTH = 96;
     private static final String FIELD = "platform";
     private static final String DEVICE = "device";
     private static final TypeName BOOT_RESULTS = ParameterizedTypeName.get(RuntimeTypes.LIST, Arm64RuntimeTypes.STACK_RESULT);
@@ -90,8 +89,8 @@ final class Arm64PlatformClassWriter {
                         .addStatement("return $T.decode($L)", Arm64RuntimeTypes.MODEL_TABLE,
                                 CodeBlock.join(constants.stream().map(c -> CodeBlock.of("$N", c)).toList(), ",$W"))
                         .build())
-                .addMethod(getter(GeneratedNames.PLATFORM, Arm64RuntimeTypes.PLATFORM, "The runtime's arm64 platform."))
-                .addMethod(getter(GeneratedNames.BOOT_RESULTS, BOOT_RESULTS, "What booting did with each stack, in boot order."));
+                .addMethod(PlatformClassParts.getter(GeneratedNames.PLATFORM, Arm64RuntimeTypes.PLATFORM, "The runtime's arm64 platform."))
+                .addMethod(PlatformClassParts.getter(GeneratedNames.BOOT_RESULTS, BOOT_RESULTS, "What booting did with each stack, in boot order."));
         for (Arm64Layout.Kernel kernel : layout.kernels()) {
             ClassName kernelClass = self.nestedClass(kernel.className());
             type.addMethod(MethodSpec.methodBuilder(kernel.accessor())
@@ -224,26 +223,7 @@ final class Arm64PlatformClassWriter {
     }
 
     private CodeBlock javadoc() {
-        String description = layout.model().description();
-        String title = "Arm64 platform {@code " + layout.model().name() + "}"
-                + (description.isEmpty() ? "." : ": " + JavadocText.escape(description) + ".");
-        String guide = "<p>{@link #boot()} builds it and performs the declared allocations; {@link #host()}"
-                + (layout.kernels().size() > 1 ? " and one accessor per guest give" : " gives")
-                + " each kernel's stacks, {@link #hardware()} the devices, and {@link #verifyIsolation()} tells whether"
-                + " a guest can reach interrupts it does not own.";
-        return CodeBlock.builder()
-                .add("$L", JavadocText.wrap(title, JAVADOC_WIDTH))
-                .add("\n")
-                .add("$L", JavadocText.wrap(guide, JAVADOC_WIDTH))
-                .build();
-    }
-
-    private static MethodSpec getter(String name, TypeName type, String doc) {
-        return MethodSpec.methodBuilder(name)
-                .addJavadoc("$L\n", doc)
-                .addModifiers(PUBLIC)
-                .returns(type)
-                .addStatement("return $N", name)
-                .build();
+        return PlatformClassParts.javadoc("Arm64 platform", layout.model().name(), layout.model().description(),
+                layout.kernels().size() > 1);
     }
 }

@@ -30,7 +30,6 @@ import java.util.Map;
 final class PlatformClassWriter {
 
     /** Characters of text per line in the platform class's comment, which starts at column 4. */
-    private static final int JAVADOC_WIDTH = 96;
 
     private static final TypeName BOOT_RESULTS =
             ParameterizedTypeName.get(RuntimeTypes.LIST, RuntimeTypes.STACK_RESULT);
@@ -93,8 +92,8 @@ final class PlatformClassWriter {
                         .addStatement("return $T.decode($L)", RuntimeTypes.MODEL_TABLE,
                                 CodeBlock.join(constants.stream().map(c -> CodeBlock.of("$N", c)).toList(), ",$W"))
                         .build())
-                .addMethod(getter(GeneratedNames.PLATFORM, RuntimeTypes.PLATFORM, "The runtime's platform."))
-                .addMethod(getter(GeneratedNames.BOOT_RESULTS, BOOT_RESULTS,
+                .addMethod(PlatformClassParts.getter(GeneratedNames.PLATFORM, RuntimeTypes.PLATFORM, "The runtime's platform."))
+                .addMethod(PlatformClassParts.getter(GeneratedNames.BOOT_RESULTS, BOOT_RESULTS,
                         "What booting did with each stack, in boot order."));
         for (PlatformLayout.KernelLayout kernel : layout.kernels()) {
             ClassName kernelClass = nested(kernel.className());
@@ -173,26 +172,7 @@ final class PlatformClassWriter {
     }
 
     private CodeBlock javadoc() {
-        String description = layout.model().description();
-        String title = "Platform {@code " + layout.model().name() + "}"
-                + (description.isEmpty() ? "." : ": " + JavadocText.escape(description) + ".");
-        String guide = "<p>{@link #boot()} builds it and performs the declared allocations; {@link #host()}"
-                + (layout.kernels().size() > 1 ? " and one accessor per guest give" : " gives")
-                + " each kernel's stacks, {@link #hardware()} the devices, and {@link #verifyIsolation()} tells whether"
-                + " a guest can reach interrupts it does not own.";
-        return CodeBlock.builder()
-                .add("$L", JavadocText.wrap(title, JAVADOC_WIDTH))
-                .add("\n")
-                .add("$L", JavadocText.wrap(guide, JAVADOC_WIDTH))
-                .build();
-    }
-
-    private static MethodSpec getter(String name, TypeName type, String doc) {
-        return MethodSpec.methodBuilder(name)
-                .addJavadoc("$L\n", doc)
-                .addModifiers(PUBLIC)
-                .returns(type)
-                .addStatement("return $N", name)
-                .build();
+        return PlatformClassParts.javadoc("Platform", layout.model().name(), layout.model().description(),
+                layout.kernels().size() > 1);
     }
 }

@@ -1,11 +1,10 @@
-package dev.irqtopo.runtime.gic;
+package dev.irqtopo.runtime.message;
 
-import dev.irqtopo.runtime.message.Errno;
 import java.util.Objects;
 
 /**
- * The outcome of a kernel-like operation of the GIC drivers: a value, or the errno Linux returns. A
- * failed operation has taken nothing.
+ * The outcome of a kernel-like operation of a driver the engine models (the GIC's, the IMSIC's): a
+ * value, or the errno Linux returns. A failed operation has taken nothing.
  */
 public sealed interface Result<T> permits Result.Ok, Result.Failed {
 
