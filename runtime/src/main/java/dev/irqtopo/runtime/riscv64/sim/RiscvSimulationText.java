@@ -28,7 +28,8 @@ public final class RiscvSimulationText {
 
     public static String render(RiscvSimulationReport report) {
         StringBuilder out = new StringBuilder("platform ").append(report.platform()).append(" (riscv64)\n");
-        out.append("  host: identity 1 on harts 0..").append(report.harts() - 1).append(" is the IMSIC driver's IPI\n");
+        out.append("  host: identity 1 on ").append(report.harts() == 1 ? "hart 0" : "harts 0.." + (report.harts() - 1))
+                .append(" is the IMSIC driver's IPI\n");
         for (RiscvStackReport stack : report.stacks()) {
             RiscvStackResult s = stack.stack();
             out.append("  ").append(s.kernel()).append(": stack ").append(s.device()).append('.')
