@@ -319,8 +319,9 @@ public final class RiscvPlatform {
      * {@code msi flat} maps the guest's file pages ({@link GuestImsic#addressMask}, {@link
      * GuestImsic#addressPattern}) with basic-translate entries to the guest files behind its vCPUs,
      * under {@code msi mrif} with MRIF entries whose notices are KVM's identities, and its second stage
-     * maps guest RAM only (no interrupt-file page); {@code msi off} or no IOMMU: no MSI translation, the
-     * write goes to the physical address it names.
+     * maps guest RAM only, no interrupt-file page (the model has no RAM pages: every write that is no MSI
+     * is blocked); {@code msi off} or no IOMMU: no MSI translation, the write goes to the physical address
+     * it names. After boot each device's translation is computed once.
      */
     public DeviceTranslation translation(DeviceModel device) {
         return settled ? translations.computeIfAbsent(device.name(), n -> translate(device)) : translate(device);

@@ -117,7 +117,7 @@ class RiscvPlatformTest {
                 new DeviceWrite.Onward(Route.TRANSLATED, 0x2800_5000L, new ImsicWrite.Pending(InterruptFile.guest(1, 1), 2)),
                 Optional.of(new Taken("vm0", 1, InterruptFile.guest(1, 1), 2, OptionalInt.of(2), TakenRoute.GUEST_FILE,
                         Optional.empty()))));
-        // the host's file pages are no MSI pages of the context, and its second stage maps guest RAM only
+        // the host's file pages are no MSI pages of the context, and its second stage maps no file page
         assertThat(platform.emit(platform.device("vf"), Message.of(0x2800_8000L, 2)))
                 .isEqualTo(new RiscvOutcome.Written(new DeviceWrite.Blocked(0x2800_8000L), Optional.empty()));
     }
