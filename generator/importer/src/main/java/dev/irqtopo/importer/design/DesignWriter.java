@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -203,13 +204,21 @@ public final class DesignWriter {
         out.append('\n');
         line(1, "host {");
         line(2, "// the stacks Linux builds once a driver enables each storage; keep those you want:");
+        // an AMD IOMMU is a PCI function its own IVHD selects; Linux does not probe it as a device the
+        // IOMMU translates (it joins no IOMMU group), so its event-log interrupt is never remapped
+        Set<PciAddress> iommus = machine.ivrs().map(ivrs -> ivrs.iommus().stream()
+                .map(ivhd -> PciAddress.of(ivhd.segment(), ivhd.deviceId())).collect(Collectors.toSet())).orElse(Set.of());
         for (PciFunction function : functions) {
             if (function.pcieToPciBridge()) {
                 continue;
             }
             Optional<Unit> unit = coverage.get(function.address());
-            String remap = unit.filter(Unit::remapping).map(u -> "remap " + u.name() + " -> ").orElse("");
             String device = name("dev", function.address());
+            boolean itself = iommus.contains(function.address());
+            if (itself && (function.msi().isPresent() || function.msix().isPresent())) {
+                line(2, "// " + device + " is the IOMMU itself: Linux takes its interrupt outside remapping");
+            }
+            String remap = unit.filter(u -> u.remapping() && !itself).map(u -> "remap " + u.name() + " -> ").orElse("");
             function.msix().ifPresent(msix -> line(2, "// stack " + device + ".msix: vector -> " + remap + "msix alloc 1;"));
             if (function.msix().isEmpty()) {
                 function.msi().ifPresent(msi -> line(2, "// stack " + device + ".msi: vector -> " + remap + "msi alloc 1;"));
