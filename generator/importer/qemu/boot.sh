@@ -7,7 +7,6 @@
 set -u
 KIND=$1; OUT=$2; QEMU=$3; KERNEL=$4; INITRD=$5; shift 5
 case "$KIND" in
-  # QEMU remaps interrupts only with the split irqchip: the IOAPIC must be QEMU's, not the kernel's
   vtd)   IOMMU=(-device intel-iommu,intremap=on); APPEND="console=ttyS0 intel_iommu=on"; STAMPED=no ;;
   # Linux turns AMD-Vi on by itself when IVRS is there. Under TCG the IOAPIC's interrupts through QEMU's
   # AMD-Vi never arrive: no_timer_check skips the early check that the timer ticks through the IOAPIC
@@ -19,7 +18,8 @@ case "$KIND" in
 esac
 mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
 LOPT=(); [ -n "${QEMU_DATADIR:-}" ] && LOPT=(-L "$QEMU_DATADIR")
-# the IOMMU first: QEMU wants it created before the PCI devices it translates for
+# interrupt remapping needs the split irqchip (the IOAPIC QEMU's own); the IOMMU comes before the
+# devices it translates for
 DEVICES=(-machine q35,kernel-irqchip=split "${IOMMU[@]}"
      -device virtio-net-pci,netdev=n0,romfile= -netdev user,id=n0
      -device e1000e,netdev=n1,romfile= -netdev user,id=n1
