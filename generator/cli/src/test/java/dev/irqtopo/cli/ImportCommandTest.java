@@ -28,6 +28,32 @@ class ImportCommandTest {
     }
 
     @Test
+    void qemuAmdViMachineImportsChecksAndVerifiesIsolated() throws Exception {
+        Path design = dir.resolve("q35-amdvi.irqtopo");
+        CommandRun run = CommandRun.of("import", fixture("qemu-q35-amdvi/collect.tar.gz"), "-o", design.toString(),
+                "--platform", "Q35AmdVi");
+        assertThat(run.exit()).isEqualTo(0);
+        // the one finding: the IVHD 10h block that the 11h block describes again
+        assertThat(run.err()).isEqualTo("irqtopo import: note: IVRS byte 0x30: IVHD type 10h describes an IOMMU a "
+                + "block of a higher type describes again: Linux reads that one\n"
+                + "irqtopo import: wrote " + design + "\n");
+        String text = Files.readString(design);
+        assertThat(text).contains("iommu amdvi ivhd0 {");
+        assertThat(text).contains("//   IVRS byte 0xf8: special IOAPIC 0 at 00:14.0");
+        // behind the PCIe-to-PCI bridge, covered by the alias range of its secondary bus
+        assertThat(text).contains("//   covered: IVRS byte 0xd4: range from 02:00.0, seen as its alias 02:00.0, "
+                + "range to 02:1f.7\n            device dev_02_01_0 02:01.0 { msi 1; }");
+        assertThat(text).contains("device dev_03_10_2 03:10.2 { msix 3; }");
+
+        CommandRun check = CommandRun.of("check", design.toString());
+        assertThat(check.exit()).isEqualTo(0);
+        assertThat(check.err()).isEmpty();
+        CommandRun verify = CommandRun.of("verify", design.toString());
+        assertThat(verify.exit()).isEqualTo(0);
+        assertThat(verify.out()).isEqualTo("platform Q35AmdVi: isolated, as expected\n");
+    }
+
+    @Test
     void aDmarTableAloneGivesACheckedFile() throws Exception {
         Path tables = Files.createDirectory(dir.resolve("tables"));
         Files.copy(Path.of(fixture("qemu-q35-vtd/DMAR")), tables.resolve("DMAR"));

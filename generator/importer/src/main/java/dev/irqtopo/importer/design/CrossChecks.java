@@ -14,11 +14,12 @@ final class CrossChecks {
     private CrossChecks() {
     }
 
+    /** {@code iommus}: the IOMMUs' own functions, which no unit covers by design. */
     static void run(ImportedMachine machine, List<Unit> units, Map<PciAddress, Optional<Unit>> coverage,
-            List<Finding> findings) {
+            Set<PciAddress> iommus, List<Finding> findings) {
         machine.dmar().ifPresent(dmar -> dmarFlags(machine, dmar, findings));
         if (!units.isEmpty()) {
-            uncovered(machine, coverage, findings);
+            uncovered(machine, coverage, iommus, findings);
         }
         machine.groups().ifPresent(groups -> groups.groups().forEach((group, members) -> {
             Set<String> owners = new TreeSet<>();
@@ -51,10 +52,10 @@ final class CrossChecks {
     }
 
     private static void uncovered(ImportedMachine machine, Map<PciAddress, Optional<Unit>> coverage,
-            List<Finding> findings) {
+            Set<PciAddress> iommus, List<Finding> findings) {
         String table = machine.dmar().isPresent() ? "DMAR" : "IVRS";
         coverage.forEach((function, unit) -> {
-            if (unit.isEmpty()) {
+            if (unit.isEmpty() && !iommus.contains(function)) {
                 findings.add(Finding.warning(table, function + " is in no " + (table.equals("DMAR")
                         ? "DRHD's device scope, and no DRHD of its segment has INCLUDE_PCI_ALL"
                         : "IVHD's device entries") + ": no IOMMU remaps its interrupts"));

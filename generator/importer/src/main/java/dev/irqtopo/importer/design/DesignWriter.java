@@ -26,6 +26,8 @@ public final class DesignWriter {
     private final String platform;
     private final List<Finding> findings;
     private final StringBuilder out = new StringBuilder();
+    /** The AMD IOMMUs' own PCI functions, with the IVHD that names each. */
+    private final Map<PciAddress, String> iommuFunctions = new LinkedHashMap<>();
 
     private DesignWriter(ImportedMachine machine, String platform, List<Finding> findings) {
         this.machine = machine;
@@ -49,8 +51,16 @@ public final class DesignWriter {
         }
         Map<PciAddress, Optional<Unit>> coverage = new LinkedHashMap<>();
         Map<PciAddress, String> coveredBy = new LinkedHashMap<>();
+        // an AMD IOMMU is a PCI function its own IVHD selects; Linux does not probe it as a device the
+        // IOMMU translates (it joins no IOMMU group), so it is declared on the bus no IOMMU covers
+        machine.ivrs().ifPresent(ivrs -> ivrs.iommus().forEach(ivhd -> iommuFunctions.put(
+                PciAddress.of(ivhd.segment(), ivhd.deviceId()), String.format("IVRS byte 0x%x", ivhd.offset()))));
         for (PciFunction function : functions) {
             Optional<Unit> owner = Optional.empty();
+            if (iommuFunctions.containsKey(function.address())) {
+                coverage.put(function.address(), owner);
+                continue;
+            }
             for (Unit unit : units) {
                 Optional<String> where = unit.coverage().covers(function.address());
                 if (where.isPresent()) {
@@ -61,7 +71,7 @@ public final class DesignWriter {
             }
             coverage.put(function.address(), owner);
         }
-        CrossChecks.run(machine, units, coverage, findings);
+        CrossChecks.run(machine, units, coverage, iommuFunctions.keySet(), findings);
 
         line(0, "// Imported by irqtopo import from " + machine.origin() + " (" + String.join(", ", machine.files()) + ")");
         machine.kernelRelease().ifPresent(release -> line(0, "// collected under Linux " + release));
@@ -179,6 +189,10 @@ public final class DesignWriter {
         line(depth, "// " + function.address() + " " + function.description() + " (" + function.source() + ")");
         if (coveredBy.containsKey(function.address())) {
             line(depth, "//   covered: " + coveredBy.get(function.address()));
+        }
+        if (iommuFunctions.containsKey(function.address())) {
+            line(depth, "//   the IOMMU of " + iommuFunctions.get(function.address()) + " itself: in no IOMMU group, "
+                    + "Linux takes its interrupt outside remapping");
         }
         if (!function.capabilitiesRead()) {
             line(depth, "//   capabilities unreadable (lspci not run as root): no storage declared");
