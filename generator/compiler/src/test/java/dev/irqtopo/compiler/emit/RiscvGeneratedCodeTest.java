@@ -169,6 +169,20 @@ class RiscvGeneratedCodeTest {
         assertThat(riscv).isAtLeast(5);
     }
 
+    /** IRQ051 asks the riscv64 layout: a guest whose class would be a nested class's, a device named like an Object method. */
+    @Test
+    void namesTheGeneratedCodeHasAreRefusedAsOnTheOtherArchitectures() {
+        String text = FLAT.replace("guest vm0", "guest hardware").replace("device vf ", "device toString ")
+                .replace("assign vf;", "assign toString;").replace("stack vf.msix", "stack toString.msix");
+        CompileResult result = Compiler.compile(CompileRequest.generate(new SourceFile("clash.irqtopo", text)));
+        assertThat(result.diagnostics().stream().map(d -> d.code() + " " + d.message()).toList()).containsExactly(
+                "IRQ051 'hardware' would become Hardware, which the generated code already has as the nested class"
+                        + " Hardware",
+                "IRQ051 'toString' would become toString(), which the generated code already has as the method"
+                        + " toString() every Java object has");
+        assertThat(result.files()).isEmpty();
+    }
+
     @Test
     void whatAUserWritesCompilesWithoutWarnings() {
         List<JavaFileObject> sources = new ArrayList<>(Generated.sources(flat));
