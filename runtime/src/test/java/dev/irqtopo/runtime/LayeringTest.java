@@ -12,8 +12,10 @@ import com.tngtech.archunit.lang.ArchRule;
  * The engine's layering, as the package documentation of {@code dev.irqtopo.runtime} states it: one
  * package per boundary, each using only those below it, and no cycle between any two packages. The
  * arm64 side (the GIC engine, the arm64 platform, its simulation and isolation) shares only the
- * message package with the x86 side, in either direction. A
- * dependency the other way fails the build here, the day it is written.
+ * message package with the x86 side, in either direction; so does the riscv64 side (the IMSIC engine,
+ * the RISC-V IOMMU's MSI translation, the riscv64 platform, its simulation and isolation) with both.
+ * The text package, aligned columns for every report, sits below them all. A dependency the other way
+ * fails the build here, the day it is written.
  */
 @AnalyzeClasses(packages = "dev.irqtopo.runtime", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -33,6 +35,11 @@ class LayeringTest {
     private static final String ARM64 = "arm64";
     private static final String ARM64_ISOLATION = "arm64 isolation";
     private static final String ARM64_SIM = "arm64 sim";
+    private static final String IMSIC = "imsic";
+    private static final String RIOMMU = "riommu";
+    private static final String RISCV64 = "riscv64";
+    private static final String RISCV64_ISOLATION = "riscv64 isolation";
+    private static final String RISCV64_SIM = "riscv64 sim";
     private static final String TEXT = "text";
 
     @ArchTest
@@ -56,9 +63,19 @@ class LayeringTest {
             .layer(ARM64).definedBy("dev.irqtopo.runtime.arm64")
             .layer(ARM64_ISOLATION).definedBy("dev.irqtopo.runtime.arm64.isolation..")
             .layer(ARM64_SIM).definedBy("dev.irqtopo.runtime.arm64.sim..")
+            .layer(IMSIC).definedBy("dev.irqtopo.runtime.imsic..")
+            .layer(RIOMMU).definedBy("dev.irqtopo.runtime.riommu..")
+            .layer(RISCV64).definedBy("dev.irqtopo.runtime.riscv64")
+            .layer(RISCV64_ISOLATION).definedBy("dev.irqtopo.runtime.riscv64.isolation..")
+            .layer(RISCV64_SIM).definedBy("dev.irqtopo.runtime.riscv64.sim..")
             .layer(TEXT).definedBy("dev.irqtopo.runtime.text..")
             // text layout serves every architecture's reports and uses none of the engine
             .whereLayer(TEXT).mayNotAccessAnyLayer()
+            .whereLayer(RISCV64_SIM).mayNotBeAccessedByAnyLayer()
+            .whereLayer(RISCV64_ISOLATION).mayNotBeAccessedByAnyLayer()
+            .whereLayer(RISCV64).mayOnlyBeAccessedByLayers(RISCV64_ISOLATION, RISCV64_SIM)
+            .whereLayer(RIOMMU).mayOnlyBeAccessedByLayers(RISCV64, RISCV64_ISOLATION, RISCV64_SIM)
+            .whereLayer(IMSIC).mayOnlyBeAccessedByLayers(RIOMMU, RISCV64, RISCV64_ISOLATION, RISCV64_SIM)
             .whereLayer(ARM64_SIM).mayOnlyBeAccessedByLayers(DIFF)
             .whereLayer(ARM64_ISOLATION).mayOnlyBeAccessedByLayers(DIFF)
             .whereLayer(ARM64).mayOnlyBeAccessedByLayers(ARM64_ISOLATION, ARM64_SIM, DIFF)
@@ -74,5 +91,7 @@ class LayeringTest {
             .whereLayer(REMAP).mayOnlyBeAccessedByLayers(BUS, HYPERVISOR, STACK, DELIVERY, API, ISOLATION, SIM)
             .whereLayer(VECTOR).mayOnlyBeAccessedByLayers(REMAP, BUS, HYPERVISOR, STACK, DELIVERY, API, ISOLATION, SIM)
             .whereLayer(MESSAGE).mayOnlyBeAccessedByLayers(VECTOR, REMAP, BUS, HYPERVISOR, STACK, DELIVERY, API, ISOLATION,
-                    SIM, DIFF, GIC, ARM64, ARM64_ISOLATION, ARM64_SIM);
+                    SIM, DIFF, GIC, ARM64, ARM64_ISOLATION, ARM64_SIM, IMSIC, RIOMMU, RISCV64, RISCV64_ISOLATION,
+                    RISCV64_SIM)
+            .whereLayer(TEXT).mayOnlyBeAccessedByLayers(SIM, DIFF, ARM64_SIM, RISCV64_SIM);
 }

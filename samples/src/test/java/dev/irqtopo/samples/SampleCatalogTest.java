@@ -42,7 +42,11 @@ class SampleCatalogTest {
             Map.entry("sriov-its", ArmIts::model),
             Map.entry("v2m-assigned", ArmV2m::model),
             Map.entry("msi-map-alias", ArmAlias::model),
-            Map.entry("gicv4-vlpi", ArmVlpi::model));
+            Map.entry("gicv4-vlpi", ArmVlpi::model),
+            Map.entry("riscv-flat", RiscvFlat::model),
+            Map.entry("riscv-msi-off", RiscvMsiOff::model),
+            Map.entry("riscv-two-guests", RiscvTwoGuests::model),
+            Map.entry("riscv-mrif", RiscvMrif::model));
 
     /** The warnings a sample exists to show; every other sample has none. */
     private static final Map<String, List<String>> WARNINGS = Map.of(
@@ -63,7 +67,7 @@ class SampleCatalogTest {
     @Test
     void thereIsOneGeneratedClassPerSampleFile() throws IOException {
         assertThat(sampleNames()).containsExactlyElementsIn(GENERATED.keySet());
-        assertThat(sampleNames()).hasSize(19);
+        assertThat(sampleNames()).hasSize(23);
     }
 
     @Test

@@ -7,20 +7,23 @@ import dev.irqtopo.cli.report.ReportJson;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * A command that runs each selected platform, x86 or arm64, and reports on it in source order, as
- * aligned text or, with {@code --json}, as the stable JSON of semantics §8 (one array element per
- * platform, an arm64 platform's in the arm64 shape the README documents).
+ * A command that runs each selected platform, x86, arm64 or riscv64, and reports on it in source order,
+ * as aligned text or, with {@code --json}, as the stable JSON of semantics §8 (one array element per
+ * platform, an arm64 or riscv64 platform's in the shape the README documents for it).
  *
  * @param <R> one x86 platform's report
  * @param <A> one arm64 platform's report
+ * @param <V> one riscv64 platform's report ({@code Void} for a command that does not take riscv64
+ *            platforms, which {@link PlatformCommand} refuses before they get here)
  */
-abstract class DesignReportCommand<R, A> extends PlatformCommand {
+abstract class DesignReportCommand<R, A, V> extends PlatformCommand {
 
     boolean json;
 
@@ -34,18 +37,35 @@ abstract class DesignReportCommand<R, A> extends PlatformCommand {
 
     abstract A arm64Report(Arm64PlatformModel platform);
 
+    /** For a command that {@link #takesRiscv64}; the others never get a riscv64 platform this far. */
+    V riscv64Report(RiscvPlatformModel platform) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no riscv64 platform");
+    }
+
     abstract JsonNode json(List<R> reports);
 
     abstract JsonNode arm64Json(List<A> reports);
+
+    JsonNode riscv64Json(List<V> reports) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no riscv64 platform");
+    }
 
     abstract String text(List<R> reports);
 
     abstract String arm64Text(List<A> reports);
 
+    String riscv64Text(List<V> reports) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no riscv64 platform");
+    }
+
     /** Whether the report shows what its platform expects; every platform must for exit 0. */
     abstract boolean asExpected(R report);
 
     abstract boolean arm64AsExpected(A report);
+
+    boolean riscv64AsExpected(V report) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no riscv64 platform");
+    }
 
     /** The exit code when some report does not show what its platform expects. */
     abstract int unexpected();
@@ -73,6 +93,14 @@ abstract class DesignReportCommand<R, A> extends PlatformCommand {
                     json(List.of(report)).forEach(array::add);
                 } else {
                     text.append(text(List.of(report)));
+                }
+            } else if (design instanceof RiscvPlatformModel riscv) {
+                V report = riscv64Report(riscv);
+                expected.add(riscv64AsExpected(report));
+                if (json) {
+                    riscv64Json(List.of(report)).forEach(array::add);
+                } else {
+                    text.append(riscv64Text(List.of(report)));
                 }
             } else {
                 A report = arm64Report((Arm64PlatformModel) design);

@@ -4,6 +4,7 @@ import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.KernelProfile;
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -86,6 +87,14 @@ final class PlatformSelection {
         if (!loaded.arm64().isEmpty()) {
             // the ITS driver's rules were read for one line; an arm64 platform runs as Linux 6.12
             err.println("irqtopo: --kernel applies to x86 platforms; arm64 platform " + loaded.arm64().get(0).name()
+                    + " runs as linux-6.12");
+            return new Loaded(List.of(), IrqtopoCommand.USAGE);
+        }
+        Optional<RiscvPlatformModel> riscv = loaded.designs().stream().filter(RiscvPlatformModel.class::isInstance)
+                .map(RiscvPlatformModel.class::cast).findFirst();
+        if (riscv.isPresent()) {
+            // the IMSIC driver's rules were read in 6.12 alone
+            err.println("irqtopo: --kernel applies to x86 platforms; riscv64 platform " + riscv.get().name()
                     + " runs as linux-6.12");
             return new Loaded(List.of(), IrqtopoCommand.USAGE);
         }

@@ -3,11 +3,16 @@ package dev.irqtopo.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irqtopo.cli.report.Arm64Json;
 import dev.irqtopo.cli.report.ReportJson;
+import dev.irqtopo.cli.report.RiscvJson;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.runtime.arm64.sim.Arm64Simulation;
 import dev.irqtopo.runtime.arm64.sim.Arm64SimulationReport;
 import dev.irqtopo.runtime.arm64.sim.Arm64SimulationText;
+import dev.irqtopo.runtime.riscv64.sim.RiscvSimulation;
+import dev.irqtopo.runtime.riscv64.sim.RiscvSimulationReport;
+import dev.irqtopo.runtime.riscv64.sim.RiscvSimulationText;
 import dev.irqtopo.runtime.sim.Simulation;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import dev.irqtopo.runtime.sim.SimulationText;
@@ -18,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code irqtopo simulate FILE}: boots each platform, performs every stack's allocation, fires every
  * allocated interrupt once in boot order, and reports what each one did.
  */
-final class SimulateCommand extends DesignReportCommand<SimulationReport, Arm64SimulationReport> {
+final class SimulateCommand extends DesignReportCommand<SimulationReport, Arm64SimulationReport, RiscvSimulationReport> {
     @Override
     CommandSpec declaration() {
         return Declaration.command(this, "simulate",
@@ -65,6 +70,31 @@ final class SimulateCommand extends DesignReportCommand<SimulationReport, Arm64S
 
     @Override
     boolean arm64AsExpected(Arm64SimulationReport report) {
+        return true;
+    }
+
+    @Override
+    boolean takesRiscv64() {
+        return true;
+    }
+
+    @Override
+    RiscvSimulationReport riscv64Report(RiscvPlatformModel platform) {
+        return RiscvSimulation.run(platform);
+    }
+
+    @Override
+    JsonNode riscv64Json(List<RiscvSimulationReport> reports) {
+        return RiscvJson.simulation(reports);
+    }
+
+    @Override
+    String riscv64Text(List<RiscvSimulationReport> reports) {
+        return RiscvSimulationText.render(reports);
+    }
+
+    @Override
+    boolean riscv64AsExpected(RiscvSimulationReport report) {
         return true;
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * present remap entry of every IOMMU (or of U), each field as the VT-d or AMD IOMMU specification names
  * it, and the bits the hardware reads.
  */
-final class TablesCommand extends DesignReportCommand<TablesReport, Arm64TablesReport> {
+final class TablesCommand extends DesignReportCommand<TablesReport, Arm64TablesReport, Void> {
 
     String iommu;
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code simulate} does, lets D emit that one message (whatever its storages hold, as a function's DMA
  * may) and prints every step it takes, then where it ends.
  */
-final class TraceCommand extends DesignReportCommand<TraceReport, Arm64TraceReport> {
+final class TraceCommand extends DesignReportCommand<TraceReport, Arm64TraceReport, Void> {
 
     String device;
 

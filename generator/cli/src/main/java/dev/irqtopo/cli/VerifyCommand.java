@@ -3,14 +3,19 @@ package dev.irqtopo.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irqtopo.cli.report.Arm64Json;
 import dev.irqtopo.cli.report.ReportJson;
+import dev.irqtopo.cli.report.RiscvJson;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.runtime.arm64.isolation.Arm64IsolationReport;
 import dev.irqtopo.runtime.arm64.isolation.Arm64Verification;
 import dev.irqtopo.runtime.arm64.isolation.Arm64VerificationText;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Verification;
 import dev.irqtopo.runtime.isolation.VerificationText;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvIsolationReport;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvVerification;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvVerificationText;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * guest that makes its devices emit whatever it can reach anyone else's interrupts, and whether that is
  * what each platform expects.
  */
-final class VerifyCommand extends DesignReportCommand<IsolationReport, Arm64IsolationReport> {
+final class VerifyCommand extends DesignReportCommand<IsolationReport, Arm64IsolationReport, RiscvIsolationReport> {
 
     /** A verdict differs from its platform's {@code expect} line: an unexpected breach, or a breach that went missing. */
     static final int UNEXPECTED_VERDICT = 3;
@@ -72,6 +77,31 @@ final class VerifyCommand extends DesignReportCommand<IsolationReport, Arm64Isol
 
     @Override
     boolean arm64AsExpected(Arm64IsolationReport report) {
+        return report.asExpected();
+    }
+
+    @Override
+    boolean takesRiscv64() {
+        return true;
+    }
+
+    @Override
+    RiscvIsolationReport riscv64Report(RiscvPlatformModel platform) {
+        return RiscvVerification.run(platform);
+    }
+
+    @Override
+    JsonNode riscv64Json(List<RiscvIsolationReport> reports) {
+        return RiscvJson.verification(reports);
+    }
+
+    @Override
+    String riscv64Text(List<RiscvIsolationReport> reports) {
+        return RiscvVerificationText.render(reports);
+    }
+
+    @Override
+    boolean riscv64AsExpected(RiscvIsolationReport report) {
         return report.asExpected();
     }
 

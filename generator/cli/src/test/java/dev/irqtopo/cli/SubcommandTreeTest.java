@@ -102,6 +102,10 @@ class SubcommandTreeTest {
         cases.add(new String[] {"simulate", arm64});
         cases.add(new String[] {"verify", "--json", arm64});
         cases.add(new String[] {"explain", arm64});
+        String riscv64 = TestSources.resource("riscv64/mrif.irqtopo").toString();
+        cases.add(new String[] {"simulate", "--json", riscv64});
+        cases.add(new String[] {"verify", riscv64});
+        cases.add(new String[] {"tables", riscv64});
         for (String[] args : cases) {
             CommandRun lazy = run(IrqtopoCommand.commandLine(args), args);
             CommandRun whole = run(IrqtopoCommand.commandLine(IrqtopoCommand.SUBCOMMANDS), args);

@@ -8,6 +8,8 @@ import dev.irqtopo.runtime.arm64.isolation.Arm64IsolationReport;
 import dev.irqtopo.runtime.delivery.Delivery;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.riscv64.RiscvOutcome;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvIsolationReport;
 
 /** Entry points to the irqtopo subjects: {@code import static dev.irqtopo.truth.IrqtopoTruth.assertThat;}. */
 public final class IrqtopoTruth {
@@ -33,6 +35,14 @@ public final class IrqtopoTruth {
 
     public static Arm64IsolationReportSubject assertThat(Arm64IsolationReport actual) {
         return assertAbout(Arm64IsolationReportSubject.arm64IsolationReports()).that(actual);
+    }
+
+    public static RiscvOutcomeSubject assertThat(RiscvOutcome actual) {
+        return assertAbout(RiscvOutcomeSubject.riscvOutcomes()).that(actual);
+    }
+
+    public static RiscvIsolationReportSubject assertThat(RiscvIsolationReport actual) {
+        return assertAbout(RiscvIsolationReportSubject.riscvIsolationReports()).that(actual);
     }
 
     public static IsolationReportSubject assertThat(IsolationReport actual) {

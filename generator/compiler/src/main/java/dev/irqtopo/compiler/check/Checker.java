@@ -3,9 +3,7 @@ package dev.irqtopo.compiler.check;
 import dev.irqtopo.compiler.ast.IrqtopoFile;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.Diagnostic;
-import dev.irqtopo.compiler.diag.GenerationCode;
 import dev.irqtopo.model.PlatformDesign;
-import dev.irqtopo.model.RiscvPlatformModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,12 +110,7 @@ public final class Checker {
             for (int i = 0; i < file.platforms().size(); i++) {
                 Platform declared = file.ast().platforms().get(i);
                 PlatformDesign model = file.platforms().get(i);
-                if (model instanceof RiscvPlatformModel) {
-                    report.add(GenerationCode.IRQ053, declared.name().pos(),
-                            "riscv64 platform " + declared.name().text() + " has no generated code yet");
-                } else {
-                    GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
-                }
+                GENERATION_RULES.forEach(rule -> rule.check(declared, model, run, report));
             }
             diagnostics.add(report.diagnostics());
         }

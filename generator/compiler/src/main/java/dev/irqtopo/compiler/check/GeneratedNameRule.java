@@ -7,9 +7,11 @@ import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.GenerationCode;
 import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.naming.Arm64GeneratedNames;
+import dev.irqtopo.compiler.naming.RiscvGeneratedNames;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import java.util.List;
 
 /**
@@ -23,6 +25,7 @@ final class GeneratedNameRule implements GenerationRule {
     @Override
     public void check(Platform declared, PlatformDesign model, GenerationRun run, Report report) {
         List<GeneratedNames.Clash> clashes = model instanceof PlatformModel x86 ? GeneratedNames.clashes(x86)
+                : model instanceof RiscvPlatformModel riscv ? RiscvGeneratedNames.clashes(riscv)
                 : Arm64GeneratedNames.clashes((Arm64PlatformModel) model);
         for (GeneratedNames.Clash clash : clashes) {
             report.add(GenerationCode.IRQ051, name(declared, clash).pos(), "'" + clash.name() + "' would become "

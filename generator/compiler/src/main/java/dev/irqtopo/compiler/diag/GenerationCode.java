@@ -19,9 +19,10 @@ package dev.irqtopo.compiler.diag;
  *       file's platform goes into (or of a package above that one): {@code package p; platform q} in one file
  *       and {@code package p.Q;} in another. javac refuses a class and a package of the same name</td>
  *       <td>the platform's name, in the later file</td></tr>
- *   <tr><td>IRQ053</td><td>error</td><td>a riscv64 platform: its Java code is not generated yet (arm64
- *       platforms, which it refused before, are generated now)</td>
- *       <td>the platform's name</td></tr>
+ *   <tr><td>IRQ053</td><td>error</td><td>retired, never reported: it refused arm64 and then riscv64
+ *       platforms while they had no generated code; every architecture has it now. The constant stays so
+ *       the code keeps its meaning and is never given to another problem</td>
+ *       <td>—</td></tr>
  * </table>
  *
  * <p>Generation also reports two platforms of different files whose classes would collide, with the
@@ -32,7 +33,8 @@ public enum GenerationCode {
     IRQ050("no package for generated code"),
     IRQ051("name taken by generated code"),
     IRQ052("class named like a package"),
-    IRQ053("riscv64 platform without generated code");
+    /** Retired: never reported (see the table above). */
+    IRQ053("retired: platform without generated code");
 
     private final String title;
 

@@ -17,7 +17,7 @@ final class PlatformClassParts {
     /**
      * The platform class's Javadoc: {@code "<kind> {@code NAME}: description."}, then how to use it.
      *
-     * @param kind   {@code Platform}, {@code Arm64 platform}
+     * @param kind   {@code Platform}, {@code Arm64 platform}, {@code Riscv64 platform}
      * @param guests whether the platform declares guests, each with an accessor
      */
     static CodeBlock javadoc(String kind, String name, String description, boolean guests) {

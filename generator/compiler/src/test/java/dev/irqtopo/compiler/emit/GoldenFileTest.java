@@ -67,6 +67,15 @@ class GoldenFileTest {
         assertGolden(test, Optional.empty());
     }
 
+    /**
+     * A riscv64 platform over RiscvPlatform: two functions behind a bridge in two guests, under an IOMMU
+     * whose MSI page tables record in MRIFs; both functions share one device shape, so one class.
+     */
+    @Test
+    void riscv64Mrif(TestInfo test) throws IOException {
+        assertGolden(test, Optional.empty());
+    }
+
     private static void assertGolden(TestInfo test, Optional<String> packageName) throws IOException {
         String name = caseName(test.getTestMethod().orElseThrow().getName());
         Path input = GOLDEN.resolve(name + ".irqtopo");

@@ -1,0 +1,89 @@
+package dev.irqtopo.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.irqtopo.compiler.TestSources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the commands do with a file that declares riscv64 platforms. */
+class RiscvCommandsTest {
+
+    private static String flat() {
+        return TestSources.resource("riscv64/flat.irqtopo").toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"explain", "dot", "tables"})
+    void commandsWithoutRiscv64SayItInOneLineAndExitTwo(String command) {
+        CommandRun run = CommandRun.of(command, flat());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("irqtopo: " + command + " does not take riscv64 platforms yet (flat.irqtopo"
+                + " declares riscv64 platform RiscvFlat); check, simulate and verify take them, and --platform selects"
+                + " another one\n");
+    }
+
+    @Test
+    void traceSaysItToo() {
+        CommandRun run = CommandRun.of("trace", flat(), "--device", "vf", "--message", "0x28000000:2");
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err()).startsWith("irqtopo: trace does not take riscv64 platforms yet");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void diffSaysItToo() {
+        CommandRun run = CommandRun.of("diff", flat(), flat());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err()).isEqualTo("irqtopo: diff does not take riscv64 platforms yet (flat.irqtopo declares"
+                + " riscv64 platform RiscvFlat); check, simulate and verify take them\n");
+    }
+
+    @Test
+    void simulatePrintsTheRiscv64Platform() {
+        CommandRun run = CommandRun.of("simulate", flat());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).startsWith("platform RiscvFlat (riscv64)\n");
+    }
+
+    @Test
+    void verifyExitsThreeWhenARiscv64VerdictIsNotTheExpectedOne() {
+        String text = TestSources.read(TestSources.resource("riscv64/msi-off.irqtopo"))
+                .replace("expect breach;", "expect isolated;");
+        CommandRun run = CommandRun.of("verify", writeTemp(text).toString());
+        assertThat(run.exit()).isEqualTo(VerifyCommand.UNEXPECTED_VERDICT);
+        assertThat(run.out()).startsWith("platform RiscvMsiOff (riscv64): BREACH, but isolated expected (1 finding)\n");
+    }
+
+    @Test
+    void verifyExitsZeroWhenTheIsolatedVerdictIsExpected() {
+        CommandRun run = CommandRun.of("verify", flat());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).startsWith("platform RiscvFlat (riscv64): isolated, as expected\n");
+    }
+
+    @Test
+    void kernelProfilesAreForX86Platforms() {
+        CommandRun run = CommandRun.of("simulate", flat(), "--kernel", "linux-6.1");
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err()).isEqualTo("irqtopo: --kernel applies to x86 platforms; riscv64 platform RiscvFlat runs as"
+                + " linux-6.12\n");
+    }
+
+    private static Path writeTemp(String text) {
+        try {
+            Path file = Files.createTempFile("riscv64", ".irqtopo");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
