@@ -395,7 +395,8 @@ public final class RiscvPlatform {
     public RiscvOutcome fire(RiscvStackResult stack, int slot) {
         Optional<Message> stored = stored(stack.device(), stack.storage(), slot);
         if (stored.isEmpty()) {
-            boolean dropped = stack.trapped() && stack.backing().isEmpty() && stack.errno().isEmpty();
+            // an allocated slot of a trapped storage is empty only when the host could not back the stack
+            boolean dropped = stack.trapped() && stack.interrupts().stream().anyMatch(v -> v.slot() == slot);
             return new RiscvOutcome.NotSentAtAll(dropped ? NotSent.TRAPPED_STORE_DROPPED : NotSent.NEVER_WRITTEN);
         }
         return emit(device(stack.device()), stored.get());

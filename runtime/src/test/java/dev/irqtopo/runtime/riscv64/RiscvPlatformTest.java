@@ -120,6 +120,8 @@ class RiscvPlatformTest {
         // the host's file pages are no MSI pages of the context, and its second stage maps no file page
         assertThat(platform.emit(platform.device("vf"), Message.of(0x2800_8000L, 2)))
                 .isEqualTo(new RiscvOutcome.Written(new DeviceWrite.Blocked(0x2800_8000L), Optional.empty()));
+        // slot 3 of the table, which vm0 never allocated, was never written: nothing was dropped
+        assertThat(platform.fire(vf, 3)).isEqualTo(new RiscvOutcome.NotSentAtAll(NotSent.NEVER_WRITTEN));
     }
 
     @Test
