@@ -18,14 +18,14 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Times each stage of the tool on {@link ScalePlatform}s (or, with {@code -Dscale.architecture=arm64},
- * {@link Arm64ScalePlatform}s) of several sizes and prints a table with the
+ * Times each stage of the tool on {@link ScalePlatform}s (or, with {@code -Dscale.architecture=arm64}
+ * or {@code riscv64}, {@link Arm64ScalePlatform}s or {@link RiscvScalePlatform}s) of several sizes and prints a table with the
  * growth of each stage against linear. Every run is checked as it goes (no diagnostic, javac silent,
  * every interrupt delivered to the kernel that allocated it, the platform isolated), so a faster but
  * wrong stage cannot pass for a fast one.
  *
  * <p>Run it with {@code ./mvnw -B -pl generator/compiler -am -DskipTests -Pscale verify}; the
- * properties {@code scale.architecture} ({@code x86}, the default, or {@code arm64}),
+ * properties {@code scale.architecture} ({@code x86}, the default, {@code arm64} or {@code riscv64}),
  * {@code scale.sizes} (default {@code 1000,10000}), {@code scale.warmups} (3) and
  * {@code scale.repetitions} (7) change what it does. Sizes run interleaved, warm-ups first, and each
  * figure is the median of the repetitions, on two clocks: elapsed time, and the CPU time of the
@@ -41,7 +41,8 @@ public final class ScaleHarness {
     /** The platforms a run measures, by {@code scale.architecture}. */
     enum Architecture {
         X86(ScalePlatform::new),
-        ARM64(Arm64ScalePlatform::new);
+        ARM64(Arm64ScalePlatform::new),
+        RISCV64(RiscvScalePlatform::new);
 
         private final IntFunction<ScaleDesign<?, ?>> design;
 

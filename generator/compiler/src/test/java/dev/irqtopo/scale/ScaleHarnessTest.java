@@ -9,6 +9,7 @@ import dev.irqtopo.compiler.SourceResult;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.IommuModel;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.model.StackModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -121,5 +122,31 @@ class ScaleHarnessTest {
         // the last ITS's GITS_TRANSLATER: base 0x08080000 + 4 x 128 KiB, 0x10040 above it
         assertThat(model.gic().its().get(4).doorbell()).isEqualTo(0x0811_0040L);
         assertThat(model.hostStacks()).hasSize(6_000);
+    }
+
+    @Test
+    void fiftyRiscv64DevicesGoThroughEveryStageChecked() {
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        ScaleHarness.Measurements measured = ScaleHarness.measure(ScaleHarness.Architecture.RISCV64, List.of(50), 0, 1,
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+        for (ScaleStage stage : ScaleStage.values()) {
+            assertThat(measured.median(ScaleHarness.Clock.CPU, stage, 0)).isGreaterThan(0L);
+        }
+        assertThat(progress.toString(StandardCharsets.UTF_8)).startsWith("  round 1      50 devices: parse+check+generate ");
+    }
+
+    @Test
+    void tenThousandRiscv64DevicesCheckAndGrowEveryDimensionButTheHarts() {
+        RiscvScalePlatform platform = new RiscvScalePlatform(10_000);
+        assertThat(platform.interrupts()).isEqualTo(40_000);
+        SourceResult checked = Compiler.compile(CompileRequest.check(new SourceFile(platform.fileName(), platform.text()))).sources().get(0);
+        assertThat(checked.diagnostics()).isEmpty();
+        RiscvPlatformModel model = checked.riscvPlatforms().get(0);
+        assertThat(model.buses()).hasSize(40);
+        assertThat(model.iommus()).hasSize(5);
+        assertThat(model.guests()).hasSize(100);
+        // 100 guests of 4 vCPUs need 400 guest files: 64 harts hold 8 each
+        assertThat(model.guests().size() * RiscvScalePlatform.GUEST_CPUS)
+                .isAtMost(RiscvScalePlatform.HARTS * 8);
     }
 }
