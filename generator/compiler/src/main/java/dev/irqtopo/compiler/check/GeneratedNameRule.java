@@ -5,9 +5,10 @@ import dev.irqtopo.compiler.ast.GuestDecl;
 import dev.irqtopo.compiler.ast.Name;
 import dev.irqtopo.compiler.ast.Platform;
 import dev.irqtopo.compiler.diag.GenerationCode;
+import dev.irqtopo.compiler.naming.Arm64Layout;
+import dev.irqtopo.compiler.naming.DesignGeneratedNames;
 import dev.irqtopo.compiler.naming.GeneratedNames;
-import dev.irqtopo.compiler.naming.Arm64GeneratedNames;
-import dev.irqtopo.compiler.naming.RiscvGeneratedNames;
+import dev.irqtopo.compiler.naming.RiscvLayout;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
@@ -25,8 +26,8 @@ final class GeneratedNameRule implements GenerationRule {
     @Override
     public void check(Platform declared, PlatformDesign model, GenerationRun run, Report report) {
         List<GeneratedNames.Clash> clashes = model instanceof PlatformModel x86 ? GeneratedNames.clashes(x86)
-                : model instanceof RiscvPlatformModel riscv ? RiscvGeneratedNames.clashes(riscv)
-                : Arm64GeneratedNames.clashes((Arm64PlatformModel) model);
+                : model instanceof RiscvPlatformModel riscv ? DesignGeneratedNames.clashes(RiscvLayout.of(riscv))
+                : DesignGeneratedNames.clashes(Arm64Layout.of((Arm64PlatformModel) model));
         for (GeneratedNames.Clash clash : clashes) {
             report.add(GenerationCode.IRQ051, name(declared, clash).pos(), "'" + clash.name() + "' would become "
                     + clash.identifier() + ", which the generated code already has as " + clash.takenBy());

@@ -1,10 +1,5 @@
 package dev.irqtopo.compiler.emit;
 
-import static javax.lang.model.element.Modifier.FINAL;
-import static javax.lang.model.element.Modifier.PRIVATE;
-import static javax.lang.model.element.Modifier.PUBLIC;
-import static javax.lang.model.element.Modifier.STATIC;
-
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -13,14 +8,20 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.irqtopo.compiler.naming.Arm64Layout;
+import dev.irqtopo.compiler.naming.DesignLayout;
 import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.naming.Naming;
+import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.model.arm.GicStackModel;
 import dev.irqtopo.model.table.Arm64ModelTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
 
 /**
  * An arm64 platform's class, over the runtime's {@code Arm64Platform}: the model table as constants,
@@ -34,15 +35,15 @@ final class Arm64PlatformClassWriter {
     private static final String DEVICE = "device";
     private static final TypeName BOOT_RESULTS = ParameterizedTypeName.get(RuntimeTypes.LIST, Arm64RuntimeTypes.STACK_RESULT);
 
-    private final Arm64Layout layout;
+    private final DesignLayout<Arm64PlatformModel, GicStackModel> layout;
     private final ClassName self;
 
-    private Arm64PlatformClassWriter(Arm64Layout layout) {
+    private Arm64PlatformClassWriter(DesignLayout<Arm64PlatformModel, GicStackModel> layout) {
         this.layout = layout;
         this.self = ClassName.get(layout.model().javaPackage(), layout.platformClass());
     }
 
-    static TypeSpec write(Arm64Layout layout, String sourceName) {
+    static TypeSpec write(DesignLayout<Arm64PlatformModel, GicStackModel> layout, String sourceName) {
         return new Arm64PlatformClassWriter(layout).type(sourceName);
     }
 
@@ -91,7 +92,7 @@ final class Arm64PlatformClassWriter {
                         .build())
                 .addMethod(PlatformClassParts.getter(GeneratedNames.PLATFORM, Arm64RuntimeTypes.PLATFORM, "The runtime's arm64 platform."))
                 .addMethod(PlatformClassParts.getter(GeneratedNames.BOOT_RESULTS, BOOT_RESULTS, "What booting did with each stack, in boot order."));
-        for (Arm64Layout.Kernel kernel : layout.kernels()) {
+        for (DesignLayout.Kernel<GicStackModel> kernel : layout.kernels()) {
             ClassName kernelClass = self.nestedClass(kernel.className());
             type.addMethod(MethodSpec.methodBuilder(kernel.accessor())
                     .addJavadoc(kernel.host() ? CodeBlock.of("The host kernel's stacks.\n")
@@ -101,7 +102,7 @@ final class Arm64PlatformClassWriter {
                     .addStatement("return new $T(platform)", kernelClass)
                     .build());
         }
-        ClassName hardware = self.nestedClass(Arm64Layout.HARDWARE_CLASS);
+        ClassName hardware = self.nestedClass(DesignLayout.HARDWARE_CLASS);
         type.addMethod(MethodSpec.methodBuilder(GeneratedNames.HARDWARE_ACCESSOR)
                         .addJavadoc("The devices, to let them write and to fire their slots.\n")
                         .addModifiers(PUBLIC)
@@ -114,7 +115,7 @@ final class Arm64PlatformClassWriter {
                         .returns(Arm64RuntimeTypes.ISOLATION_REPORT)
                         .addStatement("return $T.analyze(platform)", Arm64RuntimeTypes.ISOLATION_ANALYSIS)
                         .build());
-        for (Arm64Layout.Kernel kernel : layout.kernels()) {
+        for (DesignLayout.Kernel<GicStackModel> kernel : layout.kernels()) {
             type.addType(kernel(kernel));
         }
         type.addType(hardware(hardware));
@@ -122,7 +123,7 @@ final class Arm64PlatformClassWriter {
         return type.build();
     }
 
-    private TypeSpec kernel(Arm64Layout.Kernel kernel) {
+    private TypeSpec kernel(DesignLayout.Kernel<GicStackModel> kernel) {
         TypeSpec.Builder type = holder(self.nestedClass(kernel.className()),
                 kernel.host() ? "The host's stacks, each as booting left it." : "Guest {@code " + kernel.kernel()
                         + "}'s stacks, each as booting left it.");
@@ -132,7 +133,7 @@ final class Arm64PlatformClassWriter {
                 .returns(RuntimeTypes.STRING)
                 .addStatement("return $S", kernel.kernel())
                 .build());
-        for (Arm64Layout.Stack stack : kernel.stacks()) {
+        for (DesignLayout.Stack<GicStackModel> stack : kernel.stacks()) {
             type.addMethod(MethodSpec.methodBuilder(stack.accessor())
                     .addJavadoc("Stack {@code $L.$L}: {@code $L}, alloc $L.\n", JavadocText.escape(stack.stack().device()),
                             stack.stack().busDomain().keyword(), String.join(" -> ",
@@ -149,7 +150,7 @@ final class Arm64PlatformClassWriter {
 
     private TypeSpec hardware(ClassName hardware) {
         TypeSpec.Builder type = holder(hardware, "The platform's devices.");
-        for (Arm64Layout.Device device : layout.devices()) {
+        for (DesignLayout.Device device : layout.devices()) {
             ClassName deviceClass = self.nestedClass(device.className());
             type.addMethod(MethodSpec.methodBuilder(device.accessor())
                     .addJavadoc("Device {@code $L}, $L.\n", JavadocText.escape(device.device().name()),

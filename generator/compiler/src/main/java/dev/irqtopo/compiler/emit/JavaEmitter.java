@@ -1,11 +1,10 @@
 package dev.irqtopo.compiler.emit;
 
 import com.palantir.javapoet.JavaFile;
-import dev.irqtopo.compiler.naming.Arm64GeneratedNames;
 import dev.irqtopo.compiler.naming.Arm64Layout;
+import dev.irqtopo.compiler.naming.DesignGeneratedNames;
 import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.naming.PlatformLayout;
-import dev.irqtopo.compiler.naming.RiscvGeneratedNames;
 import dev.irqtopo.compiler.naming.RiscvLayout;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformDesign;
@@ -46,7 +45,7 @@ public final class JavaEmitter {
     /**
      * The source of a riscv64 platform's classes, over the runtime's {@code RiscvPlatform}.
      *
-     * @param model      a checked model with a package and without name clashes ({@link RiscvGeneratedNames#clashes})
+     * @param model      a checked model with a package and without name clashes ({@link DesignGeneratedNames#clashes})
      * @param sourceName the {@code .irqtopo} file's name, without directories, for {@code @Generated}
      * @throws IllegalArgumentException when the model has no package or a name clash
      */
@@ -54,7 +53,7 @@ public final class JavaEmitter {
         if (model.javaPackage().isEmpty()) {
             throw new IllegalArgumentException("platform " + model.name() + " has no package");
         }
-        List<GeneratedNames.Clash> clashes = RiscvGeneratedNames.clashes(model);
+        List<GeneratedNames.Clash> clashes = DesignGeneratedNames.clashes(RiscvLayout.of(model));
         if (!clashes.isEmpty()) {
             throw new IllegalArgumentException("platform " + model.name() + " has names that clash: " + clashes);
         }
@@ -68,7 +67,7 @@ public final class JavaEmitter {
     /**
      * The source of an arm64 platform's classes, over the runtime's {@code Arm64Platform}.
      *
-     * @param model      a checked model with a package and without name clashes ({@link Arm64GeneratedNames#clashes})
+     * @param model      a checked model with a package and without name clashes ({@link DesignGeneratedNames#clashes})
      * @param sourceName the {@code .irqtopo} file's name, without directories, for {@code @Generated}
      * @throws IllegalArgumentException when the model has no package or a name clash
      */
@@ -76,7 +75,7 @@ public final class JavaEmitter {
         if (model.javaPackage().isEmpty()) {
             throw new IllegalArgumentException("platform " + model.name() + " has no package");
         }
-        List<GeneratedNames.Clash> clashes = Arm64GeneratedNames.clashes(model);
+        List<GeneratedNames.Clash> clashes = DesignGeneratedNames.clashes(Arm64Layout.of(model));
         if (!clashes.isEmpty()) {
             throw new IllegalArgumentException("platform " + model.name() + " has names that clash: " + clashes);
         }

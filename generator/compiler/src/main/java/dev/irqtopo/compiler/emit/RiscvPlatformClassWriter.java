@@ -1,10 +1,5 @@
 package dev.irqtopo.compiler.emit;
 
-import static javax.lang.model.element.Modifier.FINAL;
-import static javax.lang.model.element.Modifier.PRIVATE;
-import static javax.lang.model.element.Modifier.PUBLIC;
-import static javax.lang.model.element.Modifier.STATIC;
-
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -13,14 +8,20 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.irqtopo.compiler.naming.RiscvLayout;
+import dev.irqtopo.compiler.naming.DesignLayout;
 import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.naming.Naming;
+import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.model.StorageKind;
+import dev.irqtopo.model.riscv.ImsicStackModel;
 import dev.irqtopo.model.table.RiscvModelTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
 
 /**
  * A riscv64 platform's class, over the runtime's {@code RiscvPlatform}, as {@link Arm64PlatformClassWriter}
@@ -35,15 +36,15 @@ final class RiscvPlatformClassWriter {
     private static final String DEVICE = "device";
     private static final TypeName BOOT_RESULTS = ParameterizedTypeName.get(RuntimeTypes.LIST, RiscvRuntimeTypes.STACK_RESULT);
 
-    private final RiscvLayout layout;
+    private final DesignLayout<RiscvPlatformModel, ImsicStackModel> layout;
     private final ClassName self;
 
-    private RiscvPlatformClassWriter(RiscvLayout layout) {
+    private RiscvPlatformClassWriter(DesignLayout<RiscvPlatformModel, ImsicStackModel> layout) {
         this.layout = layout;
         this.self = ClassName.get(layout.model().javaPackage(), layout.platformClass());
     }
 
-    static TypeSpec write(RiscvLayout layout, String sourceName) {
+    static TypeSpec write(DesignLayout<RiscvPlatformModel, ImsicStackModel> layout, String sourceName) {
         return new RiscvPlatformClassWriter(layout).type(sourceName);
     }
 
@@ -92,7 +93,7 @@ final class RiscvPlatformClassWriter {
                         .build())
                 .addMethod(PlatformClassParts.getter(GeneratedNames.PLATFORM, RiscvRuntimeTypes.PLATFORM, "The runtime's riscv64 platform."))
                 .addMethod(PlatformClassParts.getter(GeneratedNames.BOOT_RESULTS, BOOT_RESULTS, "What booting did with each stack, in boot order."));
-        for (RiscvLayout.Kernel kernel : layout.kernels()) {
+        for (DesignLayout.Kernel<ImsicStackModel> kernel : layout.kernels()) {
             ClassName kernelClass = self.nestedClass(kernel.className());
             type.addMethod(MethodSpec.methodBuilder(kernel.accessor())
                     .addJavadoc(kernel.host() ? CodeBlock.of("The host kernel's stacks.\n")
@@ -102,7 +103,7 @@ final class RiscvPlatformClassWriter {
                     .addStatement("return new $T(platform)", kernelClass)
                     .build());
         }
-        ClassName hardware = self.nestedClass(RiscvLayout.HARDWARE_CLASS);
+        ClassName hardware = self.nestedClass(DesignLayout.HARDWARE_CLASS);
         type.addMethod(MethodSpec.methodBuilder(GeneratedNames.HARDWARE_ACCESSOR)
                         .addJavadoc("The devices, to let them write and to fire their slots.\n")
                         .addModifiers(PUBLIC)
@@ -115,7 +116,7 @@ final class RiscvPlatformClassWriter {
                         .returns(RiscvRuntimeTypes.ISOLATION_REPORT)
                         .addStatement("return $T.analyze(platform)", RiscvRuntimeTypes.ISOLATION_ANALYSIS)
                         .build());
-        for (RiscvLayout.Kernel kernel : layout.kernels()) {
+        for (DesignLayout.Kernel<ImsicStackModel> kernel : layout.kernels()) {
             type.addType(kernel(kernel));
         }
         type.addType(hardware(hardware));
@@ -123,7 +124,7 @@ final class RiscvPlatformClassWriter {
         return type.build();
     }
 
-    private TypeSpec kernel(RiscvLayout.Kernel kernel) {
+    private TypeSpec kernel(DesignLayout.Kernel<ImsicStackModel> kernel) {
         TypeSpec.Builder type = holder(self.nestedClass(kernel.className()),
                 kernel.host() ? "The host's stacks, each as booting left it." : "Guest {@code " + kernel.kernel()
                         + "}'s stacks, each as booting left it.");
@@ -133,7 +134,7 @@ final class RiscvPlatformClassWriter {
                 .returns(RuntimeTypes.STRING)
                 .addStatement("return $S", kernel.kernel())
                 .build());
-        for (RiscvLayout.Stack stack : kernel.stacks()) {
+        for (DesignLayout.Stack<ImsicStackModel> stack : kernel.stacks()) {
             type.addMethod(MethodSpec.methodBuilder(stack.accessor())
                     .addJavadoc("Stack {@code $L.$L}: {@code $L}, alloc $L.\n", JavadocText.escape(stack.stack().device()),
                             stack.stack().busDomain().keyword(), String.join(" -> ", stack.stack().chain()),
@@ -150,7 +151,7 @@ final class RiscvPlatformClassWriter {
 
     private TypeSpec hardware(ClassName hardware) {
         TypeSpec.Builder type = holder(hardware, "The platform's devices.");
-        for (RiscvLayout.Device device : layout.devices()) {
+        for (DesignLayout.Device device : layout.devices()) {
             ClassName deviceClass = self.nestedClass(device.className());
             type.addMethod(MethodSpec.methodBuilder(device.accessor())
                     .addJavadoc("Device {@code $L}, $L.\n", JavadocText.escape(device.device().name()),

@@ -1,81 +1,24 @@
 package dev.irqtopo.compiler.naming;
 
 import dev.irqtopo.model.Arm64PlatformModel;
-import dev.irqtopo.model.DeviceModel;
-import dev.irqtopo.model.StorageKind;
-import dev.irqtopo.model.StorageModel;
 import dev.irqtopo.model.arm.Arm64GuestModel;
 import dev.irqtopo.model.arm.GicStackModel;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The classes and members of an arm64 platform's generated code, every identifier through
- * {@link Naming}: the platform class; one kernel class per kernel (the host's {@code Host}, a guest's
- * from its name) with one accessor per stack ({@code pfMsix()}); {@code Hardware} with one accessor per
- * device, each returning a view of the device through the class of its shape, the kinds of storage it
- * has ({@code MsixDevice}, {@code MsiMsixDevice}): one class per shape, not per device, keeps the
- * generated source small on platforms of thousands of devices.
- */
-public record Arm64Layout(Arm64PlatformModel model, String platformClass, List<Kernel> kernels, List<Device> devices) {
+/** The {@link DesignLayout} of an arm64 platform's generated code. */
+public final class Arm64Layout {
 
-    /** The fixed nested class of the devices. */
-    public static final String HARDWARE_CLASS = GeneratedNames.HARDWARE_CLASS;
-    /** The methods of the platform class, beside one accessor per guest. */
-    public static final List<String> PLATFORM_METHODS = List.of(GeneratedNames.BOOT, GeneratedNames.MODEL,
-            GeneratedNames.PLATFORM, GeneratedNames.BOOT_RESULTS, GeneratedNames.HOST_ACCESSOR,
-            GeneratedNames.HARDWARE_ACCESSOR, GeneratedNames.VERIFY_ISOLATION);
-    /** The method of a kernel class, beside one accessor per stack. */
-    public static final List<String> KERNEL_METHODS = List.of(GeneratedNames.KERNEL);
-
-    /** A kernel: its name, class, accessor (the host's {@code host()}) and stacks. */
-    public record Kernel(String kernel, boolean host, String className, String accessor, List<Stack> stacks) {
+    private Arm64Layout() {
     }
 
-    /** A stack: its declaration and the kernel class's accessor for what booting did with it. */
-    public record Stack(GicStackModel stack, String accessor) {
-    }
-
-    /** A device: its declaration, {@code Hardware}'s accessor and the class of its shape. */
-    public record Device(DeviceModel device, String accessor, String className) {
-    }
-
-    /** The shapes' classes, each with the storage kinds its devices have, in the order devices first use them. */
-    public Map<String, List<StorageKind>> shapes() {
-        Map<String, List<StorageKind>> shapes = new LinkedHashMap<>();
-        devices.forEach(d -> shapes.putIfAbsent(d.className(), storageKinds(d.device())));
-        return shapes;
-    }
-
-    public static Arm64Layout of(Arm64PlatformModel model) {
-        List<Kernel> kernels = new ArrayList<>();
-        kernels.add(new Kernel(GeneratedNames.HOST, true, GeneratedNames.HOST_CLASS, GeneratedNames.HOST_ACCESSOR,
-                stacks(model.hostStacks())));
+    public static DesignLayout<Arm64PlatformModel, GicStackModel> of(Arm64PlatformModel model) {
+        Map<String, List<GicStackModel>> guests = new LinkedHashMap<>();
         for (Arm64GuestModel guest : model.guests()) {
-            kernels.add(new Kernel(guest.name(), false, Naming.className(guest.name()), Naming.accessorName(guest.name()),
-                    stacks(guest.stacks())));
+            guests.put(guest.name(), guest.stacks());
         }
-        List<Device> devices = model.devices().stream()
-                .map(d -> new Device(d, Naming.accessorName(d.name()), shapeClass(storageKinds(d))))
-                .toList();
-        return new Arm64Layout(model, GeneratedNames.platformClass(model.name()), kernels, devices);
-    }
-
-    private static List<StorageKind> storageKinds(DeviceModel device) {
-        return device.storages().stream().map(StorageModel::kind).distinct().sorted().toList();
-    }
-
-    /** {@code MsixDevice}, {@code ImsQueueDevice}; IMS in device memory is plain {@code Ims}; no storage, {@code Device}. */
-    private static String shapeClass(List<StorageKind> kinds) {
-        StringBuilder name = new StringBuilder();
-        kinds.forEach(kind -> name.append(Naming.className(kind == StorageKind.IMS_DEVICE ? "ims" : kind.keyword())));
-        return name.append(GeneratedNames.DEVICE_SUFFIX).toString();
-    }
-
-    private static List<Stack> stacks(List<GicStackModel> stacks) {
-        return stacks.stream().map(s -> new Stack(s, Naming.accessorName(s.device() + "_" + s.busDomain().keyword())))
-                .toList();
+        return DesignLayout.of(model, model.hostStacks(), guests,
+                new DesignLayout.StackNames<>(GicStackModel::device, s -> s.busDomain().keyword()));
     }
 }
