@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * {@code simulate} and {@code verify}, text and JSON, on the riscv64 designs in
+ * {@code simulate}, {@code verify} and {@code tables}, text and JSON, on the riscv64 designs in
  * {@code src/test/resources/riscv64}, compared character for character with
  * {@code src/test/resources/commands/riscv64/}, one file per test method. Regenerate after a
  * deliberate change with {@code -Dirqtopo.updateGoldens=true}, as for {@link CommandGoldenTest}, and
@@ -102,6 +102,50 @@ class RiscvCommandGoldenTest {
     @Test
     void verifyMrifJson(TestInfo test) throws IOException {
         assertGolden(test, "verify", design("mrif"), "--json");
+    }
+
+    /**
+     * iommu0 has the contexts of device_ids 0x000100 (nic, host: MSI off) and 0x000200 (vf, vm0: flat).
+     * vm0's two vCPUs number with one page-number bit: msi_addr_mask 0x1, msi_addr_pattern 0x28000; PTE 0
+     * basic, PPN 0x28001 (hart0.guest1 at 0x28000000 + 0x1000), PTE 1 PPN 0x28005 (hart1.guest1 at
+     * 0x28004000 + 0x1000); msiptp.PPN 0x100000 (vm0 is the first guest). Identities: 1 (IPI) in every
+     * file, the nic's 2 on harts 0 and 1, vf's slots 0 and 2 on vCPU 0 (2, 3) and slot 1 on vCPU 1 (2);
+     * vf's msix is trapped, but its context translates MSIs, so no host identity backs it.
+     */
+    @Test
+    void tablesFlat(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("flat"));
+    }
+
+    @Test
+    void tablesFlatJson(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("flat"), "--json");
+    }
+
+    /**
+     * No MSI translation: each context's msiptp.MODE is Off and it has no MSI page table; vf's trapped
+     * slots are backed by host identities 2 on hart 1 and 3 on hart 0 (the nic holds hart 0's 2).
+     */
+    @Test
+    void tablesMsiOff(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("msi-off"));
+    }
+
+    /**
+     * One context for fa and fb (the bridge's 05:00.0, device_id 0x000500), built for vm0: MRIF PTEs for
+     * vCPU 0 at 0x000110000000 and vCPU 1 at 0x000110000200, notices KVM's identities on hart 1 (page
+     * 0x28004, NID 2) and hart 0 (page 0x28000, NID 3, after the nic's 2). vm1's functions record in
+     * MRIFs too (fb's context is vm0's), so KVM also took a notice identity for vm1's vCPU 0, hart 1's 3,
+     * which no MSI PTE names.
+     */
+    @Test
+    void tablesMrif(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("mrif"));
+    }
+
+    @Test
+    void tablesMrifJson(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("mrif"), "--json");
     }
 
     private static void assertGolden(TestInfo test, String... args) throws IOException {

@@ -19,14 +19,14 @@ class RiscvCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"explain", "dot", "tables"})
+    @ValueSource(strings = {"explain", "dot"})
     void commandsWithoutRiscv64SayItInOneLineAndExitTwo(String command) {
         CommandRun run = CommandRun.of(command, flat());
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("irqtopo: " + command + " does not take riscv64 platforms yet (flat.irqtopo"
-                + " declares riscv64 platform RiscvFlat); check, simulate and verify take them, and --platform selects"
-                + " another one\n");
+                + " declares riscv64 platform RiscvFlat); check, simulate, verify and tables take them, and --platform"
+                + " selects another one\n");
     }
 
     @Test
@@ -42,7 +42,7 @@ class RiscvCommandsTest {
         CommandRun run = CommandRun.of("diff", flat(), flat());
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
         assertThat(run.err()).isEqualTo("irqtopo: diff does not take riscv64 platforms yet (flat.irqtopo declares"
-                + " riscv64 platform RiscvFlat); check, simulate and verify take them\n");
+                + " riscv64 platform RiscvFlat); check, simulate, verify and tables take them\n");
     }
 
     @Test
@@ -50,6 +50,20 @@ class RiscvCommandsTest {
         CommandRun run = CommandRun.of("simulate", flat());
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
         assertThat(run.out()).startsWith("platform RiscvFlat (riscv64)\n");
+    }
+
+    @Test
+    void tablesPrintsTheRiscv64Platform() {
+        CommandRun run = CommandRun.of("tables", flat());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).startsWith("platform RiscvFlat (riscv64)\n  iommu0: RISC-V IOMMU, ");
+    }
+
+    @Test
+    void tablesIommuNamesAnX86Iommu() {
+        CommandRun run = CommandRun.of("tables", flat(), "--iommu", "iommu0");
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err().lines().count()).isEqualTo(1);
     }
 
     @Test
