@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * {@code simulate}, {@code verify} and {@code tables}, text and JSON, on the riscv64 designs in
+ * {@code simulate}, {@code verify}, {@code tables} and {@code trace}, text and JSON, on the riscv64 designs in
  * {@code src/test/resources/riscv64}, compared character for character with
  * {@code src/test/resources/commands/riscv64/}, one file per test method. Regenerate after a
  * deliberate change with {@code -Dirqtopo.updateGoldens=true}, as for {@link CommandGoldenTest}, and
@@ -146,6 +146,51 @@ class RiscvCommandGoldenTest {
     @Test
     void tablesMrifJson(TestInfo test) throws IOException {
         assertGolden(test, "tables", design("mrif"), "--json");
+    }
+
+    /**
+     * vm0's own message for vCPU 1: page 0x28001 outside mask 0x1 is 0x28000, the pattern; file number 1,
+     * the PTE at 0x100000000 + 16; basic translate to PPN 0x28005, so hart1.guest1 identity 2, vf's slot 1
+     * (irq 2).
+     */
+    @Test
+    void traceFlat(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("flat"), "--device", "vf", "--message", "0x28001000:2");
+    }
+
+    @Test
+    void traceFlatJson(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("flat"), "--device", "vf", "--message", "0x28001000:2", "--json");
+    }
+
+    /** The host's hart 1 page 0x28004 differs from the pattern outside the mask: no MSI page, and blocked. */
+    @Test
+    void traceFlatHostPage(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("flat"), "--device", "vf", "--message", "0x28004000:2");
+    }
+
+    /** msiptp.MODE Off: the write reaches hart 0's supervisor-level file, where identity 1 is the host's IPI. */
+    @Test
+    void traceMsiOff(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("msi-off"), "--device", "vf", "--message", "0x28000000:1");
+    }
+
+    /**
+     * fb (vm1's) writes through the bridge alias's context, vm0's: file number 0, vm0's vCPU 0 MRIF at
+     * 0x000110000000 records identity 2, and the notice (NPPN 0x28004, NID 2) is KVM's for vm0's vCPU 0.
+     */
+    @Test
+    void traceMrif(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("mrif"), "--device", "fb", "--message", "0x28000000:2");
+    }
+
+    /**
+     * Trapped msix without MSI translation: vf's slot 0 holds host hart 1's identity 2, which KVM turns
+     * into vm0's message 0x28000000 data 2, hart0.guest1 identity 2, vf's slot 0 (irq 1).
+     */
+    @Test
+    void traceMsiOffIrqfd(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("msi-off"), "--device", "vf", "--message", "0x28002000:2");
     }
 
     private static void assertGolden(TestInfo test, String... args) throws IOException {
