@@ -2,15 +2,20 @@ package dev.irqtopo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irqtopo.cli.report.Arm64TraceJson;
+import dev.irqtopo.cli.report.RiscvTraceJson;
 import dev.irqtopo.cli.report.TraceJson;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.runtime.arm64.sim.Arm64TraceReport;
 import dev.irqtopo.runtime.arm64.sim.Arm64TraceText;
 import dev.irqtopo.runtime.arm64.sim.Arm64Tracing;
 import dev.irqtopo.runtime.message.Message;
+import dev.irqtopo.runtime.riscv64.sim.RiscvTraceReport;
+import dev.irqtopo.runtime.riscv64.sim.RiscvTraceText;
+import dev.irqtopo.runtime.riscv64.sim.RiscvTracing;
 import dev.irqtopo.runtime.sim.TraceReport;
 import dev.irqtopo.runtime.sim.TraceText;
 import dev.irqtopo.runtime.sim.Tracing;
@@ -23,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code simulate} does, lets D emit that one message (whatever its storages hold, as a function's DMA
  * may) and prints every step it takes, then where it ends.
  */
-final class TraceCommand extends DesignReportCommand<TraceReport, Arm64TraceReport, Void> {
+final class TraceCommand extends DesignReportCommand<TraceReport, Arm64TraceReport, RiscvTraceReport> {
 
     String device;
 
@@ -87,6 +92,31 @@ final class TraceCommand extends DesignReportCommand<TraceReport, Arm64TraceRepo
     @Override
     Arm64TraceReport arm64Report(Arm64PlatformModel platform) {
         return Arm64Tracing.run(platform, device, message);
+    }
+
+    @Override
+    boolean takesRiscv64() {
+        return true;
+    }
+
+    @Override
+    RiscvTraceReport riscv64Report(RiscvPlatformModel platform) {
+        return RiscvTracing.run(platform, device, message);
+    }
+
+    @Override
+    JsonNode riscv64Json(List<RiscvTraceReport> reports) {
+        return RiscvTraceJson.traces(reports);
+    }
+
+    @Override
+    String riscv64Text(List<RiscvTraceReport> reports) {
+        return RiscvTraceText.render(reports);
+    }
+
+    @Override
+    boolean riscv64AsExpected(RiscvTraceReport report) {
+        return true;
     }
 
     @Override

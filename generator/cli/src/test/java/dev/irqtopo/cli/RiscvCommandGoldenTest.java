@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * {@code simulate} and {@code verify}, text and JSON, on the riscv64 designs in
+ * {@code simulate}, {@code verify}, {@code tables} and {@code trace}, text and JSON, on the riscv64 designs in
  * {@code src/test/resources/riscv64}, compared character for character with
  * {@code src/test/resources/commands/riscv64/}, one file per test method. Regenerate after a
  * deliberate change with {@code -Dirqtopo.updateGoldens=true}, as for {@link CommandGoldenTest}, and
@@ -102,6 +102,95 @@ class RiscvCommandGoldenTest {
     @Test
     void verifyMrifJson(TestInfo test) throws IOException {
         assertGolden(test, "verify", design("mrif"), "--json");
+    }
+
+    /**
+     * iommu0 has the contexts of device_ids 0x000100 (nic, host: MSI off) and 0x000200 (vf, vm0: flat).
+     * vm0's two vCPUs number with one page-number bit: msi_addr_mask 0x1, msi_addr_pattern 0x28000; PTE 0
+     * basic, PPN 0x28001 (hart0.guest1 at 0x28000000 + 0x1000), PTE 1 PPN 0x28005 (hart1.guest1 at
+     * 0x28004000 + 0x1000); msiptp.PPN 0x100000 (vm0 is the first guest). Identities: 1 (IPI) in every
+     * file, the nic's 2 on harts 0 and 1, vf's slots 0 and 2 on vCPU 0 (2, 3) and slot 1 on vCPU 1 (2);
+     * vf's msix is trapped, but its context translates MSIs, so no host identity backs it.
+     */
+    @Test
+    void tablesFlat(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("flat"));
+    }
+
+    @Test
+    void tablesFlatJson(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("flat"), "--json");
+    }
+
+    /**
+     * No MSI translation: each context's msiptp.MODE is Off and it has no MSI page table; vf's trapped
+     * slots are backed by host identities 2 on hart 1 and 3 on hart 0 (the nic holds hart 0's 2).
+     */
+    @Test
+    void tablesMsiOff(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("msi-off"));
+    }
+
+    /**
+     * One context for fa and fb (the bridge's 05:00.0, device_id 0x000500), built for vm0: MRIF PTEs for
+     * vCPU 0 at 0x000110000000 and vCPU 1 at 0x000110000200, notices KVM's identities on hart 1 (page
+     * 0x28004, NID 2) and hart 0 (page 0x28000, NID 3, after the nic's 2). vm1's functions record in
+     * MRIFs too (fb's context is vm0's), so KVM also took a notice identity for vm1's vCPU 0, hart 1's 3,
+     * which no MSI PTE names.
+     */
+    @Test
+    void tablesMrif(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("mrif"));
+    }
+
+    @Test
+    void tablesMrifJson(TestInfo test) throws IOException {
+        assertGolden(test, "tables", design("mrif"), "--json");
+    }
+
+    /**
+     * vm0's own message for vCPU 1: page 0x28001 outside mask 0x1 is 0x28000, the pattern; file number 1,
+     * the PTE at 0x100000000 + 16; basic translate to PPN 0x28005, so hart1.guest1 identity 2, vf's slot 1
+     * (irq 2).
+     */
+    @Test
+    void traceFlat(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("flat"), "--device", "vf", "--message", "0x28001000:2");
+    }
+
+    @Test
+    void traceFlatJson(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("flat"), "--device", "vf", "--message", "0x28001000:2", "--json");
+    }
+
+    /** The host's hart 1 page 0x28004 differs from the pattern outside the mask: no MSI page, and blocked. */
+    @Test
+    void traceFlatHostPage(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("flat"), "--device", "vf", "--message", "0x28004000:2");
+    }
+
+    /** msiptp.MODE Off: the write reaches hart 0's supervisor-level file, where identity 1 is the host's IPI. */
+    @Test
+    void traceMsiOff(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("msi-off"), "--device", "vf", "--message", "0x28000000:1");
+    }
+
+    /**
+     * fb (vm1's) writes through the bridge alias's context, vm0's: file number 0, vm0's vCPU 0 MRIF at
+     * 0x000110000000 records identity 2, and the notice (NPPN 0x28004, NID 2) is KVM's for vm0's vCPU 0.
+     */
+    @Test
+    void traceMrif(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("mrif"), "--device", "fb", "--message", "0x28000000:2");
+    }
+
+    /**
+     * Trapped msix without MSI translation: vf's slot 0 holds host hart 1's identity 2, which KVM turns
+     * into vm0's message 0x28000000 data 2, hart0.guest1 identity 2, vf's slot 0 (irq 1).
+     */
+    @Test
+    void traceMsiOffIrqfd(TestInfo test) throws IOException {
+        assertGolden(test, "trace", design("msi-off"), "--device", "vf", "--message", "0x28002000:2");
     }
 
     private static void assertGolden(TestInfo test, String... args) throws IOException {

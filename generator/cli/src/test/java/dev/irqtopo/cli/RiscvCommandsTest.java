@@ -19,22 +19,36 @@ class RiscvCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"explain", "dot", "tables"})
+    @ValueSource(strings = {"explain", "dot"})
     void commandsWithoutRiscv64SayItInOneLineAndExitTwo(String command) {
         CommandRun run = CommandRun.of(command, flat());
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("irqtopo: " + command + " does not take riscv64 platforms yet (flat.irqtopo"
-                + " declares riscv64 platform RiscvFlat); check, simulate and verify take them, and --platform selects"
-                + " another one\n");
+                + " declares riscv64 platform RiscvFlat); check, simulate, verify, tables and trace take them, and --platform"
+                + " selects another one\n");
     }
 
     @Test
-    void traceSaysItToo() {
-        CommandRun run = CommandRun.of("trace", flat(), "--device", "vf", "--message", "0x28000000:2");
+    void traceNamesADeviceTheRiscv64PlatformDeclares() {
+        CommandRun run = CommandRun.of("trace", flat(), "--device", "nothere", "--message", "0x28000000:2");
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
-        assertThat(run.err()).startsWith("irqtopo: trace does not take riscv64 platforms yet");
         assertThat(run.err().lines().count()).isEqualTo(1);
+    }
+
+    /**
+     * Three vCPUs number with two page-number bits (msi_addr_mask 0x3), so the table has four entries;
+     * file number 3 has no vCPU behind it and its PTE is V = 0: cause 262.
+     */
+    @Test
+    void traceNamesTheFaultOfAnInvalidMsiPte() {
+        String text = TestSources.read(TestSources.resource("riscv64/flat.irqtopo"))
+                .replace("guest vm0 {\n        cpus 2;", "guest vm0 {\n        cpus 3;");
+        CommandRun run = CommandRun.of("trace", writeTemp(text).toString(), "--device", "vf", "--message", "0x28003000:2");
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).contains("msi_addr_mask 0x3, msi_addr_pattern 0x28000\n");
+        assertThat(run.out()).contains("  4. MSI PTE 3: V 0: fault 262 (msi_pte_not_valid)\n");
+        assertThat(run.out()).endsWith("  delivery: IOMMU fault 262 (msi_pte_not_valid)\n");
     }
 
     @Test
@@ -42,7 +56,7 @@ class RiscvCommandsTest {
         CommandRun run = CommandRun.of("diff", flat(), flat());
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
         assertThat(run.err()).isEqualTo("irqtopo: diff does not take riscv64 platforms yet (flat.irqtopo declares"
-                + " riscv64 platform RiscvFlat); check, simulate and verify take them\n");
+                + " riscv64 platform RiscvFlat); check, simulate, verify, tables and trace take them\n");
     }
 
     @Test
@@ -50,6 +64,20 @@ class RiscvCommandsTest {
         CommandRun run = CommandRun.of("simulate", flat());
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
         assertThat(run.out()).startsWith("platform RiscvFlat (riscv64)\n");
+    }
+
+    @Test
+    void tablesPrintsTheRiscv64Platform() {
+        CommandRun run = CommandRun.of("tables", flat());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).startsWith("platform RiscvFlat (riscv64)\n  iommu0: RISC-V IOMMU, ");
+    }
+
+    @Test
+    void tablesIommuNamesAnX86Iommu() {
+        CommandRun run = CommandRun.of("tables", flat(), "--iommu", "iommu0");
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
+        assertThat(run.err().lines().count()).isEqualTo(1);
     }
 
     @Test

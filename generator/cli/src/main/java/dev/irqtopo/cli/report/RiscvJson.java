@@ -105,7 +105,7 @@ public final class RiscvJson {
      * the device write (route and physical address when it went on), what the IMSIC did (for an MRIF, its
      * notice), and who took the identity; what it does not name is null.
      */
-    private static ObjectNode outcome(RiscvOutcome outcome) {
+    static ObjectNode outcome(RiscvOutcome outcome) {
         ObjectNode node = NODES.objectNode();
         node.put("outcome", outcome.outcome());
         Optional<DeviceWrite> write = outcome instanceof RiscvOutcome.Written w ? Optional.of(w.write()) : Optional.empty();

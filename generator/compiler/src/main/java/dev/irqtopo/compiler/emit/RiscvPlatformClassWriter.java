@@ -27,8 +27,8 @@ import static javax.lang.model.element.Modifier.STATIC;
  * A riscv64 platform's class, over the runtime's {@code RiscvPlatform}, as {@link Arm64PlatformClassWriter}
  * writes arm64 ones: the model table as constants, {@code boot()}, one kernel class per kernel with one
  * accessor per stack (what booting did with it), {@code hardware()} with one class per device shape
- * ({@code emit}, and one accessor per storage to read and fire its slots), and {@code verifyIsolation()}.
- * The runtime has no per-write trace on riscv64, so the device classes have no {@code trace}.
+ * ({@code emit}, {@code trace}, {@code translation}, and one accessor per storage to read and fire its
+ * slots), and {@code verifyIsolation()}.
  */
 final class RiscvPlatformClassWriter {
 
@@ -192,6 +192,13 @@ final class RiscvPlatformClassWriter {
                         .addParameter(RuntimeTypes.MESSAGE, "message")
                         .returns(RiscvRuntimeTypes.OUTCOME)
                         .addStatement("return platform.emit(platform.device(device), message)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("trace")
+                        .addJavadoc("Every step of one write of {@code message} by the device, and where it ends.\n")
+                        .addModifiers(PUBLIC)
+                        .addParameter(RuntimeTypes.MESSAGE, "message")
+                        .returns(RiscvRuntimeTypes.TRACE_REPORT)
+                        .addStatement("return $T.trace(platform, device, message)", RiscvRuntimeTypes.TRACING)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("translation")
                         .addJavadoc("How the IOMMU treats the device's writes: its device context and MSI translation.\n")

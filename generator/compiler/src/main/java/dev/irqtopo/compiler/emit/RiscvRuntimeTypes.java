@@ -13,6 +13,8 @@ final class RiscvRuntimeTypes {
     static final ClassName OUTCOME = ClassName.get(RISCV64, "RiscvOutcome");
     static final ClassName STORAGE = ClassName.get(RISCV64, "RiscvStorage");
     static final ClassName DEVICE_TRANSLATION = ClassName.get(RISCV64, "DeviceTranslation");
+    static final ClassName TRACING = ClassName.get(RISCV64 + ".sim", "RiscvTracing");
+    static final ClassName TRACE_REPORT = ClassName.get(RISCV64 + ".sim", "RiscvTraceReport");
     static final ClassName ISOLATION_ANALYSIS = ClassName.get(RISCV64 + ".isolation", "RiscvIsolationAnalysis");
     static final ClassName ISOLATION_REPORT = ClassName.get(RISCV64 + ".isolation", "RiscvIsolationReport");
 
