@@ -18,7 +18,6 @@ public final class Arm64Layout {
         for (Arm64GuestModel guest : model.guests()) {
             guests.put(guest.name(), guest.stacks());
         }
-        return DesignLayout.of(model, model.hostStacks(), guests,
-                new DesignLayout.StackNames<>(GicStackModel::device, s -> s.busDomain().keyword()));
+        return DesignLayout.of(model, model.hostStacks(), guests);
     }
 }

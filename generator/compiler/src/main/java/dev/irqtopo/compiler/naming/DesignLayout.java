@@ -2,13 +2,13 @@ package dev.irqtopo.compiler.naming;
 
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.PlatformDesign;
+import dev.irqtopo.model.StackDeclaration;
 import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.StorageModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The classes and members of an arm64 or riscv64 platform's generated code, every identifier through
@@ -22,7 +22,7 @@ import java.util.function.Function;
  * @param <M> the platform's model
  * @param <S> its stacks' model
  */
-public record DesignLayout<M extends PlatformDesign, S>(M model, String platformClass, List<Kernel<S>> kernels,
+public record DesignLayout<M extends PlatformDesign, S extends StackDeclaration>(M model, String platformClass, List<Kernel<S>> kernels,
                                                         List<Device> devices) {
 
     /** The fixed nested class of the devices. */
@@ -46,10 +46,6 @@ public record DesignLayout<M extends PlatformDesign, S>(M model, String platform
     public record Device(DeviceModel device, String accessor, String className) {
     }
 
-    /** What the layout needs of a stack model: the device it stores into and its bus domain's keyword. */
-    public record StackNames<S>(Function<S, String> device, Function<S, String> busDomain) {
-    }
-
     /** The shapes' classes, each with the storage kinds its devices have, in the order devices first use them. */
     public Map<String, List<StorageKind>> shapes() {
         Map<String, List<StorageKind>> shapes = new LinkedHashMap<>();
@@ -58,13 +54,13 @@ public record DesignLayout<M extends PlatformDesign, S>(M model, String platform
     }
 
     /** @param guests each guest's name and stacks, in declaration order */
-    static <M extends PlatformDesign, S> DesignLayout<M, S> of(M model, List<S> hostStacks, Map<String, List<S>> guests,
-                                                                StackNames<S> names) {
+    static <M extends PlatformDesign, S extends StackDeclaration> DesignLayout<M, S> of(M model, List<S> hostStacks,
+                                                                                      Map<String, List<S>> guests) {
         List<Kernel<S>> kernels = new ArrayList<>();
         kernels.add(new Kernel<>(GeneratedNames.HOST, true, GeneratedNames.HOST_CLASS, GeneratedNames.HOST_ACCESSOR,
-                stacks(hostStacks, names)));
+                stacks(hostStacks)));
         guests.forEach((guest, stacks) -> kernels.add(new Kernel<>(guest, false, Naming.className(guest),
-                Naming.accessorName(guest), stacks(stacks, names))));
+                Naming.accessorName(guest), stacks(stacks))));
         List<Device> devices = model.devices().stream()
                 .map(d -> new Device(d, Naming.accessorName(d.name()), shapeClass(storageKinds(d))))
                 .toList();
@@ -82,8 +78,9 @@ public record DesignLayout<M extends PlatformDesign, S>(M model, String platform
         return name.append(GeneratedNames.DEVICE_SUFFIX).toString();
     }
 
-    private static <S> List<Stack<S>> stacks(List<S> stacks, StackNames<S> names) {
-        return stacks.stream().map(s -> new Stack<>(s, names.device().apply(s),
-                Naming.accessorName(names.device().apply(s) + "_" + names.busDomain().apply(s)))).toList();
+    private static <S extends StackDeclaration> List<Stack<S>> stacks(List<S> stacks) {
+        return stacks.stream()
+                .map(s -> new Stack<>(s, s.device(), Naming.accessorName(s.device() + "_" + s.busDomain().keyword())))
+                .toList();
     }
 }

@@ -18,7 +18,6 @@ public final class RiscvLayout {
         for (RiscvGuestModel guest : model.guests()) {
             guests.put(guest.name(), guest.stacks());
         }
-        return DesignLayout.of(model, model.hostStacks(), guests,
-                new DesignLayout.StackNames<>(ImsicStackModel::device, s -> s.busDomain().keyword()));
+        return DesignLayout.of(model, model.hostStacks(), guests);
     }
 }

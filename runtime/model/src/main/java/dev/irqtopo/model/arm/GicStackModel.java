@@ -1,6 +1,6 @@
 package dev.irqtopo.model.arm;
 
-import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.StackDeclaration;
 import dev.irqtopo.model.StorageKind;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +16,8 @@ import java.util.Optional;
  *                   virtual ITS
  * @param alloc      how many interrupts the driver allocates at probe time
  */
-public record GicStackModel(String device, StorageKind storage, Optional<String> controller, int alloc) {
+public record GicStackModel(String device, StorageKind storage, Optional<String> controller, int alloc)
+        implements StackDeclaration {
 
     public GicStackModel {
         Objects.requireNonNull(device);
@@ -25,10 +26,6 @@ public record GicStackModel(String device, StorageKind storage, Optional<String>
         if (alloc < 1) {
             throw new IllegalArgumentException("alloc " + alloc + " below 1");
         }
-    }
-
-    public BusDomainKind busDomain() {
-        return storage.busDomain();
     }
 
     /** The chain as the language writes it: {@code ["gic", "its its0", "msix"]}, a guest's {@code "its"} alone. */

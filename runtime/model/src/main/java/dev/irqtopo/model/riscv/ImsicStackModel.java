@@ -1,6 +1,6 @@
 package dev.irqtopo.model.riscv;
 
-import dev.irqtopo.model.BusDomainKind;
+import dev.irqtopo.model.StackDeclaration;
 import dev.irqtopo.model.StorageKind;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param storage the device's storage the bus domain stores into ({@code ims} resolved)
  * @param alloc   how many interrupts the driver allocates at probe time
  */
-public record ImsicStackModel(String device, StorageKind storage, int alloc) {
+public record ImsicStackModel(String device, StorageKind storage, int alloc) implements StackDeclaration {
 
     public ImsicStackModel {
         Objects.requireNonNull(device);
@@ -20,10 +20,6 @@ public record ImsicStackModel(String device, StorageKind storage, int alloc) {
         if (alloc < 1) {
             throw new IllegalArgumentException("alloc " + alloc + " below 1");
         }
-    }
-
-    public BusDomainKind busDomain() {
-        return storage.busDomain();
     }
 
     /** The chain as the language writes it: {@code ["imsic", "msix"]}. */

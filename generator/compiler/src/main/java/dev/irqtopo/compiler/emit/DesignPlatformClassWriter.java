@@ -11,10 +11,9 @@ import com.palantir.javapoet.TypeSpec;
 import dev.irqtopo.compiler.naming.DesignLayout;
 import dev.irqtopo.compiler.naming.GeneratedNames;
 import dev.irqtopo.compiler.naming.Naming;
-import dev.irqtopo.model.Arm64PlatformModel;
+import dev.irqtopo.model.PlatformDesign;
+import dev.irqtopo.model.StackDeclaration;
 import dev.irqtopo.model.StorageKind;
-import dev.irqtopo.model.arm.GicStackModel;
-import dev.irqtopo.model.table.Arm64ModelTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,27 +23,34 @@ import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
 /**
- * An arm64 platform's class, over the runtime's {@code Arm64Platform}: the model table as constants,
- * {@code boot()}, one kernel class per kernel with one accessor per stack (what booting did with it),
- * {@code hardware()} with one class per device ({@code emit}, {@code trace}, and one accessor per
- * storage to read and fire its slots), and {@code verifyIsolation()}.
+ * An arm64 or riscv64 platform's class, over the runtime's platform of its architecture
+ * ({@code Arm64Platform}, {@code RiscvPlatform}): the model table as constants, {@code boot()}, one kernel
+ * class per kernel with one accessor per stack (what booting did with it), {@code hardware()} with one
+ * class per device shape ({@code emit}, {@code trace}, what {@link DesignArchitecture#deviceMethods} adds,
+ * and one accessor per storage to read and fire its slots), and {@code verifyIsolation()}.
  */
-final class Arm64PlatformClassWriter {
+final class DesignPlatformClassWriter<M extends PlatformDesign, S extends StackDeclaration> {
 
     private static final String FIELD = "platform";
     private static final String DEVICE = "device";
-    private static final TypeName BOOT_RESULTS = ParameterizedTypeName.get(RuntimeTypes.LIST, Arm64RuntimeTypes.STACK_RESULT);
 
-    private final DesignLayout<Arm64PlatformModel, GicStackModel> layout;
+    private final DesignArchitecture<M, S> architecture;
+    private final DesignRuntimeTypes types;
+    private final TypeName bootResults;
+    private final DesignLayout<M, S> layout;
     private final ClassName self;
 
-    private Arm64PlatformClassWriter(DesignLayout<Arm64PlatformModel, GicStackModel> layout) {
+    private DesignPlatformClassWriter(DesignArchitecture<M, S> architecture, DesignLayout<M, S> layout) {
+        this.architecture = architecture;
+        this.types = architecture.types();
+        this.bootResults = ParameterizedTypeName.get(RuntimeTypes.LIST, types.stackResult());
         this.layout = layout;
         this.self = ClassName.get(layout.model().javaPackage(), layout.platformClass());
     }
 
-    static TypeSpec write(DesignLayout<Arm64PlatformModel, GicStackModel> layout, String sourceName) {
-        return new Arm64PlatformClassWriter(layout).type(sourceName);
+    static <M extends PlatformDesign, S extends StackDeclaration> TypeSpec write(DesignArchitecture<M, S> architecture,
+            DesignLayout<M, S> layout, String sourceName) {
+        return new DesignPlatformClassWriter<>(architecture, layout).type(sourceName);
     }
 
     private TypeSpec type(String sourceName) {
@@ -56,7 +62,7 @@ final class Arm64PlatformClassWriter {
                         .build())
                 .addModifiers(PUBLIC, FINAL);
         List<String> constants = new ArrayList<>();
-        List<String> parts = ModelConstants.split(Arm64ModelTable.encode(layout.model()));
+        List<String> parts = ModelConstants.split(architecture.encode(layout.model()));
         for (int i = 0; i < parts.size(); i++) {
             String name = "MODEL_" + i;
             type.addField(FieldSpec.builder(RuntimeTypes.STRING, name, PRIVATE, STATIC, FINAL)
@@ -68,11 +74,11 @@ final class Arm64PlatformClassWriter {
                                 + " isolated.\n")
                         .initializer("$T.$N", RuntimeTypes.EXPECTED_VERDICT, layout.model().expectedVerdict().name())
                         .build())
-                .addField(Arm64RuntimeTypes.PLATFORM, FIELD, PRIVATE, FINAL)
-                .addField(BOOT_RESULTS, GeneratedNames.BOOT_RESULTS, PRIVATE, FINAL)
+                .addField(types.platform(), FIELD, PRIVATE, FINAL)
+                .addField(bootResults, GeneratedNames.BOOT_RESULTS, PRIVATE, FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(PRIVATE)
-                        .addParameter(Arm64RuntimeTypes.PLATFORM, FIELD)
+                        .addParameter(types.platform(), FIELD)
                         .addStatement("this.platform = platform")
                         .addStatement("this.bootResults = platform.boot()")
                         .build())
@@ -81,18 +87,18 @@ final class Arm64PlatformClassWriter {
                                 + " {@code alloc}, in boot order.\n")
                         .addModifiers(PUBLIC, STATIC)
                         .returns(self)
-                        .addStatement("return new $T($T.create($N()))", self, Arm64RuntimeTypes.PLATFORM, GeneratedNames.MODEL)
+                        .addStatement("return new $T($T.create($N()))", self, types.platform(), GeneratedNames.MODEL)
                         .build())
                 .addMethod(MethodSpec.methodBuilder(GeneratedNames.MODEL)
                         .addJavadoc("The platform's model, decoded from the table this class carries.\n")
                         .addModifiers(PUBLIC, STATIC)
-                        .returns(Arm64RuntimeTypes.PLATFORM_MODEL)
-                        .addStatement("return $T.decode($L)", Arm64RuntimeTypes.MODEL_TABLE,
+                        .returns(types.platformModel())
+                        .addStatement("return $T.decode($L)", types.modelTable(),
                                 CodeBlock.join(constants.stream().map(c -> CodeBlock.of("$N", c)).toList(), ",$W"))
                         .build())
-                .addMethod(PlatformClassParts.getter(GeneratedNames.PLATFORM, Arm64RuntimeTypes.PLATFORM, "The runtime's arm64 platform."))
-                .addMethod(PlatformClassParts.getter(GeneratedNames.BOOT_RESULTS, BOOT_RESULTS, "What booting did with each stack, in boot order."));
-        for (DesignLayout.Kernel<GicStackModel> kernel : layout.kernels()) {
+                .addMethod(PlatformClassParts.getter(GeneratedNames.PLATFORM, types.platform(), "The runtime's " + architecture.word() + " platform."))
+                .addMethod(PlatformClassParts.getter(GeneratedNames.BOOT_RESULTS, bootResults, "What booting did with each stack, in boot order."));
+        for (DesignLayout.Kernel<S> kernel : layout.kernels()) {
             ClassName kernelClass = self.nestedClass(kernel.className());
             type.addMethod(MethodSpec.methodBuilder(kernel.accessor())
                     .addJavadoc(kernel.host() ? CodeBlock.of("The host kernel's stacks.\n")
@@ -112,10 +118,10 @@ final class Arm64PlatformClassWriter {
                 .addMethod(MethodSpec.methodBuilder(GeneratedNames.VERIFY_ISOLATION)
                         .addJavadoc("The isolation analysis of the platform as it is now.\n")
                         .addModifiers(PUBLIC)
-                        .returns(Arm64RuntimeTypes.ISOLATION_REPORT)
-                        .addStatement("return $T.analyze(platform)", Arm64RuntimeTypes.ISOLATION_ANALYSIS)
+                        .returns(types.isolationReport())
+                        .addStatement("return $T.analyze(platform)", types.isolationAnalysis())
                         .build());
-        for (DesignLayout.Kernel<GicStackModel> kernel : layout.kernels()) {
+        for (DesignLayout.Kernel<S> kernel : layout.kernels()) {
             type.addType(kernel(kernel));
         }
         type.addType(hardware(hardware));
@@ -123,7 +129,7 @@ final class Arm64PlatformClassWriter {
         return type.build();
     }
 
-    private TypeSpec kernel(DesignLayout.Kernel<GicStackModel> kernel) {
+    private TypeSpec kernel(DesignLayout.Kernel<S> kernel) {
         TypeSpec.Builder type = holder(self.nestedClass(kernel.className()),
                 kernel.host() ? "The host's stacks, each as booting left it." : "Guest {@code " + kernel.kernel()
                         + "}'s stacks, each as booting left it.");
@@ -133,16 +139,14 @@ final class Arm64PlatformClassWriter {
                 .returns(RuntimeTypes.STRING)
                 .addStatement("return $S", kernel.kernel())
                 .build());
-        for (DesignLayout.Stack<GicStackModel> stack : kernel.stacks()) {
+        for (DesignLayout.Stack<S> stack : kernel.stacks()) {
             type.addMethod(MethodSpec.methodBuilder(stack.accessor())
                     .addJavadoc("Stack {@code $L.$L}: {@code $L}, alloc $L.\n", JavadocText.escape(stack.stack().device()),
-                            stack.stack().busDomain().keyword(), String.join(" -> ",
-                                    stack.stack().chain(stack.stack().controller().map(c -> layout.model().gic().its(c)
-                                            .isPresent() ? "its" : "v2m").orElse("its"))), stack.stack().alloc())
+                            stack.stack().busDomain().keyword(),
+                            String.join(" -> ", architecture.chain(layout.model(), stack.stack())), stack.stack().alloc())
                     .addModifiers(PUBLIC)
-                    .returns(Arm64RuntimeTypes.STACK_RESULT)
-                    .addStatement("return platform.stack($S, $S, $T.$N).orElseThrow()", kernel.kernel(),
-                            stack.stack().device(), Arm64RuntimeTypes.STORAGE_KIND, stack.stack().storage().name())
+                    .returns(types.stackResult())
+                    .addStatement(architecture.stackResult(kernel.kernel(), stack.stack()))
                     .build());
         }
         return type.build();
@@ -170,11 +174,11 @@ final class Arm64PlatformClassWriter {
                 .addJavadoc("A device $L: its writes and its storages.\n",
                         words.isEmpty() ? "without storage" : "with " + String.join(" and ", words) + " storage")
                 .addModifiers(PUBLIC, STATIC, FINAL)
-                .addField(Arm64RuntimeTypes.PLATFORM, FIELD, PRIVATE, FINAL)
+                .addField(types.platform(), FIELD, PRIVATE, FINAL)
                 .addField(RuntimeTypes.STRING, DEVICE, PRIVATE, FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(PRIVATE)
-                        .addParameter(Arm64RuntimeTypes.PLATFORM, FIELD)
+                        .addParameter(types.platform(), FIELD)
                         .addParameter(RuntimeTypes.STRING, DEVICE)
                         .addStatement("this.platform = platform")
                         .addStatement("this.device = device")
@@ -182,49 +186,51 @@ final class Arm64PlatformClassWriter {
         type.addMethod(MethodSpec.methodBuilder("model")
                         .addJavadoc("The device as declared.\n")
                         .addModifiers(PUBLIC)
-                        .returns(Arm64RuntimeTypes.DEVICE_MODEL)
+                        .returns(DesignRuntimeTypes.DEVICE_MODEL)
                         .addStatement("return platform.device(device)")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("emit")
                         .addJavadoc("One 32-bit write of {@code message} by the device, as its DMA may make it.\n")
                         .addModifiers(PUBLIC)
                         .addParameter(RuntimeTypes.MESSAGE, "message")
-                        .returns(Arm64RuntimeTypes.OUTCOME)
+                        .returns(types.outcome())
                         .addStatement("return platform.emit(platform.device(device), message)")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("trace")
                         .addJavadoc("Every step of one write of {@code message} by the device, and where it ends.\n")
                         .addModifiers(PUBLIC)
                         .addParameter(RuntimeTypes.MESSAGE, "message")
-                        .returns(Arm64RuntimeTypes.TRACE_REPORT)
-                        .addStatement("return $T.trace(platform, device, message)", Arm64RuntimeTypes.TRACING)
-                        .build());
+                        .returns(types.traceReport())
+                        .addStatement("return $T.trace(platform, device, message)", types.tracing())
+                        .build())
+                .addMethods(architecture.deviceMethods());
         for (StorageKind kind : kinds) {
             type.addMethod(MethodSpec.methodBuilder(Naming.accessorName(kind.keyword().toLowerCase(Locale.ROOT)))
                     .addJavadoc("Its $L storage.\n", kind.keyword())
                     .addModifiers(PUBLIC)
-                    .returns(Arm64RuntimeTypes.STORAGE)
-                    .addStatement("return platform.storage(device, $T.$N)", Arm64RuntimeTypes.STORAGE_KIND, kind.name())
+                    .returns(types.storage())
+                    .addStatement(architecture.storage(kind))
                     .build());
         }
         return type.build();
     }
 
     /** A nested class holding the runtime's platform, with its private constructor. */
-    private static TypeSpec.Builder holder(ClassName name, String doc) {
+    private TypeSpec.Builder holder(ClassName name, String doc) {
         return TypeSpec.classBuilder(name)
                 .addJavadoc("$L\n", doc)
                 .addModifiers(PUBLIC, STATIC, FINAL)
-                .addField(Arm64RuntimeTypes.PLATFORM, FIELD, PRIVATE, FINAL)
+                .addField(types.platform(), FIELD, PRIVATE, FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(PRIVATE)
-                        .addParameter(Arm64RuntimeTypes.PLATFORM, FIELD)
+                        .addParameter(types.platform(), FIELD)
                         .addStatement("this.platform = platform")
                         .build());
     }
 
     private CodeBlock javadoc() {
-        return PlatformClassParts.javadoc("Arm64 platform", layout.model().name(), layout.model().description(),
+        String kind = Character.toUpperCase(architecture.word().charAt(0)) + architecture.word().substring(1) + " platform";
+        return PlatformClassParts.javadoc(kind, layout.model().name(), layout.model().description(),
                 layout.kernels().size() > 1);
     }
 }
