@@ -96,8 +96,10 @@ final class DesignPlatformClassWriter<M extends PlatformDesign, S extends StackD
                         .addStatement("return $T.decode($L)", types.modelTable(),
                                 CodeBlock.join(constants.stream().map(c -> CodeBlock.of("$N", c)).toList(), ",$W"))
                         .build())
-                .addMethod(PlatformClassParts.getter(GeneratedNames.PLATFORM, types.platform(), "The runtime's " + architecture.word() + " platform."))
-                .addMethod(PlatformClassParts.getter(GeneratedNames.BOOT_RESULTS, bootResults, "What booting did with each stack, in boot order."));
+                .addMethod(PlatformClassParts.getter(GeneratedNames.PLATFORM, types.platform(),
+                        "The runtime's " + architecture.word() + " platform."))
+                .addMethod(PlatformClassParts.getter(GeneratedNames.BOOT_RESULTS, bootResults,
+                        "What booting did with each stack, in boot order."));
         for (DesignLayout.Kernel<S> kernel : layout.kernels()) {
             ClassName kernelClass = self.nestedClass(kernel.className());
             type.addMethod(MethodSpec.methodBuilder(kernel.accessor())

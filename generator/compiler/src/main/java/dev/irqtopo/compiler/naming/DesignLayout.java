@@ -22,8 +22,8 @@ import java.util.Map;
  * @param <M> the platform's model
  * @param <S> its stacks' model
  */
-public record DesignLayout<M extends PlatformDesign, S extends StackDeclaration>(M model, String platformClass, List<Kernel<S>> kernels,
-                                                        List<Device> devices) {
+public record DesignLayout<M extends PlatformDesign, S extends StackDeclaration>(
+        M model, String platformClass, List<Kernel<S>> kernels, List<Device> devices) {
 
     /** The fixed nested class of the devices. */
     public static final String HARDWARE_CLASS = GeneratedNames.HARDWARE_CLASS;
