@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * {@code simulate}, {@code verify}, {@code tables} and {@code trace}, text and JSON, on the riscv64 designs in
+ * {@code simulate}, {@code verify}, {@code tables}, {@code trace} and {@code explain}, text and JSON, on the riscv64 designs in
  * {@code src/test/resources/riscv64}, compared character for character with
  * {@code src/test/resources/commands/riscv64/}, one file per test method. Regenerate after a
  * deliberate change with {@code -Dirqtopo.updateGoldens=true}, as for {@link CommandGoldenTest}, and
@@ -191,6 +191,24 @@ class RiscvCommandGoldenTest {
     @Test
     void traceMsiOffIrqfd(TestInfo test) throws IOException {
         assertGolden(test, "trace", design("msi-off"), "--device", "vf", "--message", "0x28002000:2");
+    }
+
+    /** vf's flat device context maps vm0's two file pages to hart0.guest1 and hart1.guest1; the trap keeps the guest's message. */
+    @Test
+    void explainFlat(TestInfo test) throws IOException {
+        assertGolden(test, "explain", design("flat"));
+    }
+
+    /** No MSI translation: the trapped vectors are backed by host identities, which KVM injects. */
+    @Test
+    void explainMsiOff(TestInfo test) throws IOException {
+        assertGolden(test, "explain", design("msi-off"));
+    }
+
+    /** One device context for both functions behind the bridge, built for vm0: vm1's stack names it. */
+    @Test
+    void explainMrif(TestInfo test) throws IOException {
+        assertGolden(test, "explain", design("mrif"));
     }
 
     private static void assertGolden(TestInfo test, String... args) throws IOException {
