@@ -82,8 +82,8 @@ abstract class PlatformCommand implements Callable<Integer> {
                 .map(RiscvPlatformModel.class::cast).findFirst();
         if (riscv.isPresent() && !takesRiscv64()) {
             return usage(err, spec.name() + " does not take riscv64 platforms yet (" + selection.fileName()
-                    + " declares riscv64 platform " + riscv.get().name() + "); check, simulate, verify, tables, trace and explain take"
-                    + " them,"
+                    + " declares riscv64 platform " + riscv.get().name() + "); check, simulate, verify, tables, trace, explain and dot"
+                    + " take them,"
                     + " and --platform selects another one");
         }
         Optional<String> refusal = refusal(loaded.designs(), loaded.declared());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * {@code simulate}, {@code verify}, {@code tables}, {@code trace} and {@code explain}, text and JSON, on the riscv64 designs in
+ * {@code simulate}, {@code verify}, {@code tables}, {@code trace}, {@code explain} and {@code dot}, text and JSON, on the riscv64 designs in
  * {@code src/test/resources/riscv64}, compared character for character with
  * {@code src/test/resources/commands/riscv64/}, one file per test method. Regenerate after a
  * deliberate change with {@code -Dirqtopo.updateGoldens=true}, as for {@link CommandGoldenTest}, and
@@ -211,13 +211,24 @@ class RiscvCommandGoldenTest {
         assertGolden(test, "explain", design("mrif"));
     }
 
+    @Test
+    void dotFlat(TestInfo test) throws IOException {
+        assertGolden(test, "dot", design("flat"));
+    }
+
+    @Test
+    void dotMrif(TestInfo test) throws IOException {
+        assertGolden(test, "dot", design("mrif"));
+    }
+
     private static void assertGolden(TestInfo test, String... args) throws IOException {
         CommandRun run = CommandRun.of(args);
         assertWithMessage("standard error of %s", String.join(" ", args)).that(run.err()).isEmpty();
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
         String name = test.getTestMethod().orElseThrow().getName()
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json" : name + ".txt");
+        Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json"
+                : name.startsWith("dot-") ? name + ".dot" : name + ".txt");
         if (UPDATE) {
             Files.createDirectories(DIR);
             Files.writeString(golden, run.out(), StandardCharsets.UTF_8);
