@@ -24,11 +24,6 @@ final class DotCommand extends PlatformCommand {
     }
 
     @Override
-    boolean takesRiscv64() {
-        return true;
-    }
-
-    @Override
     int run(List<PlatformModel> platforms, PrintWriter out) {
         out.print(DotGraph.render(selection.fileName(), platforms));
         return IrqtopoCommand.OK;

@@ -26,11 +26,6 @@ final class ExplainCommand extends PlatformCommand {
     }
 
     @Override
-    boolean takesRiscv64() {
-        return true;
-    }
-
-    @Override
     int run(List<PlatformModel> platforms, PrintWriter out) {
         out.print(ExplainText.render(platforms));
         return IrqtopoCommand.OK;

@@ -91,6 +91,18 @@ class RiscvCommandsTest {
                 + " linux-6.12\n");
     }
 
+    /** A file of an arm64 and a riscv64 platform is one graph with a cluster per platform, each node named under it. */
+    @Test
+    void dotDrawsARiscv64PlatformAsOneClusterOfSeveral() {
+        String text = TestSources.read(TestSources.resource("arm64/its.irqtopo")) + "\n"
+                + TestSources.read(TestSources.resource("riscv64/flat.irqtopo"));
+        CommandRun run = CommandRun.of("dot", writeTemp(text).toString());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).contains("    subgraph \"cluster_RiscvFlat\" {\n");
+        assertThat(run.out()).contains("\"RiscvFlat/vm0/vf.msix\" -> \"RiscvFlat/device:vf\"");
+        assertThat(run.out()).endsWith("    }\n}\n");
+    }
+
     private static Path writeTemp(String text) {
         try {
             Path file = Files.createTempFile("riscv64", ".irqtopo");
