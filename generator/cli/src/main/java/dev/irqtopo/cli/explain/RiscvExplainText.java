@@ -3,11 +3,16 @@ package dev.irqtopo.cli.explain;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.model.riscv.ImsicStackModel;
+import dev.irqtopo.model.riscv.RiscvGuestModel;
 import dev.irqtopo.runtime.message.Hex;
 import dev.irqtopo.runtime.riscv64.DeviceTranslation;
 import dev.irqtopo.runtime.riscv64.RiscvPlatform;
 import dev.irqtopo.runtime.riscv64.RiscvStackResult;
 import dev.irqtopo.runtime.riscv64.RiscvVector;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvFinding;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvIsolationAnalysis;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvIsolationReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +21,8 @@ import java.util.stream.Collectors;
  * boundary diagram root first — the IMSIC domain that allocates an identity in a hart's supervisor-level
  * file (in a guest, in the guest file behind a vCPU) and composes (file page, identity), the bus domain
  * that stores — with whether the VMM traps the guest's storage and what the device's MSI translation
- * ({@code none}, {@code off}, {@code flat}, {@code mrif}) does with its writes.
+ * ({@code none}, {@code off}, {@code flat}, {@code mrif}) does with its writes; then, per device assigned
+ * to a guest, what the guest can make it emit, what its device context lets through and the verdict.
  */
 public final class RiscvExplainText {
 
@@ -33,6 +39,15 @@ public final class RiscvExplainText {
         for (RiscvStackResult stack : stacks) {
             out.append('\n');
             (stack.isHost() ? host(platform, stack) : guest(platform, stack)).render(out);
+        }
+        RiscvIsolationReport report = RiscvIsolationAnalysis.analyze(platform);
+        for (RiscvGuestModel guest : model.guests()) {
+            for (DeviceModel device : platform.devices()) {
+                if (guest.owns(device.name())) {
+                    out.append('\n');
+                    assigned(platform, guest, device, report, out);
+                }
+            }
         }
         return out.toString();
     }
@@ -140,5 +155,34 @@ public final class RiscvExplainText {
                 + v.file().word() + " (page 0x" + Hex.of(v.composed().address(), 8) + ")"
                 + (host ? " on hart " : " on vCPU ") + v.cpu())
                 .collect(Collectors.joining(", ")) + ".";
+    }
+
+    /** What the guest can make an assigned device emit, what its device context lets through, and the verdict. */
+    private static void assigned(RiscvPlatform platform, RiscvGuestModel guest, DeviceModel device,
+                                 RiscvIsolationReport report, StringBuilder out) {
+        DeviceTranslation translation = platform.translation(device);
+        out.append(guest.name()).append(": assigned ").append(device.name()).append(device.isSubDevice()
+                ? ", sub-device of " + device.parent().orElseThrow() : ", function " + device.requesterId()).append('\n');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"emits", device.isSubDevice()
+                ? "only what its untrapped storages hold, which " + guest.name() + " writes"
+                : "any memory write: " + guest.name() + " programs its DMA"});
+        rows.add(new String[] {"seen as", device.iommuRequesterId() + translation.iommu().map(i -> " at " + i
+                + ", device context of " + translation.contextOwner()).orElse(", by no IOMMU")});
+        rows.add(new String[] {"msi", translation.word() + ": " + switch (translation.word()) {
+            case "flat" -> "only the guest files behind " + translation.contextOwner() + "'s vCPUs are MSI pages";
+            case "mrif" -> "only the MRIFs of " + translation.contextOwner() + "'s vCPUs, each with its notice";
+            default -> "its writes reach every interrupt file's page";
+        }});
+        List<RiscvFinding> findings = report.findings().stream()
+                .filter(f -> f.guest().equals(guest.name()) && f.device().equals(device.name())).toList();
+        rows.add(new String[] {"verdict", findings.isEmpty() ? "isolated: it raises no interrupt of another owner"
+                : "NOT isolated: " + findings.stream().map(f -> "reaches " + f.victim() + " at " + f.target() + " with "
+                        + f.message().addressHex() + " " + f.message().dataHex() + " (" + f.findingClass().keyword() + ")")
+                        .collect(Collectors.joining("; "))});
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        for (String[] row : rows) {
+            out.append(ExplainText.wrap(ExplainText.pad(row[0], width + 2) + row[1], "  " + " ".repeat(width + 2)));
+        }
     }
 }
