@@ -37,7 +37,7 @@ abstract class DesignReportCommand<R, A, V> extends PlatformCommand {
 
     abstract A arm64Report(Arm64PlatformModel platform);
 
-    /** For a command that {@link #takesRiscv64}; the others never get a riscv64 platform this far. */
+    /** One riscv64 platform's report; a command that reports on none keeps this. */
     V riscv64Report(RiscvPlatformModel platform) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no riscv64 platform");
     }

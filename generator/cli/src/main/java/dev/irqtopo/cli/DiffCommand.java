@@ -80,7 +80,7 @@ final class DiffCommand implements Callable<Integer> {
                     .filter(p -> platform == null || p.name().equals(platform)).findFirst();
             if (riscv.isPresent()) {
                 err.println("irqtopo: diff does not take riscv64 platforms yet (" + Path.of(file.name()).getFileName()
-                        + " declares riscv64 platform " + riscv.get().name() + "); check, simulate, verify, tables and trace take them");
+                        + " declares riscv64 platform " + riscv.get().name() + "); check, simulate, verify, tables, trace, explain and dot take them");
                 err.flush();
                 return IrqtopoCommand.USAGE;
             }

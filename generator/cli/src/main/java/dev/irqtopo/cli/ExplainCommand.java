@@ -2,9 +2,11 @@ package dev.irqtopo.cli;
 
 import dev.irqtopo.cli.explain.Arm64ExplainText;
 import dev.irqtopo.cli.explain.ExplainText;
+import dev.irqtopo.cli.explain.RiscvExplainText;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +38,13 @@ final class ExplainCommand extends PlatformCommand {
             if (text.length() > 0) {
                 text.append('\n');
             }
-            text.append(design instanceof Arm64PlatformModel arm64 ? Arm64ExplainText.render(arm64)
-                    : ExplainText.render(List.of((PlatformModel) design)));
+            if (design instanceof Arm64PlatformModel arm64) {
+                text.append(Arm64ExplainText.render(arm64));
+            } else if (design instanceof RiscvPlatformModel riscv) {
+                text.append(RiscvExplainText.render(riscv));
+            } else {
+                text.append(ExplainText.render(List.of((PlatformModel) design)));
+            }
         }
         out.print(text);
         return IrqtopoCommand.OK;

@@ -2,7 +2,6 @@ package dev.irqtopo.cli;
 
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
-import dev.irqtopo.model.RiscvPlatformModel;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -37,15 +36,9 @@ abstract class PlatformCommand implements Callable<Integer> {
     /** Prints what the command says of the x86 platforms and returns its exit code. */
     abstract int run(List<PlatformModel> platforms, PrintWriter out);
 
-    /** Whether the command runs on riscv64 platforms; the others refuse a selection holding one. */
-    boolean takesRiscv64() {
-        return false;
-    }
-
     /**
-     * Prints what the command says of the selected platforms, x86, arm64 and riscv64 (for a
-     * {@link #takesRiscv64} command), in source order, when at least one is not x86 (a selection of x86
-     * platforms alone goes to {@link #run}).
+     * Prints what the command says of the selected platforms, x86, arm64 and riscv64, in source order,
+     * when at least one is not x86 (a selection of x86 platforms alone goes to {@link #run}).
      */
     abstract int runDesigns(List<PlatformDesign> designs, PrintWriter out);
 
@@ -77,13 +70,6 @@ abstract class PlatformCommand implements Callable<Integer> {
         PlatformSelection.Loaded loaded = selection.load(err);
         if (!loaded.ok()) {
             return loaded.exitCode();
-        }
-        Optional<RiscvPlatformModel> riscv = loaded.designs().stream().filter(RiscvPlatformModel.class::isInstance)
-                .map(RiscvPlatformModel.class::cast).findFirst();
-        if (riscv.isPresent() && !takesRiscv64()) {
-            return usage(err, spec.name() + " does not take riscv64 platforms yet (" + selection.fileName()
-                    + " declares riscv64 platform " + riscv.get().name() + "); check, simulate, verify, tables and trace take them,"
-                    + " and --platform selects another one");
         }
         Optional<String> refusal = refusal(loaded.designs(), loaded.declared());
         if (refusal.isPresent()) {

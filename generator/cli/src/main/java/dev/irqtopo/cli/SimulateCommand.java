@@ -74,11 +74,6 @@ final class SimulateCommand extends DesignReportCommand<SimulationReport, Arm64S
     }
 
     @Override
-    boolean takesRiscv64() {
-        return true;
-    }
-
-    @Override
     RiscvSimulationReport riscv64Report(RiscvPlatformModel platform) {
         return RiscvSimulation.run(platform);
     }

@@ -82,11 +82,6 @@ final class TablesCommand extends DesignReportCommand<TablesReport, Arm64TablesR
     }
 
     @Override
-    boolean takesRiscv64() {
-        return true;
-    }
-
-    @Override
     RiscvTablesReport riscv64Report(RiscvPlatformModel platform) {
         return RiscvTables.run(platform);
     }

@@ -95,11 +95,6 @@ final class TraceCommand extends DesignReportCommand<TraceReport, Arm64TraceRepo
     }
 
     @Override
-    boolean takesRiscv64() {
-        return true;
-    }
-
-    @Override
     RiscvTraceReport riscv64Report(RiscvPlatformModel platform) {
         return RiscvTracing.run(platform, device, message);
     }

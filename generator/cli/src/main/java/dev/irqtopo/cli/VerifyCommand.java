@@ -81,11 +81,6 @@ final class VerifyCommand extends DesignReportCommand<IsolationReport, Arm64Isol
     }
 
     @Override
-    boolean takesRiscv64() {
-        return true;
-    }
-
-    @Override
     RiscvIsolationReport riscv64Report(RiscvPlatformModel platform) {
         return RiscvVerification.run(platform);
     }

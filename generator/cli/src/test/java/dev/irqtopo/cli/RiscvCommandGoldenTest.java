@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * {@code simulate}, {@code verify}, {@code tables} and {@code trace}, text and JSON, on the riscv64 designs in
+ * {@code simulate}, {@code verify}, {@code tables}, {@code trace}, {@code explain} and {@code dot}, text and JSON, on the riscv64 designs in
  * {@code src/test/resources/riscv64}, compared character for character with
  * {@code src/test/resources/commands/riscv64/}, one file per test method. Regenerate after a
  * deliberate change with {@code -Dirqtopo.updateGoldens=true}, as for {@link CommandGoldenTest}, and
@@ -193,13 +193,42 @@ class RiscvCommandGoldenTest {
         assertGolden(test, "trace", design("msi-off"), "--device", "vf", "--message", "0x28002000:2");
     }
 
+    /** vf's flat device context maps vm0's two file pages to hart0.guest1 and hart1.guest1; the trap keeps the guest's message. */
+    @Test
+    void explainFlat(TestInfo test) throws IOException {
+        assertGolden(test, "explain", design("flat"));
+    }
+
+    /** No MSI translation: the trapped vectors are backed by host identities, which KVM injects. */
+    @Test
+    void explainMsiOff(TestInfo test) throws IOException {
+        assertGolden(test, "explain", design("msi-off"));
+    }
+
+    /** One device context for both functions behind the bridge, built for vm0: vm1's stack names it. */
+    @Test
+    void explainMrif(TestInfo test) throws IOException {
+        assertGolden(test, "explain", design("mrif"));
+    }
+
+    @Test
+    void dotFlat(TestInfo test) throws IOException {
+        assertGolden(test, "dot", design("flat"));
+    }
+
+    @Test
+    void dotMrif(TestInfo test) throws IOException {
+        assertGolden(test, "dot", design("mrif"));
+    }
+
     private static void assertGolden(TestInfo test, String... args) throws IOException {
         CommandRun run = CommandRun.of(args);
         assertWithMessage("standard error of %s", String.join(" ", args)).that(run.err()).isEmpty();
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
         String name = test.getTestMethod().orElseThrow().getName()
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json" : name + ".txt");
+        Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json"
+                : name.startsWith("dot-") ? name + ".dot" : name + ".txt");
         if (UPDATE) {
             Files.createDirectories(DIR);
             Files.writeString(golden, run.out(), StandardCharsets.UTF_8);

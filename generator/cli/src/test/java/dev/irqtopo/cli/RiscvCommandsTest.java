@@ -8,25 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the commands do with a file that declares riscv64 platforms. */
 class RiscvCommandsTest {
 
     private static String flat() {
         return TestSources.resource("riscv64/flat.irqtopo").toString();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"explain", "dot"})
-    void commandsWithoutRiscv64SayItInOneLineAndExitTwo(String command) {
-        CommandRun run = CommandRun.of(command, flat());
-        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("irqtopo: " + command + " does not take riscv64 platforms yet (flat.irqtopo"
-                + " declares riscv64 platform RiscvFlat); check, simulate, verify, tables and trace take them, and --platform"
-                + " selects another one\n");
     }
 
     @Test
@@ -56,7 +43,7 @@ class RiscvCommandsTest {
         CommandRun run = CommandRun.of("diff", flat(), flat());
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
         assertThat(run.err()).isEqualTo("irqtopo: diff does not take riscv64 platforms yet (flat.irqtopo declares"
-                + " riscv64 platform RiscvFlat); check, simulate, verify, tables and trace take them\n");
+                + " riscv64 platform RiscvFlat); check, simulate, verify, tables, trace, explain and dot take them\n");
     }
 
     @Test
@@ -102,6 +89,18 @@ class RiscvCommandsTest {
         assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
         assertThat(run.err()).isEqualTo("irqtopo: --kernel applies to x86 platforms; riscv64 platform RiscvFlat runs as"
                 + " linux-6.12\n");
+    }
+
+    /** A file of an arm64 and a riscv64 platform is one graph with a cluster per platform, each node named under it. */
+    @Test
+    void dotDrawsARiscv64PlatformAsOneClusterOfSeveral() {
+        String text = TestSources.read(TestSources.resource("arm64/its.irqtopo")) + "\n"
+                + TestSources.read(TestSources.resource("riscv64/flat.irqtopo"));
+        CommandRun run = CommandRun.of("dot", writeTemp(text).toString());
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.out()).contains("    subgraph \"cluster_RiscvFlat\" {\n");
+        assertThat(run.out()).contains("\"RiscvFlat/vm0/vf.msix\" -> \"RiscvFlat/device:vf\"");
+        assertThat(run.out()).endsWith("    }\n}\n");
     }
 
     private static Path writeTemp(String text) {
