@@ -433,18 +433,15 @@ public final class Arm64Platform {
     /** KVM injects {@code route}'s message with its DeviceID through the guest's vITS ({@code vgic_its_inject_msi}). */
     private Arm64Outcome inject(GuestRoute route) {
         GuestIts guest = guests.get(route.guest());
-        WriteOutcome written = guest.gic().write(Sender.of(GuestIts.NAME, route.deviceId()), route.message().address(),
-                route.message().data());
-        if (written instanceof WriteOutcome.Ignored ignored) {
-            return new Arm64Outcome.Ignored(route.guest() + " " + GuestIts.NAME, ignored.reason());
+        String unit = route.guest() + " " + GuestIts.NAME;
+        VitsInjection injected = guest.inject(OptionalLong.of(route.deviceId()), route.message());
+        if (!(injected instanceof VitsInjection.Raised raised)) {
+            return new Arm64Outcome.Ignored(unit, injected.ignored().orElseThrow());
         }
-        if (!(written instanceof WriteOutcome.Delivered delivered)) {
-            return new Arm64Outcome.MemoryWrite();
-        }
-        GicInterrupt lpi = delivered.raised();
+        GicInterrupt lpi = raised.lpi();
         Optional<Handler> handler = guest.handler(lpi.intid());
         if (handler.isEmpty()) {
-            return new Arm64Outcome.Unowned(route.guest() + " " + GuestIts.NAME, lpi);
+            return new Arm64Outcome.Unowned(unit, lpi);
         }
         Mpidr mpidr = guest.vcpus().mpidr(lpi.cpu());
         return new Arm64Outcome.Delivered(route.guest(), lpi.cpu(), mpidr, lpi.intid(), handler.get().virq(),

@@ -31,7 +31,12 @@ public enum IgnoreReason {
     /** The entry's collection is not mapped to a CPU (no valid MAPC). */
     COLLECTION_UNMAPPED,
     /** A GICv2m frame: the data is not one of the frame's SPIs. */
-    SPI_OUT_OF_RANGE;
+    SPI_OUT_OF_RANGE,
+    /**
+     * KVM's route to a guest names an address outside the guest's virtual ITS frames, so KVM finds no
+     * ITS to inject through ({@code vgic_msi_to_its}, -EINVAL).
+     */
+    OUTSIDE_ITS_FRAME;
 
     /** {@code its_disabled}, …: the word reports and JSON use. */
     public String word() {

@@ -122,30 +122,39 @@ public final class Its {
         return Optional.empty();
     }
 
-    /** MOVI: the entry of the event moves to collection {@code icid}. */
+    /**
+     * MOVI: the entry of the event moves to collection {@code icid}. Both the entry's collection and the
+     * new one must be mapped.
+     */
     public Optional<ItsCommandError> movi(long deviceId, long eventId, int icid) {
-        Itt itt = devices.get(deviceId);
-        if (itt == null) {
-            return Optional.of(ItsCommandError.MAPTI_UNMAPPED_DEVICE);
-        }
-        Ite ite = itt.get(eventId);
-        if (ite == null) {
-            return Optional.of(ItsCommandError.MOVI_UNMAPPED_INTERRUPT);
-        }
         if (icid < 0 || icid >= COLLECTIONS) {
             return Optional.of(ItsCommandError.MAPTI_COLLECTION_OUT_OF_RANGE);
         }
-        itt.put(eventId, new Ite(ite.lpi(), icid));
+        Ite ite = entry(deviceId, eventId);
+        if (ite == null) {
+            return Optional.of(ItsCommandError.MOVI_UNMAPPED_INTERRUPT);
+        }
+        if (!collections.containsKey(ite.icid()) || !collections.containsKey(icid)) {
+            return Optional.of(ItsCommandError.MOVI_UNMAPPED_COLLECTION);
+        }
+        devices.get(deviceId).put(eventId, new Ite(ite.lpi(), icid));
         return Optional.empty();
     }
 
-    /** DISCARD: removes the entry of the event. */
+    /** DISCARD: removes the entry of the event, which must exist in a mapped collection. */
     public Optional<ItsCommandError> discard(long deviceId, long eventId) {
-        Itt itt = devices.get(deviceId);
-        if (itt == null) {
-            return Optional.of(ItsCommandError.MAPTI_UNMAPPED_DEVICE);
+        Ite ite = entry(deviceId, eventId);
+        if (ite == null || !collections.containsKey(ite.icid())) {
+            return Optional.of(ItsCommandError.DISCARD_UNMAPPED_INTERRUPT);
         }
-        return itt.remove(eventId) == null ? Optional.of(ItsCommandError.DISCARD_UNMAPPED_INTERRUPT) : Optional.empty();
+        devices.get(deviceId).remove(eventId);
+        return Optional.empty();
+    }
+
+    /** The entry of the event, or null when its DeviceID has no ITT or the ITT no entry for it. */
+    private Ite entry(long deviceId, long eventId) {
+        Itt itt = devices.get(deviceId);
+        return itt == null ? null : itt.get(eventId);
     }
 
     /**

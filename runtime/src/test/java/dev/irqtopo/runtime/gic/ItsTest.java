@@ -111,4 +111,24 @@ class ItsTest {
         assertThat(its.collectionTarget(0)).isEqualTo(java.util.OptionalInt.of(0));
         assertThat(Optional.of(its.name())).hasValue("its0");
     }
+
+    @Test
+    void moviAndDiscardAnswerAsKvmsEmulatedItsDoes() {
+        Its its = its();
+        // an unmapped device has no entry: KVM's find_ite fails, so the error is the command's own
+        assertThat(its.movi(5, 0, 1)).hasValue(ItsCommandError.MOVI_UNMAPPED_INTERRUPT);
+        assertThat(its.discard(5, 0)).hasValue(ItsCommandError.DISCARD_UNMAPPED_INTERRUPT);
+        its.mapd(3, 1, true);
+        its.mapti(3, 0, 8192, 0);
+        its.mapti(3, 1, 8193, 7);  // collection 7 is never mapped
+        assertThat(its.movi(3, 0, 2)).hasValue(ItsCommandError.MOVI_UNMAPPED_COLLECTION);  // target unmapped
+        assertThat(its.movi(3, 1, 0)).hasValue(ItsCommandError.MOVI_UNMAPPED_COLLECTION);  // entry's unmapped
+        assertThat(its.discard(3, 1)).hasValue(ItsCommandError.DISCARD_UNMAPPED_INTERRUPT);
+        assertThat(its.itt(3).orElseThrow().entries()).hasSize(2);
+        assertThat(its.movi(3, 0, 1)).isEmpty();
+        assertThat(its.translate(OptionalLong.of(3), 0).interrupt()).hasValue(new GicInterrupt.Lpi(8192, 1));
+        assertThat(ItsCommandError.MOVI_UNMAPPED_COLLECTION.code()).isEqualTo(0x010109);
+        assertThat(ItsCommandError.INT_UNMAPPED_INTERRUPT.code()).isEqualTo(0x010307);
+        assertThat(ItsCommandError.INT_UNMAPPED_INTERRUPT.word()).isEqualTo("int_unmapped_interrupt");
+    }
 }

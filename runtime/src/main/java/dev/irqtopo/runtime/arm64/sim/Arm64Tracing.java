@@ -9,6 +9,7 @@ import dev.irqtopo.runtime.arm64.DeviceDma;
 import dev.irqtopo.runtime.arm64.GuestIts;
 import dev.irqtopo.runtime.arm64.GuestRoute;
 import dev.irqtopo.runtime.arm64.Handler;
+import dev.irqtopo.runtime.arm64.VitsInjection;
 import dev.irqtopo.runtime.gic.Gic;
 import dev.irqtopo.runtime.gic.Its;
 import dev.irqtopo.runtime.gic.WriteOutcome;
@@ -144,10 +145,27 @@ public final class Arm64Tracing {
         Its vits = guest.gic().its(GuestIts.NAME).orElseThrow();
         ItsSteps.translate(vits, r.guest() + "'s " + GuestIts.NAME, OptionalLong.of(r.deviceId()), r.message().data(),
                 vcpu -> guest.vcpus().mpidr(vcpu).toString(), "vCPU", steps);
+        if (!r.vlpi()) {
+            steps.add(injection(guest.inject(OptionalLong.of(r.deviceId()), r.message())));
+        }
         if (outcome instanceof Arm64Outcome.Delivered d) {
             guest.handler(d.intid()).ifPresent(h -> steps.add(r.guest() + "'s handler of LPI " + d.intid() + ": "
                     + slot(h) + ", irq " + h.virq()));
         }
+    }
+
+    /** What {@code vgic_its_inject_msi} returned to the irqfd, and why. */
+    private static String injection(VitsInjection injected) {
+        String returned = "KVM's vgic_its_inject_msi returns " + injected.kvmReturn();
+        if (injected instanceof VitsInjection.Raised raised) {
+            return returned + ": LPI " + raised.lpi().intid() + " is pending";
+        }
+        if (injected instanceof VitsInjection.Blocked blocked) {
+            return returned + ": " + blocked.error().word() + " (0x" + Integer.toHexString(blocked.error().code())
+                    + "), the MSI counts as blocked by the guest";
+        }
+        VitsInjection.Refused refused = (VitsInjection.Refused) injected;
+        return returned + " (-" + refused.errno() + "): " + refused.reason().word();
     }
 
     private static String slot(Handler h) {
