@@ -70,12 +70,27 @@ class ReachOracleTest {
                         : r.via() == Route.NOTICE ? notices : passThrough).incrementAndGet();
             }
             bitsPerMrif.values().forEach(n -> assertWithMessage("bits per MRIF").that(n).isEqualTo(2048));
+            assertWithMessage("lowest of each, context %s stage %s", dc, stage)
+                    .that(Reach.lowestOfEach(bus, dc, stage)).containsExactlyElementsIn(firstOfEach(symbolic)).inOrder();
         });
         // the generator must reach every route often
         assertWithMessage("translated").that(translated.get()).isGreaterThan(PLATFORMS);
         assertWithMessage("MRIF bits").that(mrif.get()).isGreaterThan(PLATFORMS);
         assertWithMessage("notices").that(notices.get()).isGreaterThan(PLATFORMS / 20);
         assertWithMessage("pass-through").that(passThrough.get()).isGreaterThan(PLATFORMS);
+    }
+
+    /** From the full reach: every notice, and the first (lowest identity) other entry of each file and MRIF. */
+    private static List<Reached> firstOfEach(List<Reached> all) {
+        Set<Object> seen = new HashSet<>();
+        List<Reached> first = new ArrayList<>();
+        for (Reached r : all) {
+            Object whole = r.target() instanceof Target.FileIdentity fi ? fi.file() : ((Target.MrifBit) r.target()).mrif();
+            if (r.via() == Route.NOTICE || seen.add(whole)) {
+                first.add(r);
+            }
+        }
+        return first;
     }
 
     private static List<Reached> bruteForce(DeviceBus bus, DeviceContext dc, SecondStage stage, Set<Integer> tried) {

@@ -24,7 +24,7 @@ import java.util.Set;
  * The exact isolation verdict of a booted riscv64 platform. The attacker is a guest: a function
  * assigned to it writes, by DMA, any value to any address; a sub-device writes only what its untrapped
  * storages hold, which the guest fills at will, through its parent's device context. {@link Reach}
- * gives, from the device context and the second stage alone, every (file, identity) and MRIF bit such
+ * gives, from the device context and the second stage alone, every file, MRIF and notice identity such
  * a writer makes pending with its lowest write. Ownership: the host's machine- and supervisor-level
  * files are the host's, a guest file is the guest's whose vCPU it backs, an MRIF the guest's whose vCPU
  * it serves — within a file any identity passes, so reaching a file reaches its owner. A notice MSI
@@ -54,10 +54,13 @@ public final class RiscvIsolationAnalysis {
         return new RiscvIsolationReport(model.name(), model.expectedVerdict(), findings, assignments);
     }
 
-    /** Everything {@code device}'s writes can make pending, symbolically. */
+    /**
+     * What {@code device}'s writes can make pending, symbolically: each file, MRIF and notice identity
+     * once, with its lowest write ({@link Reach#lowestOfEach}), which is all the verdict needs.
+     */
     public static List<Reached> reach(RiscvPlatform platform, DeviceModel device) {
         DeviceTranslation t = platform.translation(device);
-        return Reach.of(new DeviceBus(t.caps(), platform.imsics()), t.context(), t.stage());
+        return Reach.lowestOfEach(new DeviceBus(t.caps(), platform.imsics()), t.context(), t.stage());
     }
 
     /** The kernel whose {@code reached} is: a file's owner, an MRIF's guest, a notice identity's taker. */
