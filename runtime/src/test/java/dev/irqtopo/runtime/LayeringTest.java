@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * arm64 side (the GIC engine, the arm64 platform, its simulation and isolation) shares only the
  * message package with the x86 side, in either direction; so does the riscv64 side (the IMSIC engine,
  * the RISC-V IOMMU's MSI translation, the riscv64 platform, its simulation and isolation) with both.
+ * Only diff, which compares what every architecture reports, sits over all three.
  * The text package, aligned columns for every report, sits below them all. A dependency the other way
  * fails the build here, the day it is written.
  */
@@ -71,11 +72,11 @@ class LayeringTest {
             .layer(TEXT).definedBy("dev.irqtopo.runtime.text..")
             // text layout serves every architecture's reports and uses none of the engine
             .whereLayer(TEXT).mayNotAccessAnyLayer()
-            .whereLayer(RISCV64_SIM).mayNotBeAccessedByAnyLayer()
-            .whereLayer(RISCV64_ISOLATION).mayNotBeAccessedByAnyLayer()
-            .whereLayer(RISCV64).mayOnlyBeAccessedByLayers(RISCV64_ISOLATION, RISCV64_SIM)
-            .whereLayer(RIOMMU).mayOnlyBeAccessedByLayers(RISCV64, RISCV64_ISOLATION, RISCV64_SIM)
-            .whereLayer(IMSIC).mayOnlyBeAccessedByLayers(RIOMMU, RISCV64, RISCV64_ISOLATION, RISCV64_SIM)
+            .whereLayer(RISCV64_SIM).mayOnlyBeAccessedByLayers(DIFF)
+            .whereLayer(RISCV64_ISOLATION).mayOnlyBeAccessedByLayers(DIFF)
+            .whereLayer(RISCV64).mayOnlyBeAccessedByLayers(RISCV64_ISOLATION, RISCV64_SIM, DIFF)
+            .whereLayer(RIOMMU).mayOnlyBeAccessedByLayers(RISCV64, RISCV64_ISOLATION, RISCV64_SIM, DIFF)
+            .whereLayer(IMSIC).mayOnlyBeAccessedByLayers(RIOMMU, RISCV64, RISCV64_ISOLATION, RISCV64_SIM, DIFF)
             .whereLayer(ARM64_SIM).mayOnlyBeAccessedByLayers(DIFF)
             .whereLayer(ARM64_ISOLATION).mayOnlyBeAccessedByLayers(DIFF)
             .whereLayer(ARM64).mayOnlyBeAccessedByLayers(ARM64_ISOLATION, ARM64_SIM, DIFF)

@@ -39,11 +39,34 @@ class RiscvCommandsTest {
     }
 
     @Test
-    void diffSaysItToo() {
+    void diffOfAFileWithItselfFindsNoDifference() {
         CommandRun run = CommandRun.of("diff", flat(), flat());
-        assertThat(run.exit()).isEqualTo(IrqtopoCommand.USAGE);
-        assertThat(run.err()).isEqualTo("irqtopo: diff does not take riscv64 platforms yet (flat.irqtopo declares"
-                + " riscv64 platform RiscvFlat); check, simulate, verify, tables, trace, explain and dot take them\n");
+        assertThat(run.exit()).isEqualTo(IrqtopoCommand.OK);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("no differences\n");
+    }
+
+    /**
+     * A third vCPU for vm0 runs on hart 2 and takes hart2.guest1; numbering three vCPUs takes two
+     * page-number bits, so the context's mask grows to 0x3 and its table to four entries, the last V = 0.
+     * vf's slot 2, which shared vCPU 0's file with slot 0, moves to the new vCPU, the one with the most free
+     * identities: identity 2 of its page, 0x28002000 in the guest's layout.
+     */
+    @Test
+    void diffNamesWhatAThirdVcpuMoves() {
+        String text = TestSources.read(TestSources.resource("riscv64/flat.irqtopo"))
+                .replace("guest vm0 {\n        cpus 2;", "guest vm0 {\n        cpus 3;");
+        CommandRun run = CommandRun.of("diff", "--platform", "RiscvFlat", flat(), writeTemp(text).toString());
+        assertThat(run.exit()).isEqualTo(DiffCommand.DIFFERENCES);
+        assertThat(run.out()).contains("\n    device_context iommu0 0x000200  changed  msi_addr_mask  0x1"
+                + "                             0x3\n");
+        assertThat(run.out()).contains("  msi_ptes       0: PPN 0x28001; 1: PPN 0x28005"
+                + "  0: PPN 0x28001; 1: PPN 0x28005; 2: PPN 0x28009; 3: V 0\n");
+        assertThat(run.out()).contains("\n    vm0 vf.msix slot 2  changed  cpu                      0"
+                + "                   2\n");
+        assertThat(run.out()).contains("  identity                 3                   2\n");
+        assertThat(run.out()).contains("  delivery.address         0x0000000028001000  0x0000000028009000\n");
+        assertThat(run.out()).contains("  verdict: isolated, unchanged\n");
     }
 
     @Test

@@ -3,15 +3,22 @@ package dev.irqtopo.runtime.diff;
 import dev.irqtopo.model.Arm64PlatformModel;
 import dev.irqtopo.model.PlatformDesign;
 import dev.irqtopo.model.PlatformModel;
+import dev.irqtopo.model.RiscvPlatformModel;
 import dev.irqtopo.runtime.arm64.isolation.Arm64IsolationReport;
 import dev.irqtopo.runtime.arm64.isolation.Arm64Verification;
 import dev.irqtopo.runtime.arm64.sim.Arm64Simulation;
 import dev.irqtopo.runtime.arm64.sim.Arm64SimulationReport;
 import dev.irqtopo.runtime.isolation.IsolationReport;
 import dev.irqtopo.runtime.isolation.Verification;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvIsolationReport;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvVerification;
+import dev.irqtopo.runtime.riscv64.sim.RiscvSimulation;
+import dev.irqtopo.runtime.riscv64.sim.RiscvSimulationReport;
+import dev.irqtopo.runtime.riscv64.sim.RiscvTables;
 import dev.irqtopo.runtime.sim.Simulation;
 import dev.irqtopo.runtime.sim.SimulationReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +28,8 @@ import java.util.stream.Collectors;
  * What a change to a design changes: for each platform, matched by name, its declarations, each
  * interrupt's allocation, messages and delivery as {@code simulate} reports them, and the verdict as
  * {@code verify} decides it. Platforms come in the new design's order, then those only the old one has.
- * x86 and arm64 platforms are compared alike; one whose architecture changed differs in every field.
+ * x86, arm64 and riscv64 platforms are compared alike; one whose architecture changed differs in every
+ * field.
  */
 public record DesignDiff(List<PlatformDifference> platforms) {
 
@@ -39,7 +47,7 @@ public record DesignDiff(List<PlatformDifference> platforms) {
         return ofDesigns(List.copyOf(old), List.copyOf(now));
     }
 
-    /** Compares two designs' checked platforms, x86 and arm64. */
+    /** Compares two designs' checked platforms, x86, arm64 and riscv64. */
     public static DesignDiff ofDesigns(List<PlatformDesign> old, List<PlatformDesign> now) {
         Map<String, PlatformDesign> oldByName = old.stream()
                 .collect(Collectors.toMap(PlatformDesign::name, Function.identity()));
@@ -81,6 +89,15 @@ public record DesignDiff(List<PlatformDifference> platforms) {
                 return new Side(Arm64Declarations.of(arm64), Arm64Runs.stacks(arm64, simulation),
                         Arm64Runs.interrupts(simulation), verdict.isolated(), Arm64Runs.findings(verdict),
                         Arm64Runs.assignments(verdict));
+            }
+            if (design instanceof RiscvPlatformModel riscv) {
+                RiscvSimulationReport simulation = RiscvSimulation.run(riscv);
+                RiscvIsolationReport verdict = RiscvVerification.run(riscv);
+                // the device contexts, which no line declares, are what tables reads after the same boot
+                Map<Subject.Declaration, Facts> declarations = new LinkedHashMap<>(RiscvDeclarations.of(riscv));
+                declarations.putAll(RiscvDeviceContexts.of(RiscvTables.run(riscv)));
+                return new Side(declarations, RiscvRuns.stacks(riscv, simulation), RiscvRuns.interrupts(simulation),
+                        verdict.isolated(), RiscvVerdicts.findings(verdict), RiscvVerdicts.assignments(verdict));
             }
             PlatformModel platform = (PlatformModel) design;
             SimulationReport simulation = Simulation.run(platform);

@@ -5,6 +5,8 @@ public enum Part {
     /** The platform's own lines: {@code expect}. */
     PLATFORM("platform"),
     CPU("cpu"),
+    /** A riscv64 platform's IMSICs: each hart's guest files, the identities of its files, where their pages are. */
+    IMSIC("imsic"),
     IOMMU("iommu"),
     /** An arm64 platform's GIC: its version. */
     GIC("gic"),
@@ -22,7 +24,13 @@ public enum Part {
     /** The host block: its kernel. */
     HOST("host"),
     /** A guest block: its vCPUs, assignments and kernel. */
-    GUEST("guest");
+    GUEST("guest"),
+    /**
+     * A RISC-V IOMMU's device context, by the IOMMU and the device_id it indexes its device directory
+     * with: not declared but built from the declarations (whose functions, whose guest, what MSI
+     * translation), as {@code tables} reads it after boot.
+     */
+    DEVICE_CONTEXT("device_context");
 
     private final String keyword;
 

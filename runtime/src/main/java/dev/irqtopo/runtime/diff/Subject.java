@@ -4,6 +4,7 @@ import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.runtime.arm64.isolation.Arm64Finding;
 import dev.irqtopo.runtime.isolation.FindingClass;
 import dev.irqtopo.runtime.isolation.Means;
+import dev.irqtopo.runtime.riscv64.isolation.RiscvFinding;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ public sealed interface Subject permits Subject.Declaration, Subject.Stack, Subj
 
     /**
      * A declaration, by its part and name; the parts a platform has at most one of ({@code cpu},
-     * {@code hypervisor}, {@code host}) have no name.
+     * {@code imsic}, {@code hypervisor}, {@code host}) have no name.
      */
     record Declaration(Part part, Optional<String> name) implements Subject {
         public Declaration {
@@ -68,7 +69,7 @@ public sealed interface Subject permits Subject.Declaration, Subject.Stack, Subj
      * A finding of {@code verify}, by who reaches whom through what and why; not by its counterexample,
      * which another design may lower or raise without the breach being another one. {@code means} and
      * {@code findingClass} are the words {@code verify} prints (x86: {@code dma}, {@code no-remapping};
-     * arm64: {@code dma}, {@code shared-device-id}).
+     * arm64: {@code dma}, {@code shared-device-id}; riscv64: {@code dma}, {@code no-msi-translation}).
      */
     record Breach(String guest, String device, String means, String victim, String findingClass)
             implements Subject {
@@ -90,6 +91,11 @@ public sealed interface Subject permits Subject.Declaration, Subject.Stack, Subj
         }
 
         static Breach of(Arm64Finding finding) {
+            return new Breach(finding.guest(), finding.device(), finding.means(), finding.victim(),
+                    finding.findingClass().keyword());
+        }
+
+        static Breach of(RiscvFinding finding) {
             return new Breach(finding.guest(), finding.device(), finding.means(), finding.victim(),
                     finding.findingClass().keyword());
         }
