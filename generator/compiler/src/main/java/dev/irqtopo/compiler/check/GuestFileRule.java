@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * IRQ078: a guest vCPU that finds no guest interrupt file on the hart it runs on, as
  * {@link GuestFilePlacement} places the guests' vCPUs (each hart has {@code guest_files} of them; a
- * vCPU without one cannot take an interrupt in guest mode). At that guest's {@code cpus} count.
+ * vCPU without one cannot take an interrupt in guest mode). At the {@code cpus} count of each guest
+ * with such a vCPU, naming its first.
  */
 final class GuestFileRule extends PlatformRule {
 
@@ -52,10 +53,11 @@ final class GuestFileRule extends PlatformRule {
                 counts.putIfAbsent(guest.name().text(), c);
             });
         }
-        GuestFilePlacement.of(harts.get(), guestFiles, vcpus).shortage().ifPresent(s -> report.add(
+        String files = guestFiles == 0 ? "which has no guest interrupt file"
+                : "whose " + guestFiles + " guest interrupt file" + (guestFiles == 1 ? " is" : "s are") + " taken";
+        GuestFilePlacement.of(harts.get(), guestFiles, vcpus).shortages().forEach(s -> report.add(
                 DiagnosticCode.IRQ078, counts.get(s.guest()).count().pos(), "guest " + s.guest() + "'s vCPU " + s.vcpu()
-                        + " runs on hart " + s.hart() + ", whose " + guestFiles + " guest interrupt file"
-                        + (guestFiles == 1 ? " is" : "s are") + " taken: the guests' vCPUs take the harts in turn, and"
+                        + " runs on hart " + s.hart() + ", " + files + ": the guests' vCPUs take the harts in turn, and"
                         + " each needs a guest file of its hart"));
     }
 }

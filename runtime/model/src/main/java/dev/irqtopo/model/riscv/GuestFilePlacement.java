@@ -31,28 +31,44 @@ public record GuestFilePlacement(Map<String, List<InterruptFile>> files) {
 
     /**
      * The placement of {@code vcpus} (guest name to vCPU count, in declaration order) on {@code harts}
-     * harts with {@code guestFiles} guest files each, or the first vCPU that finds none.
+     * harts with {@code guestFiles} guest files each, or, when some vCPU finds none, the first such vCPU
+     * of each guest (a vCPU without a file takes nothing, and the next runs on the next hart as before).
      */
     public static Result of(int harts, int guestFiles, Map<String, Integer> vcpus) {
         int[] taken = new int[harts];
         Map<String, List<InterruptFile>> files = new LinkedHashMap<>();
+        List<Shortage> shortages = new ArrayList<>();
         int next = 0;
         for (Map.Entry<String, Integer> guest : vcpus.entrySet()) {
             List<InterruptFile> own = new ArrayList<>();
+            boolean reported = false;
             for (int vcpu = 0; vcpu < guest.getValue(); vcpu++) {
                 int hart = next++ % harts;
                 if (taken[hart] == guestFiles) {
-                    return new Result(Optional.empty(), Optional.of(new Shortage(guest.getKey(), vcpu, hart)));
+                    if (!reported) {
+                        shortages.add(new Shortage(guest.getKey(), vcpu, hart));
+                        reported = true;
+                    }
+                    continue;
                 }
                 own.add(InterruptFile.guest(hart, ++taken[hart]));
             }
             files.put(guest.getKey(), List.copyOf(own));
         }
-        return new Result(Optional.of(new GuestFilePlacement(files)), Optional.empty());
+        return shortages.isEmpty() ? new Result(Optional.of(new GuestFilePlacement(files)), List.of())
+                : new Result(Optional.empty(), shortages);
     }
 
-    /** A placement, or the vCPU that found no guest file. */
-    public record Result(Optional<GuestFilePlacement> placement, Optional<Shortage> shortage) {
+    /** A placement, or the first vCPU of each guest that found no guest file. */
+    public record Result(Optional<GuestFilePlacement> placement, List<Shortage> shortages) {
+        public Result {
+            shortages = List.copyOf(shortages);
+        }
+
+        /** The first vCPU that found no guest file. */
+        public Optional<Shortage> shortage() {
+            return shortages.stream().findFirst();
+        }
     }
 
     public List<InterruptFile> of(String guest) {
