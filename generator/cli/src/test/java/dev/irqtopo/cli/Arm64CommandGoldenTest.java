@@ -5,10 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.irqtopo.compiler.TestSources;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -21,8 +18,7 @@ import org.junit.jupiter.api.TestInfo;
  */
 class Arm64CommandGoldenTest {
 
-    private static final Path DIR = Path.of("src", "test", "resources", "commands", "arm64");
-    private static final boolean UPDATE = Boolean.getBoolean("irqtopo.updateGoldens");
+    private static final CommandGoldens GOLDENS = new CommandGoldens(Path.of("src", "test", "resources", "commands", "arm64"));
 
     private static String sample(String name) {
         return TestSources.resource("samples/" + name + ".irqtopo").toString();
@@ -202,15 +198,6 @@ class Arm64CommandGoldenTest {
         CommandRun run = CommandRun.of(args);
         assertWithMessage("standard error of %s", String.join(" ", args)).that(run.err()).isEmpty();
         assertThat(run.exit()).isEqualTo(exit);
-        String name = test.getTestMethod().orElseThrow().getName()
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        String extension = name.startsWith("dot-") ? ".dot" : ".txt";
-        Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json" : name + extension);
-        if (UPDATE) {
-            Files.createDirectories(DIR);
-            Files.writeString(golden, run.out(), StandardCharsets.UTF_8);
-        }
-        assertWithMessage("%s (regenerate with -Dirqtopo.updateGoldens=true)", golden)
-                .that(run.out()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        GOLDENS.assertMatches(test, run);
     }
 }

@@ -5,10 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.irqtopo.compiler.TestSources;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -22,8 +19,7 @@ import org.junit.jupiter.api.TestInfo;
  */
 class CommandGoldenTest {
 
-    private static final Path DIR = Path.of("src", "test", "resources", "commands");
-    private static final boolean UPDATE = Boolean.getBoolean("irqtopo.updateGoldens");
+    private static final CommandGoldens GOLDENS = new CommandGoldens(Path.of("src", "test", "resources", "commands"));
 
     private static String sample(String name) {
         return TestSources.resource("samples/" + name + ".irqtopo").toString();
@@ -147,13 +143,6 @@ class CommandGoldenTest {
     }
 
     private static void assertGolden(TestInfo test, CommandRun run) throws IOException {
-        String name = test.getTestMethod().orElseThrow().getName()
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        Path golden = DIR.resolve(name.endsWith("-json") ? name.substring(0, name.length() - 5) + ".json" : name + ".txt");
-        if (UPDATE) {
-            Files.writeString(golden, run.out(), StandardCharsets.UTF_8);
-        }
-        assertWithMessage("%s (regenerate with -Dirqtopo.updateGoldens=true)", golden)
-                .that(run.out()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        GOLDENS.assertMatches(test, run);
     }
 }
