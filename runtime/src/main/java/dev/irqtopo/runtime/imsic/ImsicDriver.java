@@ -51,7 +51,7 @@ public final class ImsicDriver {
         if (nrIrqs > 1) {
             return Result.failed(Errno.EOPNOTSUPP);
         }
-        Result<ImsicVector> vector = matrix.alloc(matrix.online());
+        Result<ImsicVector> vector = matrix.allocOnline();
         return vector.isOk() ? vector : Result.failed(Errno.ENOSPC);
     }
 
