@@ -9,6 +9,7 @@ import dev.irqtopo.model.StorageKind;
 import dev.irqtopo.model.riscv.DeviceContext;
 import dev.irqtopo.model.riscv.FileLevel;
 import dev.irqtopo.model.riscv.GuestAddressWidth;
+import dev.irqtopo.model.riscv.GuestFilePlacement;
 import dev.irqtopo.model.riscv.ImsicPlacement;
 import dev.irqtopo.model.riscv.InterruptFile;
 import dev.irqtopo.model.riscv.IommuCapabilities;
@@ -29,6 +30,7 @@ import dev.irqtopo.runtime.riommu.DeviceWrite;
 import dev.irqtopo.runtime.riommu.SecondStage;
 import dev.irqtopo.runtime.riommu.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +75,7 @@ public final class RiscvPlatform {
     private final ImsicDriver host;
     private final Map<String, GuestImsic> guests = new LinkedHashMap<>();
     private final List<DeviceModel> devices = new ArrayList<>();
-    private final Map<String, DeviceModel> byName = new HashMap<>();
+    private final Map<String, DeviceModel> byName;
     /** The guest each assigned device belongs to; the others are the host's. */
     private final Map<String, String> owners = new HashMap<>();
     /** Each guest's devices in bus declaration order. */
@@ -82,29 +84,52 @@ public final class RiscvPlatform {
     /** The guest whose vCPU each guest file backs; guest files no vCPU uses are absent. */
     private final Map<InterruptFile, String> guestFiles = new HashMap<>();
     private final Map<Long, String> mrifOwners = new HashMap<>();
+    /** The IOMMU covering each bus, the first of the model's to cover it; buses none covers are absent. */
+    private final Map<String, RiscvIommuModel> iommuOfBus = new HashMap<>();
     /** The kernel each requester id's device context is built for: the owner of its first function. */
-    private final Map<RequesterId, String> contextOwners = new HashMap<>();
+    private final Map<RequesterId, String> contextOwners;
     /** Translations once boot has taken KVM's notice identities; nothing changes them after. */
-    private final Map<String, DeviceTranslation> translations = new ConcurrentHashMap<>();
-    private final Map<Target.FileIdentity, Handler> handlers = new HashMap<>();
-    private final Map<Target.FileIdentity, GuestRoute> routes = new HashMap<>();
-    private final Map<Target.FileIdentity, GuestRoute> notices = new HashMap<>();
+    private final Map<String, DeviceTranslation> translations;
+    private final FileIdentityTable<Handler> handlers;
+    private final FileIdentityTable<GuestRoute> routes;
+    private final FileIdentityTable<GuestRoute> notices;
     private final Map<String, Map<Integer, ImsicVector>> noticeVectors = new HashMap<>();
-    private final Map<Slot, Message> slots = new HashMap<>();
-    private final List<RiscvStackResult> stacks = new ArrayList<>();
+    /** What each storage's slots hold, by slot number; a slot nothing wrote is null. */
+    private final Map<Storage, Message[]> slots;
+    private final List<RiscvStackResult> stacks;
     private int nextVirq = 1;
     private boolean booted;
     private volatile boolean settled;
 
-    private record Slot(String device, StorageKind storage, int slot) {
+    /**
+     * A device's storage. Its hash takes the kind's ordinal, not the enum constant's identity hash, so the
+     * map's layout is the same from run to run; equals and hashCode are written out, as the record's own
+     * are linked through method handles the first time they run.
+     */
+    private record Storage(String device, StorageKind storage) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Storage other && device.equals(other.device) && storage == other.storage;
+        }
+
+        @Override
+        public int hashCode() {
+            return device.hashCode() * 31 + storage.ordinal();
+        }
     }
 
     private RiscvPlatform(RiscvPlatformModel model) {
         this.model = model;
         this.imsics = Imsics.of(model.imsic());
         this.host = new ImsicDriver(model.imsic());
+        this.handlers = new FileIdentityTable<>(model.imsic());
+        this.routes = new FileIdentityTable<>(model.imsic());
+        this.notices = new FileIdentityTable<>(model.imsic());
+        GuestFilePlacement placement = model.guestFiles();
+        int stackCount = model.hostStacks().size();
         for (RiscvGuestModel guest : model.guests()) {
-            GuestImsic imsic = new GuestImsic(guest.name(), model.guestFiles().of(guest.name()), model.imsic().guestIds());
+            stackCount += guest.stacks().size();
+            GuestImsic imsic = new GuestImsic(guest.name(), placement.of(guest.name()), model.imsic().guestIds());
             guestIndex.put(guest.name(), guests.size());
             for (int vcpu = 0; vcpu < imsic.vcpus(); vcpu++) {
                 guestFiles.put(imsic.backing(vcpu), guest.name());
@@ -114,9 +139,18 @@ public final class RiscvPlatform {
             guest.devices().forEach(d -> owners.putIfAbsent(d, guest.name()));
             assigned.put(guest.name(), new ArrayList<>());
         }
+        for (RiscvIommuModel iommu : model.iommus()) {
+            iommu.covers().forEach(bus -> iommuOfBus.putIfAbsent(bus, iommu));
+        }
         for (BusModel bus : model.buses()) {
             devices.addAll(bus.devices());
         }
+        // sized for what they will hold, so that filling them never rehashes
+        this.byName = new HashMap<>(capacity(devices.size()));
+        this.contextOwners = new HashMap<>(capacity(devices.size()));
+        this.translations = new ConcurrentHashMap<>(capacity(devices.size()));
+        this.slots = new HashMap<>(capacity(stackCount));
+        this.stacks = new ArrayList<>(stackCount);
         for (DeviceModel device : devices) {
             byName.put(device.name(), device);
             String owner = owner(device.name());
@@ -127,6 +161,11 @@ public final class RiscvPlatform {
                 contextOwners.putIfAbsent(device.iommuRequesterId(), owner);
             }
         }
+    }
+
+    /** A hash map's initial capacity for {@code entries} entries at the default load factor. */
+    private static int capacity(int entries) {
+        return (int) Math.min(1L << 30, entries * 4L / 3 + 1);
     }
 
     public static RiscvPlatform create(RiscvPlatformModel model) {
@@ -203,8 +242,8 @@ public final class RiscvPlatform {
         for (int slot = 0; slot < taken.value().size(); slot++) {
             RiscvVector vector = hostVector(slot, taken.value().get(slot));
             vectors.add(vector);
-            handlers.put(key(vector), new Handler(HOST, name, storage, slot, vector.virq()));
-            slots.put(new Slot(name, storage, slot), vector.composed());
+            handlers.put(vector.file(), vector.identity(), new Handler(HOST, name, storage, slot, vector.virq()));
+            store(name, storage, slot, vector.composed());
         }
         return new RiscvStackResult(HOST, name, storage, chain, false, word, Optional.empty(), vectors, Map.of());
     }
@@ -224,14 +263,15 @@ public final class RiscvPlatform {
             RiscvVector vector = new RiscvVector(slot, guest.nextVirq(), v.cpu(), guest.backing(v.cpu()), v.identity(),
                     guest.driver().compose(v));
             vectors.add(vector);
-            handlers.put(key(vector), new Handler(guest.name(), name, storage, slot, vector.virq()));
+            handlers.put(vector.file(), vector.identity(),
+                    new Handler(guest.name(), name, storage, slot, vector.virq()));
         }
         Map<Integer, RiscvVector> backing = Map.of();
         if (trapped && !translation.translatesMsis()) {
             backing = back(guest, device, storage, vectors);
         } else {
             // the guest's own messages: the storage holds them, the MSI page table (if any) redirects them
-            vectors.forEach(v -> slots.put(new Slot(name, storage, v.slot()), v.composed()));
+            vectors.forEach(v -> store(name, storage, v.slot(), v.composed()));
         }
         return new RiscvStackResult(guest.name(), name, storage, chain, trapped, translation.word(), Optional.empty(),
                 vectors, backing);
@@ -251,8 +291,9 @@ public final class RiscvPlatform {
         Map<Integer, RiscvVector> backing = new LinkedHashMap<>();
         for (RiscvVector guestVector : vectors) {
             RiscvVector hostVector = hostVector(guestVector.slot(), taken.value().get(guestVector.slot()));
-            routes.put(key(hostVector), new GuestRoute(guest.name(), guestVector.cpu(), guestVector.composed()));
-            slots.put(new Slot(device.name(), storage, guestVector.slot()), hostVector.composed());
+            routes.put(hostVector.file(), hostVector.identity(),
+                    new GuestRoute(guest.name(), guestVector.cpu(), guestVector.composed()));
+            store(device.name(), storage, guestVector.slot(), hostVector.composed());
             backing.put(guestVector.slot(), hostVector);
         }
         return backing;
@@ -272,7 +313,7 @@ public final class RiscvPlatform {
             Result<ImsicVector> v = host.alloc(1);
             if (v.isOk()) {
                 own.put(vcpu, v.value());
-                notices.put(new Target.FileIdentity(InterruptFile.supervisor(v.value().cpu()), v.value().identity()),
+                notices.put(InterruptFile.supervisor(v.value().cpu()), v.value().identity(),
                         new GuestRoute(guest.name(), vcpu, Message.of(imsic.page(vcpu), 0)));
             }
         }
@@ -282,7 +323,7 @@ public final class RiscvPlatform {
     /** Whether {@code device}'s writes go through a context with MRIF entries (its IOMMU's {@code msi mrif}, built for a guest). */
     private boolean recordsInMrifs(DeviceModel device) {
         return guests.containsKey(contextOwner(device))
-                && model.iommuCovering(device).map(i -> i.msi() == MsiTranslationMode.MRIF).orElse(false);
+                && iommuCovering(device).map(i -> i.msi() == MsiTranslationMode.MRIF).orElse(false);
     }
 
     /** KVM's notice identity for {@code guest}'s vCPU {@code vcpu}, if it has one. */
@@ -307,10 +348,6 @@ public final class RiscvPlatform {
         return new RiscvVector(slot, nextVirq++, v.cpu(), InterruptFile.supervisor(v.cpu()), v.identity(), host.compose(v));
     }
 
-    private static Target.FileIdentity key(RiscvVector v) {
-        return new Target.FileIdentity(v.file(), v.identity());
-    }
-
     /**
      * How the IOMMU treats {@code device}'s writes. Device contexts are per requester id: the one the
      * device uses is built for the kernel owning the first function (in declaration order) with the
@@ -329,7 +366,7 @@ public final class RiscvPlatform {
 
     private DeviceTranslation translate(DeviceModel device) {
         String owner = contextOwner(device);
-        Optional<RiscvIommuModel> iommu = model.iommuCovering(device);
+        Optional<RiscvIommuModel> iommu = iommuCovering(device);
         if (iommu.isEmpty()) {
             return new DeviceTranslation(Optional.empty(), "none", owner, NO_IOMMU, DeviceContext.off(), SecondStage.all());
         }
@@ -372,6 +409,14 @@ public final class RiscvPlatform {
         return Optional.ofNullable(mrifOwners.get(mrif));
     }
 
+    /**
+     * The IOMMU covering {@code device}'s bus, if any: what {@link RiscvPlatformModel#iommuCovering} answers,
+     * from a map built once rather than a walk over every IOMMU's buses.
+     */
+    public Optional<RiscvIommuModel> iommuCovering(DeviceModel device) {
+        return Optional.ofNullable(iommuOfBus.get(device.bus()));
+    }
+
     /** The kernel owning the first function with the requester id the IOMMU sees on {@code device}'s writes. */
     public String contextOwner(DeviceModel device) {
         String first = contextOwners.get(device.iommuRequesterId());
@@ -388,7 +433,17 @@ public final class RiscvPlatform {
 
     /** What the device's storage slot holds: the message it emits when the slot fires. */
     public Optional<Message> stored(String device, StorageKind storage, int slot) {
-        return Optional.ofNullable(slots.get(new Slot(device, storage, slot)));
+        Message[] held = slots.get(new Storage(device, storage));
+        return Optional.ofNullable(held != null && slot >= 0 && slot < held.length ? held[slot] : null);
+    }
+
+    private void store(String device, StorageKind storage, int slot, Message message) {
+        Message[] held = slots.computeIfAbsent(new Storage(device, storage), s -> new Message[slot + 1]);
+        if (slot >= held.length) {
+            held = Arrays.copyOf(held, slot + 1);
+            slots.put(new Storage(device, storage), held);
+        }
+        held[slot] = message;
     }
 
     /** Fires slot {@code slot} of a booted stack: the device emits what the slot holds. */
@@ -421,19 +476,18 @@ public final class RiscvPlatform {
 
     /** Who takes identity {@code identity} of {@code file} once it is pending. */
     public Taken take(InterruptFile file, int identity) {
-        Target.FileIdentity key = new Target.FileIdentity(file, identity);
-        Handler handler = handlers.get(key);
+        Handler handler = handlers.get(file, identity);
         if (handler != null) {
             return handler.kernel().equals(HOST)
                     ? new Taken(HOST, file.hart(), file, identity, OptionalInt.of(handler.virq()), TakenRoute.HOST, Optional.empty())
                     : new Taken(handler.kernel(), guests.get(handler.kernel()).vcpuOf(file).orElseThrow(), file, identity,
                             OptionalInt.of(handler.virq()), TakenRoute.GUEST_FILE, Optional.empty());
         }
-        GuestRoute route = routes.get(key);
+        GuestRoute route = routes.get(file, identity);
         if (route != null) {
-            return inject(route, key);
+            return inject(route, new Target.FileIdentity(file, identity));
         }
-        GuestRoute notice = notices.get(key);
+        GuestRoute notice = notices.get(file, identity);
         if (notice != null) {
             return new Taken(notice.guest(), notice.vcpu(), file, identity, OptionalInt.empty(), TakenRoute.NOTICE,
                     Optional.empty());
@@ -464,7 +518,7 @@ public final class RiscvPlatform {
             return new Taken(route.guest(), route.vcpu(), file, route.message().data(), OptionalInt.empty(),
                     TakenRoute.UNOWNED, Optional.of(host));
         }
-        Handler handler = handlers.get(new Target.FileIdentity(p.target(), p.identity()));
+        Handler handler = handlers.get(p.target(), p.identity());
         OptionalInt virq = handler == null ? OptionalInt.empty() : OptionalInt.of(handler.virq());
         return new Taken(route.guest(), route.vcpu(), p.target(), p.identity(), virq,
                 handler == null ? TakenRoute.UNOWNED : TakenRoute.IRQFD, Optional.of(host));
@@ -472,11 +526,11 @@ public final class RiscvPlatform {
 
     /** The handler of an identity, if a stack took it. */
     public Optional<Handler> handler(InterruptFile file, int identity) {
-        return Optional.ofNullable(handlers.get(new Target.FileIdentity(file, identity)));
+        return Optional.ofNullable(handlers.get(file, identity));
     }
 
     /** The guest vector a host identity backs. */
     public Optional<GuestRoute> route(InterruptFile file, int identity) {
-        return Optional.ofNullable(routes.get(new Target.FileIdentity(file, identity)));
+        return Optional.ofNullable(routes.get(file, identity));
     }
 }

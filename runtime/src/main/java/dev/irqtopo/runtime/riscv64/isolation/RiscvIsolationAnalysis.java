@@ -132,7 +132,7 @@ public final class RiscvIsolationAnalysis {
         // a notice reaches one identity of a host file, not the file: name the identity
         reach.forEach(r -> reaches.add(r.via() == Route.NOTICE && r.target() instanceof Target.FileIdentity fi
                 ? fi.file().word() + " identity " + fi.identity() + " (notice)" : target(r.target())));
-        boolean irqbypass = t.iommu().isPresent() && platform.model().iommuCovering(device).orElseThrow().msi()
+        boolean irqbypass = t.iommu().isPresent() && platform.iommuCovering(device).orElseThrow().msi()
                 == MsiTranslationMode.FLAT;
         return new RiscvAssignment(guest.name(), device.name(), device.iommuRequesterId(), t.iommu(), t.word(),
                 t.contextOwner(), new ArrayList<>(reaches), false, irqbypass, isolated);

@@ -15,9 +15,10 @@ public final class RiscvSimulation {
 
     public static RiscvSimulationReport run(RiscvPlatformModel model) {
         RiscvPlatform platform = RiscvPlatform.create(model);
-        List<RiscvStackReport> stacks = new ArrayList<>();
-        for (RiscvStackResult stack : platform.boot()) {
-            List<RiscvInterruptReport> fired = new ArrayList<>();
+        List<RiscvStackResult> booted = platform.boot();
+        List<RiscvStackReport> stacks = new ArrayList<>(booted.size());
+        for (RiscvStackResult stack : booted) {
+            List<RiscvInterruptReport> fired = new ArrayList<>(stack.interrupts().size());
             for (RiscvVector irq : stack.interrupts()) {
                 fired.add(new RiscvInterruptReport(irq, platform.stored(stack.device(), stack.storage(), irq.slot()),
                         platform.fire(stack, irq.slot()), stack.backing(irq.slot())));

@@ -37,7 +37,7 @@ public final class RiscvTables {
         Map<String, Map<RequesterId, List<DeviceModel>>> users = new LinkedHashMap<>();
         model.iommus().forEach(i -> users.put(i.name(), new TreeMap<>()));
         for (DeviceModel device : platform.devices()) {
-            Optional<RiscvIommuModel> iommu = model.iommuCovering(device);
+            Optional<RiscvIommuModel> iommu = platform.iommuCovering(device);
             iommu.ifPresent(i -> users.get(i.name()).computeIfAbsent(device.iommuRequesterId(), r -> new ArrayList<>())
                     .add(device));
         }
