@@ -11,7 +11,6 @@ import dev.irqtopo.model.arm.ItsModel;
 import dev.irqtopo.model.arm.Mpidr;
 import dev.irqtopo.model.arm.MsiMap;
 import dev.irqtopo.model.arm.MsiMapLookup;
-import dev.irqtopo.model.arm.V2mFrameModel;
 import dev.irqtopo.runtime.gic.CpuLoad;
 import dev.irqtopo.runtime.gic.Doorbells;
 import dev.irqtopo.runtime.gic.Gic;
@@ -34,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An arm64 platform booted as Linux and KVM boot it. {@link #boot} runs the host's stacks in
@@ -56,16 +56,20 @@ public final class Arm64Platform {
     private final Map<String, ItsDriver> drivers = new LinkedHashMap<>();
     private final V2mAllocator v2m;
     private final Map<String, GuestIts> guests = new LinkedHashMap<>();
-    private final Map<Integer, Handler> hostHandlers = new HashMap<>();
-    private final Map<Integer, GuestRoute> routes = new HashMap<>();
-    private final Map<Slot, Message> slots = new HashMap<>();
+    private final Map<Integer, Handler> hostHandlers;
+    private final Map<Integer, GuestRoute> routes;
+    private final Map<Slot, Message> slots;
     private final Set<Long> doorbellPages = new HashSet<>();
-    private final List<Arm64StackResult> stacks = new ArrayList<>();
-    private final Map<StackKey, Arm64StackResult> stacksByKernel = new HashMap<>();
-    private final Map<StorageKey, Arm64StackResult> stacksByStorage = new HashMap<>();
+    private final List<Arm64StackResult> stacks;
+    private final Map<StackKey, Arm64StackResult> stacksByKernel;
+    private final Map<StorageKey, Arm64StackResult> stacksByStorage;
     /** The devices by name, and the guest each assigned one belongs to: looked up once per stack and write. */
-    private final Map<String, DeviceModel> devices = new HashMap<>();
+    private final Map<String, DeviceModel> devices;
     private final Map<String, String> owners = new HashMap<>();
+    /** Each MSI controller's physical doorbell, by name: an ITS's, else a GICv2m frame's. */
+    private final Map<String, Long> doorbells = new HashMap<>();
+    /** What {@link #sender} gives each of the platform's devices, by name, once asked: the wiring does not change. */
+    private final Map<String, Sender> senders;
     private int nextVirq = 1;
     private boolean booted;
 
@@ -84,12 +88,30 @@ public final class Arm64Platform {
         this.model = model;
         this.gic = new Gic(model.gic(), model.cpus().count());
         this.load = new CpuLoad(model.cpus().count());
+        // the maps sized for what booting puts in them, so that filling them never rehashes
+        int stackCount = model.hostStacks().size();
+        int hostVectors = model.hostStacks().stream().mapToInt(GicStackModel::alloc).sum();
+        int guestVectors = 0;
+        for (Arm64GuestModel guest : model.guests()) {
+            stackCount += guest.stacks().size();
+            guestVectors += guest.stacks().stream().mapToInt(GicStackModel::alloc).sum();
+        }
+        this.hostHandlers = new HashMap<>(capacity(hostVectors + guestVectors));
+        this.routes = new HashMap<>(capacity(guestVectors));
+        this.slots = new HashMap<>(capacity(hostVectors + guestVectors));
+        this.stacks = new ArrayList<>(stackCount);
+        this.stacksByKernel = new HashMap<>(capacity(stackCount));
+        this.stacksByStorage = new HashMap<>(capacity(stackCount));
+        this.devices = new HashMap<>(capacity(model.devices().size()));
+        this.senders = new ConcurrentHashMap<>(capacity(model.devices().size()));
         for (ItsModel its : model.gic().its()) {
             ItsDriver driver = new ItsDriver(gic.its(its.name()).orElseThrow(), lpis, load, LINE);
             driver.initCollections();
             drivers.put(its.name(), driver);
             doorbellPages.add(DeviceDma.page(its.doorbell()));
+            doorbells.putIfAbsent(its.name(), its.doorbell());
         }
+        model.gic().v2m().forEach(f -> doorbells.putIfAbsent(f.name(), f.doorbell()));
         model.gic().v2m().forEach(f -> doorbellPages.add(DeviceDma.page(f.doorbell())));
         this.v2m = new V2mAllocator(model.gic().v2m());
         for (Arm64GuestModel guest : model.guests()) {
@@ -97,6 +119,11 @@ public final class Arm64Platform {
             guest.devices().forEach(d -> owners.putIfAbsent(d, guest.name()));
         }
         model.devices().forEach(d -> devices.putIfAbsent(d.name(), d));
+    }
+
+    /** A hash map's initial capacity for {@code entries} entries at the default load factor. */
+    private static int capacity(int entries) {
+        return (int) Math.min(1L << 30, Math.max(0, entries) * 4L / 3 + 1);
     }
 
     /** The platform with Linux's LPI space for the GIC's ID bits. */
@@ -318,9 +345,17 @@ public final class Arm64Platform {
      * Who the device's writes say they are to each ITS: its bus's msi-map rows for that ITS
      * ({@link Sender#fromMsiMap}); on a bus without one, its requester id unchanged at the GIC's only
      * MSI controller, if that is an ITS. A sub-device writes with its parent's, a device behind a
-     * bridge with the bridge's alias.
+     * bridge with the bridge's alias. Worked out once per device of the platform and kept: working it
+     * out asks the msi-map rows about every ITS, and every write of the device needs it.
      */
     public Sender sender(DeviceModel device) {
+        if (devices.get(device.name()) != device) {
+            return wiring(device);
+        }
+        return senders.computeIfAbsent(device.name(), n -> wiring(device));
+    }
+
+    private Sender wiring(DeviceModel device) {
         long rid = device.iommuRequesterId().sourceId();
         MsiMap map = model.msiMaps().get(device.bus());
         if (map != null) {
@@ -352,9 +387,11 @@ public final class Arm64Platform {
 
     /** The physical doorbell of MSI controller {@code name}. */
     public long doorbell(String name) {
-        return model.gic().its(name).map(ItsModel::doorbell)
-                .or(() -> model.gic().v2m(name).map(V2mFrameModel::doorbell))
-                .orElseThrow(() -> new IllegalArgumentException("no MSI controller " + name));
+        Long doorbell = doorbells.get(name);
+        if (doorbell == null) {
+            throw new IllegalArgumentException("no MSI controller " + name);
+        }
+        return doorbell;
     }
 
     /** Who takes host INTID {@code intid}: a host stack's slot. */
