@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * One ITS as hardware: GITS_CTLR.Enabled, the device table (DeviceID → ITT), the ITTs (EventID → LPI
  * and collection) and the collection table (ICID → target CPU), changed only by the commands Linux
  * sends (MAPD, MAPC, MAPTI, MOVI, DISCARD), and {@link #translate}, what a write to GITS_TRANSLATER
- * does (Arm IHI 0069, the GITS_TRANSLATER register description; the command descriptions for the
- * errors). Collections target CPUs by their linear processor number, as an ITS without
+ * does (Arm IHI 0069, the GITS_TRANSLATER register description). Commands are refused as KVM's emulated
+ * ITS refuses them ({@link ItsCommandError}). Collections target CPUs by their linear processor number, as an ITS without
  * GITS_TYPER.PTA is programmed.
  */
 public final class Its {
