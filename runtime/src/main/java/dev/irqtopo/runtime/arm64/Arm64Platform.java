@@ -68,6 +68,8 @@ public final class Arm64Platform {
     private final Map<String, String> owners = new HashMap<>();
     /** Each MSI controller's physical doorbell, by name: an ITS's, else a GICv2m frame's. */
     private final Map<String, Long> doorbells = new HashMap<>();
+    /** The names of the GIC's ITS units, which every device's wiring asks the msi-map rows about. */
+    private final Set<String> itsNames = new HashSet<>();
     /** What {@link #sender} gives each of the platform's devices, by name, once asked: the wiring does not change. */
     private final Map<String, Sender> senders;
     private int nextVirq = 1;
@@ -110,6 +112,7 @@ public final class Arm64Platform {
             drivers.put(its.name(), driver);
             doorbellPages.add(DeviceDma.page(its.doorbell()));
             doorbells.putIfAbsent(its.name(), its.doorbell());
+            itsNames.add(its.name());
         }
         model.gic().v2m().forEach(f -> doorbells.putIfAbsent(f.name(), f.doorbell()));
         model.gic().v2m().forEach(f -> doorbellPages.add(DeviceDma.page(f.doorbell())));
@@ -359,7 +362,7 @@ public final class Arm64Platform {
         long rid = device.iommuRequesterId().sourceId();
         MsiMap map = model.msiMaps().get(device.bus());
         if (map != null) {
-            return Sender.fromMsiMap(model.gic(), map, rid);
+            return Sender.fromMsiMap(itsNames, map, rid);
         }
         if (model.gic().its().size() == 1 && model.gic().v2m().isEmpty()) {
             return Sender.of(model.gic().its().get(0).name(), rid);

@@ -2,6 +2,7 @@ package dev.irqtopo.runtime.gic;
 
 import dev.irqtopo.model.arm.GicModel;
 import dev.irqtopo.model.arm.V2mFrameModel;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ public final class Gic {
     private final GicModel model;
     private final Map<Long, Its> itsByDoorbell = new LinkedHashMap<>();
     private final Map<Long, V2mFrameModel> framesByDoorbell = new LinkedHashMap<>();
+    /** The units in declaration order, and by name: the GIC's units never change, and every write and reach asks. */
+    private final List<Its> its;
+    private final Map<String, Its> itsByName = new HashMap<>();
+    private final List<V2mFrameModel> frames;
 
     /** A GIC whose ITS units are freshly reset (no device, no collection), with {@code cpus} CPUs. */
     public Gic(GicModel model, int cpus) {
@@ -25,6 +30,9 @@ public final class Gic {
         long lpiLimit = LpiRanges.forIdBits(model.idBits()).limit();
         model.its().forEach(u -> itsByDoorbell.put(u.doorbell(), new Its(u, cpus, lpiLimit)));
         model.v2m().forEach(f -> framesByDoorbell.put(f.doorbell(), f));
+        this.its = List.copyOf(itsByDoorbell.values());
+        this.its.forEach(u -> itsByName.putIfAbsent(u.name(), u));
+        this.frames = List.copyOf(framesByDoorbell.values());
     }
 
     public GicModel model() {
@@ -32,15 +40,15 @@ public final class Gic {
     }
 
     public List<Its> its() {
-        return List.copyOf(itsByDoorbell.values());
+        return its;
     }
 
     public Optional<Its> its(String name) {
-        return itsByDoorbell.values().stream().filter(u -> u.name().equals(name)).findFirst();
+        return Optional.ofNullable(itsByName.get(name));
     }
 
     public List<V2mFrameModel> frames() {
-        return List.copyOf(framesByDoorbell.values());
+        return frames;
     }
 
     /**

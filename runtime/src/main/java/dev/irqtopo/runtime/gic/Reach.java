@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -32,21 +31,21 @@ public final class Reach {
 
     public static List<Reached> of(Gic gic, V2mAllocator v2m, Sender sender, Doorbells doorbells) {
         Map<GicInterrupt, Reached> lowest = new TreeMap<>();
-        for (Its its : gic.its()) {
+        // only the units the sender presents a DeviceID to, not every ITS of the GIC: the answer does not
+        // depend on the order, since no two units share a doorbell and so no two messages tie
+        sender.deviceIds().forEach((name, deviceId) -> gic.its(name).ifPresent(its -> {
             ItsModel model = its.model();
-            OptionalLong deviceId = sender.deviceId(its.name());
-            if (!doorbells.permits(model.doorbell()) || !its.enabled() || deviceId.isEmpty()
-                    || !model.fitsDeviceId(deviceId.getAsLong())) {
-                continue;
+            if (!doorbells.permits(model.doorbell()) || !its.enabled() || !model.fitsDeviceId(deviceId)) {
+                return;
             }
-            its.itt(deviceId.getAsLong()).ifPresent(itt -> itt.entries().forEach((event, ite) -> {
+            its.itt(deviceId).ifPresent(itt -> itt.entries().forEach((event, ite) -> {
                 OptionalInt cpu = its.collectionTarget(ite.icid());
                 if (cpu.isPresent()) {
                     keepLowest(lowest, new Reached(new GicInterrupt.Lpi(ite.lpi(), cpu.getAsInt()), its.name(),
                             Message.of(model.doorbell(), (int) (long) event)));
                 }
             }));
-        }
+        }));
         for (V2mFrameModel frame : gic.frames()) {
             if (!doorbells.permits(frame.doorbell())) {
                 continue;

@@ -1,11 +1,11 @@
 package dev.irqtopo.runtime.gic;
 
 import dev.irqtopo.model.arm.GicModel;
-import dev.irqtopo.model.arm.ItsModel;
 import dev.irqtopo.model.arm.MsiMap;
-import dev.irqtopo.model.arm.MsiMapLookup;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,14 +36,18 @@ public record Sender(Map<String, Long> deviceIds) {
      * DeviceID to that ITS (the kernel's pass-through of the raw id is its own guess, not the wiring).
      */
     public static Sender fromMsiMap(GicModel gic, MsiMap map, long rid) {
-        Map<String, Long> ids = new TreeMap<>();
-        for (ItsModel its : gic.its()) {
-            MsiMapLookup found = map.lookup(rid, its.name());
-            if (found instanceof MsiMapLookup.Mapped) {
-                ids.put(its.name(), ((MsiMapLookup.Mapped) found).deviceId());
-            }
-        }
-        return new Sender(ids);
+        Set<String> its = new HashSet<>();
+        gic.its().forEach(u -> its.add(u.name()));
+        return fromMsiMap(its, map, rid);
+    }
+
+    /**
+     * {@link #fromMsiMap(GicModel, MsiMap, long)} given the names of the GIC's ITS units, which a
+     * platform asking for each of its devices works out once: one walk over the rows, whatever the
+     * number of ITS units.
+     */
+    public static Sender fromMsiMap(Set<String> its, MsiMap map, long rid) {
+        return new Sender(map.deviceIds(rid, its));
     }
 
     public OptionalLong deviceId(String its) {

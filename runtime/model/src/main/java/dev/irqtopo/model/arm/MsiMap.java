@@ -1,7 +1,10 @@
 package dev.irqtopo.model.arm;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A devicetree {@code msi-map} with its optional {@code msi-map-mask}: how a PCI root complex turns the
@@ -46,6 +49,32 @@ public record MsiMap(List<MsiMapEntry> entries, long mask) {
      */
     public MsiMapLookup lookup(long rid, String controller) {
         return lookup(rid, Optional.of(controller));
+    }
+
+    /**
+     * The DeviceID {@code rid} presents to each of {@code controllers} that a row gives one: for each,
+     * what {@link #lookup(long, String)} gives as {@link MsiMapLookup.Mapped}, found in one walk over the
+     * rows rather than one walk per controller.
+     */
+    public Map<String, Long> deviceIds(long rid, Set<String> controllers) {
+        Map<String, Long> ids = new HashMap<>();
+        if (controllers.isEmpty()) {
+            return ids;
+        }
+        checkCell("requester id", rid);
+        long masked = rid & mask;
+        for (MsiMapEntry e : entries) {
+            if ((e.ridBase() & ~mask & ALL_BITS) != 0) {
+                // the lookup for every controller not found above stops at this row
+                break;
+            }
+            long end = (e.ridBase() + e.length()) & ALL_BITS;
+            if (masked < e.ridBase() || masked >= end || !controllers.contains(e.controller())) {
+                continue;
+            }
+            ids.putIfAbsent(e.controller(), (masked - e.ridBase() + e.msiBase()) & ALL_BITS);
+        }
+        return ids;
     }
 
     private MsiMapLookup lookup(long rid, Optional<String> controller) {

@@ -3,7 +3,10 @@ package dev.irqtopo.model.arm;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code of_map_id} row by row, with values worked out by hand. */
@@ -48,6 +51,30 @@ class MsiMapTest {
         assertThat(map.lookup(0x42)).isEqualTo(new MsiMapLookup.Mapped("its0", 0x42, 0));
         assertThat(map.lookup(0x42, "its1")).isEqualTo(new MsiMapLookup.Mapped("its1", 0x8042, 1));
         assertThat(map.lookup(0x42, "v2m0")).isEqualTo(new MsiMapLookup.Untranslated(0x42));
+    }
+
+    @Test
+    void theDeviceIdsOfEveryControllerAreWhatEachLookupGives() {
+        MsiMap map = new MsiMap(List.of(
+                MsiMapEntry.of(0x00, "its0", 0x0000, 0x10),
+                MsiMapEntry.of(0x00, "its1", 0x8000, 0x40),
+                MsiMapEntry.of(0x08, "its0", 0x4000, 0x10),
+                MsiMapEntry.of(0x100, "its2", 0x100, 0x10),
+                MsiMapEntry.of(0x20, "its2", 0x200, 0x10)), 0xFF);
+        Set<String> controllers = Set.of("its0", "its1", "its2", "v2m0");
+        for (long rid : new long[] {0x05, 0x0c, 0x18, 0x25, 0x305, 0x80}) {
+            Map<String, Long> expected = new HashMap<>();
+            for (String controller : controllers) {
+                if (map.lookup(rid, controller) instanceof MsiMapLookup.Mapped m) {
+                    expected.put(controller, m.deviceId());
+                }
+            }
+            assertThat(map.deviceIds(rid, controllers)).isEqualTo(expected);
+        }
+        // 0x05 maps at its0 and its1; its2's lookup stops at row 3, whose base the mask clears
+        assertThat(map.deviceIds(0x05, controllers)).containsExactly("its0", 0x05L, "its1", 0x8005L);
+        assertThat(map.deviceIds(0x05, Set.of("its1"))).containsExactly("its1", 0x8005L);
+        assertThat(map.deviceIds(0x05, Set.of())).isEmpty();
     }
 
     @Test
