@@ -1,6 +1,7 @@
 package dev.irqtopo.runtime.arm64;
 
 import dev.irqtopo.model.Arm64PlatformModel;
+import dev.irqtopo.model.BridgeModel;
 import dev.irqtopo.model.BusDomainKind;
 import dev.irqtopo.model.DeviceModel;
 import dev.irqtopo.model.StorageKind;
@@ -65,6 +66,8 @@ public final class Arm64Platform {
     private final Map<StorageKey, Arm64StackResult> stacksByStorage;
     /** The devices by name, and the guest each assigned one belongs to: looked up once per stack and write. */
     private final Map<String, DeviceModel> devices;
+    /** Per bridge, the vectors of the functions behind it, worked out once (the model does not change). */
+    private Map<BridgeModel, Integer> aliasCounts;
     private final Map<String, String> owners = new HashMap<>();
     /** Each MSI controller's physical doorbell, by name: an ITS's, else a GICv2m frame's. */
     private final Map<String, Long> doorbells = new HashMap<>();
@@ -322,15 +325,17 @@ public final class Arm64Platform {
         if (device.bridge().isEmpty()) {
             return 0;
         }
-        int count = 0;
-        for (DeviceModel other : model.devices()) {
-            if (!other.isSubDevice() && other.bridge().equals(device.bridge())) {
-                int msi = other.storage(StorageKind.MSI).map(StorageModel::size).orElse(0);
-                int msix = other.storage(StorageKind.MSIX).map(StorageModel::size).orElse(0);
-                count += Math.max(msi, msix);
+        if (aliasCounts == null) {
+            aliasCounts = new HashMap<>();
+            for (DeviceModel other : model.devices()) {
+                if (!other.isSubDevice() && other.bridge().isPresent()) {
+                    int msi = other.storage(StorageKind.MSI).map(StorageModel::size).orElse(0);
+                    int msix = other.storage(StorageKind.MSIX).map(StorageModel::size).orElse(0);
+                    aliasCounts.merge(other.bridge().get(), Math.max(msi, msix), Integer::sum);
+                }
             }
         }
-        return count;
+        return aliasCounts.getOrDefault(device.bridge().get(), 0);
     }
 
     /** The MSI controller the device's writes are meant for (its msi-map row, or the only one). */
