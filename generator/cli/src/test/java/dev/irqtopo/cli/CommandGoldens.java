@@ -19,6 +19,14 @@ record CommandGoldens(Path dir) {
 
     private static final boolean UPDATE = Boolean.getBoolean("irqtopo.updateGoldens");
 
+    /** Runs {@code args}, which must exit with {@code exit} and write nothing to standard error, and checks its output. */
+    void assertCommand(TestInfo test, int exit, String... args) throws IOException {
+        CommandRun run = CommandRun.of(args);
+        assertWithMessage("standard error of %s", String.join(" ", args)).that(run.err()).isEmpty();
+        assertWithMessage("exit status of %s", String.join(" ", args)).that(run.exit()).isEqualTo(exit);
+        assertMatches(test, run);
+    }
+
     void assertMatches(TestInfo test, CommandRun run) throws IOException {
         String name = test.getTestMethod().orElseThrow().getName()
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);

@@ -1,8 +1,5 @@
 package dev.irqtopo.cli;
 
-import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
-
 import dev.irqtopo.compiler.TestSources;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -246,9 +243,6 @@ class RiscvCommandGoldenTest {
     }
 
     private static void assertGolden(TestInfo test, int exit, String... args) throws IOException {
-        CommandRun run = CommandRun.of(args);
-        assertWithMessage("standard error of %s", String.join(" ", args)).that(run.err()).isEmpty();
-        assertThat(run.exit()).isEqualTo(exit);
-        GOLDENS.assertMatches(test, run);
+        GOLDENS.assertCommand(test, exit, args);
     }
 }
