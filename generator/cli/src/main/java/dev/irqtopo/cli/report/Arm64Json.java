@@ -34,42 +34,21 @@ public final class Arm64Json {
     }
 
     public static ArrayNode simulation(List<Arm64SimulationReport> reports) {
-        ArrayNode array = NODES.arrayNode();
-        for (Arm64SimulationReport report : reports) {
-            ObjectNode platform = array.addObject();
-            platform.put("platform", report.platform());
-            platform.put("architecture", "arm64");
+        return PlatformJson.perPlatform(reports, "arm64", Arm64SimulationReport::platform, (report, platform) -> {
             ArrayNode stacks = platform.putArray("stacks");
             report.stacks().forEach(s -> stacks.add(stack(s)));
-        }
-        return array;
+        });
     }
 
     public static ArrayNode verification(List<Arm64IsolationReport> reports) {
-        ArrayNode array = NODES.arrayNode();
-        for (Arm64IsolationReport report : reports) {
-            ObjectNode platform = array.addObject();
-            platform.put("platform", report.platform());
-            platform.put("architecture", "arm64");
-            platform.put("isolated", report.isolated());
-            ArrayNode findings = platform.putArray("findings");
-            report.findings().forEach(f -> findings.add(finding(f)));
-            ArrayNode assignments = platform.putArray("assignments");
-            report.assignments().forEach(a -> assignments.add(assignment(a)));
-        }
-        return array;
+        return PlatformJson.perPlatform(reports, "arm64", Arm64IsolationReport::platform, (report, platform) ->
+                PlatformJson.verdict(platform, report.isolated(), report.findings(), Arm64Json::finding,
+                        report.assignments(), Arm64Json::assignment));
     }
 
     private static ObjectNode stack(Arm64StackReport report) {
         Arm64StackResult stack = report.stack();
-        ObjectNode node = NODES.objectNode();
-        node.put("kernel", stack.kernel());
-        node.put("device", stack.device());
-        node.put("storage", stack.storage().busDomain().keyword());
-        ArrayNode chain = node.putArray("chain");
-        stack.chain().forEach(chain::add);
-        node.put("created", true);
-        node.put("errno", stack.errno().map(Enum::name).orElse(null));
+        ObjectNode node = PlatformJson.stack(stack.kernel(), stack.device(), stack.storage(), stack.chain(), stack.errno());
         node.put("unit", stack.unit());
         putLong(node, "device_id", stack.deviceId());
         node.put("trapped", stack.trapped());

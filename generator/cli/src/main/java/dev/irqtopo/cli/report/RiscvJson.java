@@ -35,43 +35,22 @@ public final class RiscvJson {
     }
 
     public static ArrayNode simulation(List<RiscvSimulationReport> reports) {
-        ArrayNode array = NODES.arrayNode();
-        for (RiscvSimulationReport report : reports) {
-            ObjectNode platform = array.addObject();
-            platform.put("platform", report.platform());
-            platform.put("architecture", "riscv64");
+        return PlatformJson.perPlatform(reports, "riscv64", RiscvSimulationReport::platform, (report, platform) -> {
             platform.put("harts", report.harts());
             ArrayNode stacks = platform.putArray("stacks");
             report.stacks().forEach(s -> stacks.add(stack(s)));
-        }
-        return array;
+        });
     }
 
     public static ArrayNode verification(List<RiscvIsolationReport> reports) {
-        ArrayNode array = NODES.arrayNode();
-        for (RiscvIsolationReport report : reports) {
-            ObjectNode platform = array.addObject();
-            platform.put("platform", report.platform());
-            platform.put("architecture", "riscv64");
-            platform.put("isolated", report.isolated());
-            ArrayNode findings = platform.putArray("findings");
-            report.findings().forEach(f -> findings.add(finding(f)));
-            ArrayNode assignments = platform.putArray("assignments");
-            report.assignments().forEach(a -> assignments.add(assignment(a)));
-        }
-        return array;
+        return PlatformJson.perPlatform(reports, "riscv64", RiscvIsolationReport::platform, (report, platform) ->
+                PlatformJson.verdict(platform, report.isolated(), report.findings(), RiscvJson::finding,
+                        report.assignments(), RiscvJson::assignment));
     }
 
     private static ObjectNode stack(RiscvStackReport report) {
         RiscvStackResult stack = report.stack();
-        ObjectNode node = NODES.objectNode();
-        node.put("kernel", stack.kernel());
-        node.put("device", stack.device());
-        node.put("storage", stack.storage().busDomain().keyword());
-        ArrayNode chain = node.putArray("chain");
-        stack.chain().forEach(chain::add);
-        node.put("created", true);
-        node.put("errno", stack.errno().map(Enum::name).orElse(null));
+        ObjectNode node = PlatformJson.stack(stack.kernel(), stack.device(), stack.storage(), stack.chain(), stack.errno());
         node.put("msi", stack.msi());
         node.put("trapped", stack.trapped());
         ArrayNode interrupts = node.putArray("interrupts");
